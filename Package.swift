@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+// fairshare: divide a region's new homes, priority-group placements and care homes fairly over its
+// municipalities by solving linear programmes with GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "fairshare",
+    products: [
+        .library(name: "LinearModel", targets: ["LinearModel"]),
+        .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // The C library, nothing else: a module map and a shim header. No pkgConfig: GLPK ships no glpk.pc.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        // Pure Swift linear models: variables, expressions, constraints, objectives. No C.
+        .target(name: "LinearModel"),
+        // The only Swift code that imports CGLPK: solves a LinearModel.Model with GLPK, never aborting.
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
+        // Scenario files: strict JSON, validation with JSON paths, variants as merge patches. No solver.
+        .target(name: "FairShareScenario"),
+
+        .testTarget(
+            name: "LinearModelTests",
+            dependencies: ["LinearModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
+        .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,314 @@
+/// A strict JSON (RFC 8259) parser that reports where a document goes wrong.
+///
+/// Beyond the RFC it rejects what a scenario file must not contain: a member name that appears twice in one
+/// object (parsers differ on which one wins, so fairshare refuses to guess), numbers that overflow to infinity
+/// (`1e999`), and nesting deeper than ``maximumDepth``.
+public struct JSONParser {
+    /// The deepest nesting of arrays and objects accepted (a scenario needs about 6).
+    public var maximumDepth: Int
+
+    public init(maximumDepth: Int = 64) {
+        self.maximumDepth = maximumDepth
+    }
+
+    /// Why a document is not acceptable JSON, and where.
+    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// 1-based line and column (in characters of the line) where the problem was found.
+        public let line: Int
+        public let column: Int
+        /// The JSON path of the value being read when the problem was found (`""` for the top level).
+        public let path: String
+        public let message: String
+
+        public var description: String {
+            "line \(line), column \(column)\(path.isEmpty ? "" : " (at \(path))"): \(message)"
+        }
+    }
+
+    /// Parses a whole document: exactly one JSON value, optionally surrounded by whitespace.
+    public func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+        var reader = Reader(bytes: Array(bytes), maximumDepth: maximumDepth)
+        return try reader.document()
+    }
+
+    /// Parses a document given as text.
+    public func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+}
+
+private struct Reader {
+    let bytes: [UInt8]
+    let maximumDepth: Int
+    var offset = 0
+    var path: [String] = []
+
+    init(bytes: [UInt8], maximumDepth: Int) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+    }
+
+    mutating func document() throws(JSONParser.SyntaxError) -> JSONValue {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }  // a UTF-8 byte order mark, as Excel writes
+        skipWhitespace()
+        if offset == bytes.count {
+            throw error(bytes.isEmpty ? "the file is empty; expected a JSON object" : "expected a JSON value, found "
+                + "only whitespace")
+        }
+        let result = try value(depth: 0)
+        skipWhitespace()
+        if offset < bytes.count { throw error("unexpected \(found()) after the end of the JSON document") }
+        return result
+    }
+
+    mutating func value(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
+        guard offset < bytes.count else { throw error("unexpected end of file; expected a value") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return try object(depth: depth + 1)
+        case UInt8(ascii: "["): return try array(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            throw error("NaN and Infinity are not JSON numbers; every number must be finite")
+        default: throw error("unexpected \(found()); expected a value (object, array, string, number, true, "
+            + "false or null)")
+        }
+    }
+
+    mutating func object(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
+        if depth > maximumDepth { throw error("nesting deeper than \(maximumDepth) levels") }
+        offset += 1
+        var members: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            offset += 1
+            return .object(JSONObject())
+        }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes, found \(found())") }
+            let keyStart = offset
+            let key = try string()
+            if !seen.insert(key).inserted {
+                offset = keyStart
+                throw error("duplicate key \"\(key)\" in one object; each name may appear only once")
+            }
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the member name, found \(found())") }
+            offset += 1
+            skipWhitespace()
+            path.append(key)
+            let member = try value(depth: depth)
+            path.removeLast()
+            members.append((key, member))
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) {
+                offset += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}'") }
+            } else if peek(UInt8(ascii: "}")) {
+                offset += 1
+                return .object(JSONObject(members))
+            } else {
+                throw error("expected ',' or '}' in an object, found \(found())")
+            }
+        }
+    }
+
+    mutating func array(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
+        if depth > maximumDepth { throw error("nesting deeper than \(maximumDepth) levels") }
+        offset += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            offset += 1
+            return .array([])
+        }
+        while true {
+            skipWhitespace()
+            path.append("[\(elements.count)]")
+            elements.append(try value(depth: depth))
+            path.removeLast()
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) {
+                offset += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "]")) { throw error("trailing comma before ']'") }
+            } else if peek(UInt8(ascii: "]")) {
+                offset += 1
+                return .array(elements)
+            } else {
+                throw error("expected ',' or ']' in an array, found \(found())")
+            }
+        }
+    }
+
+    mutating func string() throws(JSONParser.SyntaxError) -> String {
+        offset += 1  // opening quote
+        var chunkStart = offset
+        var text = ""
+        while true {
+            guard offset < bytes.count else { throw error("unterminated string") }
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                try appendChunk(chunkStart, to: &text)
+                offset += 1
+                return text
+            }
+            if byte < 0x20 {
+                throw error("control character U+\(hex(UInt32(byte))) inside a string; escape it (\\n, \\t, \\u00XX)")
+            }
+            if byte == UInt8(ascii: "\\") {
+                try appendChunk(chunkStart, to: &text)
+                offset += 1
+                guard offset < bytes.count else { throw error("unterminated escape sequence") }
+                let escape = bytes[offset]
+                offset += 1
+                switch escape {
+                case UInt8(ascii: "\""): text.append("\"")
+                case UInt8(ascii: "\\"): text.append("\\")
+                case UInt8(ascii: "/"): text.append("/")
+                case UInt8(ascii: "b"): text.append("\u{08}")
+                case UInt8(ascii: "f"): text.append("\u{0C}")
+                case UInt8(ascii: "n"): text.append("\n")
+                case UInt8(ascii: "r"): text.append("\r")
+                case UInt8(ascii: "t"): text.append("\t")
+                case UInt8(ascii: "u"): text.unicodeScalars.append(try unicodeEscape())
+                default:
+                    offset -= 1
+                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+                }
+                chunkStart = offset
+                continue
+            }
+            offset += 1
+        }
+    }
+
+    mutating func appendChunk(_ start: Int, to text: inout String) throws(JSONParser.SyntaxError) {
+        guard start < offset else { return }
+        guard let chunk = String(validating: bytes[start..<offset], as: UTF8.self) else {
+            offset = start
+            throw error("invalid UTF-8 in a string; save the file as UTF-8")
+        }
+        text += chunk
+    }
+
+    mutating func unicodeEscape() throws(JSONParser.SyntaxError) -> Unicode.Scalar {
+        let high = try hexQuad()
+        if (0xD800...0xDBFF).contains(high) {
+            guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+            else { throw error("unpaired surrogate \\u\(hex(high)) in a string") }
+            offset += 2
+            let low = try hexQuad()
+            guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair in a string") }
+            let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            if let scalar = Unicode.Scalar(value) { return scalar }
+        } else if let scalar = Unicode.Scalar(high) {
+            return scalar
+        }
+        throw error("unpaired surrogate \\u\(hex(high)) in a string")
+    }
+
+    mutating func hexQuad() throws(JSONParser.SyntaxError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard offset < bytes.count, let digit = hexDigit(bytes[offset]) else {
+                throw error("expected four hexadecimal digits after \\u")
+            }
+            value = value * 16 + digit
+            offset += 1
+        }
+        return value
+    }
+
+    mutating func number() throws(JSONParser.SyntaxError) -> Double {
+        let start = offset
+        if peek(UInt8(ascii: "-")) { offset += 1 }
+        guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit in a number") }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+            if offset < bytes.count, isDigit(bytes[offset]) { throw error("numbers may not have leading zeros") }
+        } else {
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        if peek(UInt8(ascii: ".")) {
+            offset += 1
+            guard offset < bytes.count, isDigit(bytes[offset]) else {
+                throw error("expected a digit after the decimal point (use '.' as the decimal separator)")
+            }
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            offset += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { offset += 1 }
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit in the exponent") }
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            offset = start
+            throw error("the number \(text.prefix(40)) is too large; every number must be finite")
+        }
+        return value
+    }
+
+    mutating func literal(_ word: String) throws(JSONParser.SyntaxError) {
+        let expected = Array(word.utf8)
+        guard bytes.count - offset >= expected.count, Array(bytes[offset..<offset + expected.count]) == expected else {
+            throw error("unexpected \(found()); expected a value (did you mean \(word)?)")
+        }
+        offset += expected.count
+    }
+
+    mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    func peek(_ byte: UInt8) -> Bool { offset < bytes.count && bytes[offset] == byte }
+
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// A readable description of what is at the current offset.
+    func found() -> String {
+        guard offset < bytes.count else { return "end of file" }
+        let byte = bytes[offset]
+        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    func error(_ message: String) -> JSONParser.SyntaxError {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        for index in 0..<end where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
+        return JSONParser.SyntaxError(line: line, column: column, path: JSONPath.render(path), message: message)
+    }
+}

@@ -1,0 +1,88 @@
+/// A JSON document as plain Swift data, with object members in the order they appear in the file.
+///
+/// fairshare reads scenario files through its own strict parser (``JSONParser``) rather than `JSONDecoder`, so
+/// that every problem can be reported with its JSON path, duplicate keys are caught, and a variant's JSON Merge
+/// Patch (RFC 7396) can be applied before the scenario is read.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// A short name of the value's type, for messages: "a number", "an object", ….
+    public var typeDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The members when this is an object.
+    public var object: JSONObject? {
+        if case .object(let object) = self { return object }
+        return nil
+    }
+}
+
+/// A JSON object: members keyed by name, in file order. Keys are unique (the parser rejects duplicates).
+public struct JSONObject: Sendable, Hashable {
+    /// The members in order.
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init(_ members: [(key: String, value: JSONValue)] = []) {
+        self.members = []
+        for (key, value) in members { self[key] = value }
+    }
+
+    /// The member names in order.
+    public var keys: [String] { members.map(\.key) }
+
+    /// The value of a member; setting `nil` removes it, setting a new key appends it.
+    public subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            let at = members.firstIndex { $0.key == key }
+            switch (at, newValue) {
+            case (let at?, let value?): members[at].value = value
+            case (let at?, nil): members.remove(at: at)
+            case (nil, let value?): members.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count
+            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for (key, value) in members {
+            hasher.combine(key)
+            hasher.combine(value)
+        }
+    }
+}
+
+extension JSONValue {
+    /// This document with `patch` applied as a JSON Merge Patch (RFC 7396): objects merge member by member,
+    /// `null` removes a member, anything else replaces.
+    public func mergePatched(with patch: JSONValue) -> JSONValue {
+        guard case .object(let patchObject) = patch else { return patch }
+        var target = self.object ?? JSONObject()
+        for (key, value) in patchObject.members {
+            if value == .null {
+                target[key] = nil
+            } else {
+                target[key] = (target[key] ?? .null).mergePatched(with: value)
+            }
+        }
+        return .object(target)
+    }
+}

@@ -1,0 +1,21 @@
+/// Bounds on what a scenario file may hold, so that a hostile or broken file is refused with an error instead of
+/// exhausting memory or time. Library users may raise them.
+public struct ScenarioLimits: Sendable, Hashable {
+    /// Largest file read, in bytes (default 16 MiB; a 7-municipality scenario is about 10 KB).
+    public var maximumFileSize: Int
+    /// Most municipalities in one scenario (default 10,000; the Netherlands has 342).
+    public var maximumMunicipalities: Int
+    /// Deepest nesting of JSON objects and arrays (default 64; a scenario needs about 8).
+    public var maximumDepth: Int
+
+    /// Longest id, in characters (ids become parts of LP names, which GLPK limits to 255 bytes).
+    public static let maximumIDLength = 64
+    /// Longest name, label or description line, in characters.
+    public static let maximumNameLength = 200
+
+    public init(maximumFileSize: Int = 16 << 20, maximumMunicipalities: Int = 10_000, maximumDepth: Int = 64) {
+        self.maximumFileSize = maximumFileSize
+        self.maximumMunicipalities = maximumMunicipalities
+        self.maximumDepth = maximumDepth
+    }
+}

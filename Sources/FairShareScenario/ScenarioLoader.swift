@@ -1,0 +1,110 @@
+import Foundation
+
+/// Reads scenario files: bytes → JSON → validated ``Scenario``, and applies variants.
+///
+/// ```swift
+/// let loader = ScenarioLoader()
+/// let base = try loader.load(contentsOf: URL(fileURLWithPath: "Scenarios/drechtsteden.json"))
+/// let variant = try loader.applying(variant: "max-norm", to: base)
+/// ```
+/// Every failure is a ``ScenarioError`` listing all problems, each with its JSON path.
+public struct ScenarioLoader: Sendable {
+    /// Size limits; raise them for very large regions.
+    public var limits: ScenarioLimits
+
+    public init(limits: ScenarioLimits = ScenarioLimits()) {
+        self.limits = limits
+    }
+
+    /// Reads and validates a scenario file.
+    public func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
+        try read(document(contentsOf: url))
+    }
+
+    /// Validates a scenario given as JSON bytes.
+    public func load(data: some Collection<UInt8>) throws(ScenarioError) -> Scenario {
+        try read(parse(data))
+    }
+
+    /// Validates a scenario given as JSON text.
+    public func load(json: String) throws(ScenarioError) -> Scenario {
+        try load(data: Array(json.utf8))
+    }
+
+    /// Reads a file as a JSON document, within the size and nesting limits.
+    public func document(contentsOf url: URL) throws(ScenarioError) -> JSONValue {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > limits.maximumFileSize {
+                throw ScenarioError([ScenarioIssue(.tooLarge, at: "", "the file is \(size) bytes; at most "
+                    + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")])
+            }
+            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
+                throw ScenarioError([ScenarioIssue(.notJSON, at: "", "\(url.path) is a directory, not a scenario file")])
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError([ScenarioIssue(.notJSON, at: "", "cannot read \(url.path): "
+                + ((error as NSError).localizedFailureReason ?? error.localizedDescription))])
+        }
+        return try parse(data)
+    }
+
+    /// Parses JSON bytes within the limits.
+    public func parse(_ data: some Collection<UInt8>) throws(ScenarioError) -> JSONValue {
+        if data.count > limits.maximumFileSize {
+            throw ScenarioError([ScenarioIssue(.tooLarge, at: "", "the document is \(data.count) bytes; at most "
+                + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")])
+        }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw ScenarioError([ScenarioIssue(.emptyFile, at: "", "the file is empty; a scenario is a JSON object "
+                + "with at least \"format\", \"name\", \"segments\" and \"municipalities\"")])
+        }
+        do {
+            return try JSONParser(maximumDepth: limits.maximumDepth).parse(data)
+        } catch {
+            throw ScenarioError([ScenarioIssue(.notJSON, at: error.path, "not valid JSON: line \(error.line), "
+                + "column \(error.column): \(error.message)")])
+        }
+    }
+
+    /// Validates a parsed document as a scenario.
+    public func read(_ document: JSONValue) throws(ScenarioError) -> Scenario {
+        var reader = ScenarioReader(limits: limits)
+        return try reader.read(document).get()
+    }
+
+    /// The scenario with a variant's patch applied (RFC 7396) and validated again. The result carries the patched
+    /// document; its problems are reported with the variant named in each path's message.
+    public func applying(variant id: String, to scenario: Scenario) throws(ScenarioError) -> Scenario {
+        guard let variant = scenario.variant(id) else {
+            let known = scenario.variants.map(\.id)
+            throw ScenarioError([ScenarioIssue(.unknownID, at: "variants", "unknown variant \"\(id)\"; "
+                + (known.isEmpty ? "the scenario has no variants" : "variants: \(known.joined(separator: ", "))"))])
+        }
+        let patched = scenario.document.mergePatched(with: variant.patch)
+        do {
+            return try read(patched)
+        } catch {
+            throw ScenarioError(error.issues.map {
+                ScenarioIssue($0.code, at: $0.path, "\($0.message) (after applying variant \"\(id)\")")
+            })
+        }
+    }
+
+    /// Every problem of the scenario's variants: each variant applied and validated.
+    public func variantIssues(of scenario: Scenario) -> [ScenarioIssue] {
+        var issues: [ScenarioIssue] = []
+        for variant in scenario.variants {
+            do {
+                _ = try applying(variant: variant.id, to: scenario)
+            } catch {
+                issues += error.issues
+            }
+        }
+        return issues
+    }
+}

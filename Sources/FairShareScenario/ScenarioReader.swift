@@ -1,0 +1,365 @@
+/// Turns a parsed scenario document into a validated ``Scenario``, reporting every problem at once.
+struct ScenarioReader {
+    var fields = FieldReader()
+    let limits: ScenarioLimits
+
+    static let topFields = [
+        "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups", "care",
+        "municipalities", "fairness", "solver", "variants",
+    ]
+    static let municipalityFields = [
+        "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
+        "maxPriorityShare", "placements", "care", "attributes",
+    ]
+    static let limitFields = ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"]
+
+    init(limits: ScenarioLimits) {
+        self.limits = limits
+    }
+
+    /// The scenario, or every problem found.
+    mutating func read(_ document: JSONValue) -> Result<Scenario, ScenarioError> {
+        guard let top = fields.object(document, [], allowed: Self.topFields, required: ["format", "name",
+            "segments", "municipalities"])
+        else { return .failure(ScenarioError(fields.issues)) }
+
+        if let format = top["format"] {
+            if format != .string(Scenario.format) {
+                fields.report(.wrongFormat, ["format"], "must be \"\(Scenario.format)\"")
+            }
+        }
+        let name = fields.text(top["name"], ["name"]) ?? ""
+        let description = fields.string(top["description"], ["description"])
+        let sources = fields.strings(top["sources"], ["sources"]) ?? []
+        let horizon = readHorizon(top["horizon"])
+        let segments = readSegments(top["segments"])
+        let segmentIDs = segments.map(\.id)
+        let region = readRegion(top["region"], segmentIDs: segmentIDs)
+        let groups = readGroups(top["priorityGroups"])
+        let care = readCare(top["care"])
+        let municipalities = readMunicipalities(
+            top["municipalities"], segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
+        let fairness = readFairness(top["fairness"])
+        let solver = readSolver(top["solver"])
+        let variants = readVariants(top["variants"])
+
+        var keyed: [(Key, [String])] = []
+        for segment in segments {
+            if case .proportional(let key) = segment.fair { keyed.append((key, ["segments", segment.id, "fair", "key"])) }
+        }
+        for group in groups { keyed.append((group.key, ["priorityGroups", group.id, "key"])) }
+        for quality in care { keyed.append((quality.key, ["care", quality.id, "key"])) }
+        if fields.issues.isEmpty {
+            for (key, path) in keyed { checkKey(key, path, municipalities: municipalities, segments: segmentIDs) }
+        }
+
+        guard fields.issues.isEmpty else { return .failure(ScenarioError(fields.issues)) }
+        return .success(
+            Scenario(
+                name: name, description: description, sources: sources, horizon: horizon, segments: segments,
+                region: region, priorityGroups: groups, careQualities: care,
+                municipalities: municipalities.sorted { $0.id < $1.id }, fairness: fairness, solver: solver,
+                variants: variants, document: document))
+    }
+
+    mutating func readHorizon(_ value: JSONValue?) -> Horizon? {
+        guard let object = fields.object(value, ["horizon"], allowed: ["start", "end"], required: ["start", "end"]),
+            let start = fields.integer(object["start"], ["horizon", "start"]),
+            let end = fields.integer(object["end"], ["horizon", "end"])
+        else { return nil }
+        if start > end { fields.report(.minAboveMax, ["horizon"], "start \(start) is after end \(end)") }
+        return Horizon(start: start, end: end)
+    }
+
+    mutating func readSegments(_ value: JSONValue?) -> [Segment] {
+        let path = ["segments"]
+        let entries = fields.idMap(value, path)
+        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix("segments") }) {
+            fields.report(.invalidValue, path, "declare at least one segment, e.g. {\"social-rent\": {}}")
+        }
+        return entries.map { id, value in
+            let here = path + [id]
+            let object = fields.object(value, here, allowed: ["label", "affordable", "lettable", "fair"])
+            var fair: FairRule?
+            var weight = 1.0
+            if let rule = fields.object(object?["fair"], here + ["fair"], allowed: ["rule", "key", "targetShare",
+                "weight"], required: ["rule"]) {
+                let fairPath = here + ["fair"]
+                weight = fields.count(rule["weight"], fairPath + ["weight"]) ?? 1
+                switch fields.string(rule["rule"], fairPath + ["rule"]) {
+                case "proportional":
+                    if rule["targetShare"] != nil {
+                        fields.report(.unknownField, fairPath + ["targetShare"], "only the \"converge\" rule takes "
+                            + "a targetShare")
+                    }
+                    fair = .proportional(key: fields.key(rule["key"], fairPath + ["key"]) ?? Key("population"))
+                case "converge":
+                    if rule["key"] != nil {
+                        fields.report(.unknownField, fairPath + ["key"], "only the \"proportional\" rule takes a key")
+                    }
+                    fair = .converge(targetShare: fields.share(rule["targetShare"], fairPath + ["targetShare"]))
+                case "none":
+                    fair = nil
+                case let other?:
+                    fields.report(.invalidValue, fairPath + ["rule"], "\"\(other)\" is not one of \"proportional\", "
+                        + "\"converge\", \"none\"")
+                case nil:
+                    break
+                }
+            }
+            return Segment(
+                id: id, label: fields.text(object?["label"], here + ["label"]) ?? id,
+                affordable: fields.bool(object?["affordable"], here + ["affordable"]) ?? false,
+                lettable: fields.bool(object?["lettable"], here + ["lettable"]) ?? false, fair: fair, fairWeight: weight)
+        }
+    }
+
+    mutating func readRegion(_ value: JSONValue?, segmentIDs: [String]) -> Region {
+        let path = ["region"]
+        let object = fields.object(value, path, allowed: ["newHomes", "targets"])
+        let newHomes = fields.range(object?["newHomes"], path + ["newHomes"]) ?? .any
+        let targets = fields.idMap(object?["targets"], path + ["targets"]).map { id, value in
+            let here = path + ["targets", id]
+            let target = fields.object(value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight"],
+                required: ["segments"])
+            let segments = fields.strings(target?["segments"], here + ["segments"]) ?? []
+            for (index, segment) in segments.enumerated() where !segmentIDs.contains(segment) {
+                fields.report(.unknownID, here + ["segments", "[\(index)]"], "unknown segment \"\(segment)\"; "
+                    + "declared segments: \(segmentIDs.joined(separator: ", "))")
+            }
+            if target?["segments"] != nil && segments.isEmpty {
+                fields.report(.invalidValue, here + ["segments"], "name at least one segment")
+            }
+            if Set(segments).count != segments.count {
+                fields.report(.invalidValue, here + ["segments"], "names a segment twice")
+            }
+            let minShare = fields.share(target?["minShare"], here + ["minShare"]) ?? 0
+            let maxShare = fields.share(target?["maxShare"], here + ["maxShare"]) ?? 1
+            if minShare > maxShare {
+                fields.report(.minAboveMax, here, "minShare \(minShare) is above maxShare \(maxShare)")
+            }
+            if target?["minShare"] == nil && target?["maxShare"] == nil && target != nil {
+                fields.report(.missingField, here, "a target needs minShare, maxShare or both")
+            }
+            return Target(
+                id: id, segments: segments, minShare: minShare, maxShare: maxShare,
+                mode: fields.word(target?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
+                weight: fields.count(target?["weight"], here + ["weight"]) ?? 1)
+        }
+        return Region(newHomes: newHomes, targets: targets)
+    }
+
+    mutating func readGroups(_ value: JSONValue?) -> [PriorityGroup] {
+        fields.idMap(value, ["priorityGroups"]).map { id, value in
+            let here = ["priorityGroups", id]
+            let group = fields.object(value, here, allowed: ["label", "demand", "key", "mode", "weight"])
+            return PriorityGroup(
+                id: id, label: fields.text(group?["label"], here + ["label"]) ?? id,
+                demand: fields.range(group?["demand"], here + ["demand"]) ?? .any,
+                key: fields.key(group?["key"], here + ["key"]) ?? Key("population"),
+                mode: fields.word(group?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
+                weight: fields.count(group?["weight"], here + ["weight"]) ?? 1)
+        }
+    }
+
+    mutating func readCare(_ value: JSONValue?) -> [CareQuality] {
+        fields.idMap(value, ["care"]).map { id, value in
+            let here = ["care", id]
+            let quality = fields.object(value, here, allowed: ["label", "demand", "key", "maxShareOfNewHomes", "mode",
+                "weight"])
+            return CareQuality(
+                id: id, label: fields.text(quality?["label"], here + ["label"]) ?? id,
+                demand: fields.range(quality?["demand"], here + ["demand"]) ?? .any,
+                key: fields.key(quality?["key"], here + ["key"]) ?? Key("population"),
+                maxShareOfNewHomes: fields.share(quality?["maxShareOfNewHomes"], here + ["maxShareOfNewHomes"]) ?? 1,
+                mode: fields.word(quality?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
+                weight: fields.count(quality?["weight"], here + ["weight"]) ?? 1)
+        }
+    }
+
+    mutating func readMunicipalities(
+        _ value: JSONValue?, segments: [String], groups: [String], care: [String]
+    ) -> [Municipality] {
+        let entries = fields.idMap(value, ["municipalities"])
+        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix("municipalities") }) {
+            fields.report(.invalidValue, ["municipalities"], "declare at least one municipality")
+        }
+        if entries.count > limits.maximumMunicipalities {
+            fields.report(.tooLarge, ["municipalities"], "\(entries.count) municipalities; at most "
+                + "\(limits.maximumMunicipalities) are allowed (ScenarioLimits.maximumMunicipalities)")
+            return []
+        }
+        return entries.map { id, value in
+            let here = ["municipalities", id]
+            let object = fields.object(value, here, allowed: Self.municipalityFields, required: ["name"])
+            let newHomes = fields.range(object?["newHomes"], here + ["newHomes"]) ?? .any
+            return Municipality(
+                id: id, name: fields.text(object?["name"], here + ["name"]) ?? id,
+                population: fields.count(object?["population"], here + ["population"]),
+                households: fields.count(object?["households"], here + ["households"]),
+                stock: counts(object?["stock"], here + ["stock"], ids: segments, kind: "segment"),
+                newHomes: newHomes,
+                realised: counts(object?["realised"], here + ["realised"], ids: segments, kind: "segment"),
+                limits: readLimits(object?["limits"], here + ["limits"], segments: segments),
+                lettings: fields.count(object?["lettings"], here + ["lettings"]) ?? 0,
+                maxPriorityShare: fields.share(object?["maxPriorityShare"], here + ["maxPriorityShare"]) ?? 1,
+                placements: ranges(object?["placements"], here + ["placements"], ids: groups, kind: "priority group"),
+                care: ranges(object?["care"], here + ["care"], ids: care, kind: "care quality"),
+                attributes: attributes(object?["attributes"], here + ["attributes"]))
+        }
+    }
+
+    mutating func readLimits(_ value: JSONValue?, _ path: [String], segments: [String]) -> [String: SegmentLimits] {
+        var out: [String: SegmentLimits] = [:]
+        for (id, value) in fields.idMap(value, path) {
+            let here = path + [id]
+            guard known(id, segments, here, kind: "segment"),
+                let object = fields.object(value, here, allowed: Self.limitFields)
+            else { continue }
+            let limits = SegmentLimits(
+                min: fields.count(object["min"], here + ["min"]), max: fields.count(object["max"], here + ["max"]),
+                minNewShare: fields.share(object["minNewShare"], here + ["minNewShare"]),
+                maxNewShare: fields.share(object["maxNewShare"], here + ["maxNewShare"]),
+                minStockShare: fields.share(object["minStockShare"], here + ["minStockShare"]),
+                maxStockShare: fields.share(object["maxStockShare"], here + ["maxStockShare"]))
+            for (low, high, lowName, highName) in [
+                (limits.min, limits.max, "min", "max"),
+                (limits.minNewShare, limits.maxNewShare, "minNewShare", "maxNewShare"),
+                (limits.minStockShare, limits.maxStockShare, "minStockShare", "maxStockShare"),
+            ] {
+                if let low, let high, low > high {
+                    fields.report(.minAboveMax, here, "\(lowName) \(fields.format(low)) is above \(highName) "
+                        + "\(fields.format(high)); \(lowName) must be at most \(highName)")
+                }
+            }
+            out[id] = limits
+        }
+        return out
+    }
+
+    mutating func known(_ id: String, _ ids: [String], _ path: [String], kind: String) -> Bool {
+        if ids.contains(id) { return true }
+        let declared = ids.isEmpty ? "none are declared" : "declared: \(ids.joined(separator: ", "))"
+        fields.report(.unknownID, path, "unknown \(kind) \"\(id)\"; \(declared)")
+        return false
+    }
+
+    mutating func counts(_ value: JSONValue?, _ path: [String], ids: [String], kind: String) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (id, value) in fields.idMap(value, path) where known(id, ids, path + [id], kind: kind) {
+            if let count = fields.count(value, path + [id]) { out[id] = count }
+        }
+        return out
+    }
+
+    mutating func ranges(_ value: JSONValue?, _ path: [String], ids: [String], kind: String) -> [String: CountRange] {
+        var out: [String: CountRange] = [:]
+        for (id, value) in fields.idMap(value, path) where known(id, ids, path + [id], kind: kind) {
+            if let range = fields.range(value, path + [id]) { out[id] = range }
+        }
+        return out
+    }
+
+    mutating func attributes(_ value: JSONValue?, _ path: [String]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (id, value) in fields.idMap(value, path) {
+            if let number = fields.number(value, path + [id]) { out[id] = number }
+        }
+        return out
+    }
+
+    mutating func readFairness(_ value: JSONValue?) -> Fairness {
+        let object = fields.object(value, ["fairness"], allowed: ["norm"])
+        return Fairness(norm: fields.word(object?["norm"], ["fairness", "norm"], as: FairnessNorm.self) ?? .sum)
+    }
+
+    mutating func readSolver(_ value: JSONValue?) -> SolverSettings {
+        let path = ["solver"]
+        let object = fields.object(value, path, allowed: ["integer", "mipGap", "timeLimit", "method"])
+        let integer = fields.bool(object?["integer"], path + ["integer"]) ?? false
+        let gap = fields.share(object?["mipGap"], path + ["mipGap"]) ?? 0.001
+        var timeLimit = fields.count(object?["timeLimit"], path + ["timeLimit"]) ?? 60
+        if timeLimit <= 0 || timeLimit > 1_000_000 {
+            fields.report(.invalidValue, path + ["timeLimit"], "is \(fields.format(timeLimit)) seconds; it must be "
+                + "more than 0 and at most 1000000")
+            timeLimit = 60
+        }
+        let method = fields.word(object?["method"], path + ["method"], as: SolverSettings.Method.self) ?? .simplex
+        if integer && method == .interior {
+            fields.report(.invalidValue, path + ["method"], "\"interior\" solves linear programmes only; use "
+                + "\"simplex\" with \"integer\": true")
+        }
+        return SolverSettings(integer: integer, mipGap: gap, timeLimit: timeLimit, method: method)
+    }
+
+    mutating func readVariants(_ value: JSONValue?) -> [Variant] {
+        fields.idMap(value, ["variants"]).compactMap { id, value in
+            let here = ["variants", id]
+            guard let object = fields.object(value, here, allowed: ["description", "patch"], required: ["patch"])
+            else { return nil }
+            if let patch = object["patch"], patch.object == nil {
+                fields.report(.wrongType, here + ["patch"], "expected an object (a JSON Merge Patch of the scenario), "
+                    + "found \(patch.typeDescription)")
+            }
+            return Variant(
+                id: id, description: fields.string(object["description"], here + ["description"]),
+                patch: object["patch"] ?? .object(JSONObject()))
+        }
+    }
+
+    /// Checks that every attribute a key names is known, present and ≥ 0 everywhere, with a positive total.
+    mutating func checkKey(_ key: Key, _ path: [String], municipalities: [Municipality], segments: [String]) {
+        let builtIn = ["population", "households", "stock", "lettings", "capacity"] + segments.map { "stock.\($0)" }
+        for (attribute, _) in key.weights {
+            let here = key.weights.count == 1 && path.last == "key" && isSimple(key) ? path : path + [attribute]
+            if attribute == "capacity" {
+                for municipality in municipalities where municipality.newHomes.max == .infinity {
+                    fields.report(.badKey, here, "the key \"capacity\" needs newHomes.max in every municipality; "
+                        + "municipalities.\(municipality.id).newHomes has no max")
+                }
+                continue
+            }
+            var total = 0.0
+            var missing: [String] = []
+            for municipality in municipalities {
+                if let value = Self.attribute(attribute, of: municipality, builtIn: builtIn) {
+                    total += value
+                    if value < 0 {
+                        fields.report(.badKey, ["municipalities", municipality.id, "attributes", attribute],
+                            "is \(fields.format(value)); the key at \(JSONPath.render(path)) needs it to be 0 or more")
+                    }
+                } else {
+                    missing.append(municipality.id)
+                }
+            }
+            if !missing.isEmpty {
+                let known = builtIn.joined(separator: ", ")
+                let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+                fields.report(.badKey, here, "attribute \"\(attribute)\" is missing in \(missing.count) "
+                    + "municipalit\(missing.count == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
+                    + "or use one of: \(known)")
+            } else if total <= 0 {
+                fields.report(.badKey, here, "attribute \"\(attribute)\" sums to \(fields.format(total)) over the "
+                    + "region; a key needs a positive regional total")
+            }
+        }
+    }
+
+    private func isSimple(_ key: Key) -> Bool { key.weights.count == 1 && key.weights[0].weight == 1 }
+
+    /// The value of a key attribute for one municipality, or nil when it lacks it.
+    static func attribute(_ name: String, of municipality: Municipality, builtIn: [String]) -> Double? {
+        switch name {
+        case "population": return municipality.population
+        case "households": return municipality.households
+        case "stock": return municipality.totalStock
+        case "lettings": return municipality.lettings
+        case "capacity": return municipality.newHomes.max.isFinite ? municipality.newHomes.max : nil
+        default:
+            if name.hasPrefix("stock."), builtIn.contains(name) {
+                return municipality.stock[String(name.dropFirst(6))] ?? 0
+            }
+            return municipality.attributes[name]
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// Rules every model must satisfy before a solver sees it. Solvers add their own (name lengths, parameters).
+extension Model {
+    /// Longest name accepted, in UTF-8 bytes (GLPK's limit is 255).
+    public static let maximumNameLength = 255
+
+    /// Every problem in the model, in order: variables, constraints, objective. Empty when the model is valid.
+    public func validationProblems() -> [ModelError] {
+        var problems: [ModelError] = []
+        if let problem = Self.nameProblem(name, at: "model") { problems.append(problem) }
+        for (index, variable) in variables.enumerated() {
+            let place = Self.place("variable", variable.name, index, "column")
+            if let problem = Self.nameProblem(variable.name, at: place) { problems.append(problem) }
+            problems += Self.boundProblems(variable.lowerBound, variable.upperBound, at: place)
+        }
+        for (index, row) in constraints.enumerated() {
+            let place = Self.place("constraint", row.name, index, "row")
+            if let problem = Self.nameProblem(row.name, at: place) { problems.append(problem) }
+            problems += Self.boundProblems(row.lowerBound, row.upperBound, at: place)
+            problems += termProblems(row.expression, at: place)
+        }
+        problems += termProblems(objective.expression, at: "objective")
+        if !objective.expression.constant.isFinite {
+            problems.append(
+                ModelError(.nonFiniteCoefficient, at: "objective", "constant is \(objective.expression.constant); "
+                    + "it must be a finite number"))
+        }
+        return problems
+    }
+
+    /// Throws every problem at once when the model is invalid.
+    public func validate() throws(ModelValidationError) {
+        let problems = validationProblems()
+        if !problems.isEmpty { throw ModelValidationError(problems) }
+    }
+
+    /// Problems with the terms of an expression: unknown variables and non-finite coefficients.
+    public func termProblems(_ expression: LinearExpression, at place: String) -> [ModelError] {
+        var problems: [ModelError] = []
+        for term in expression.terms {
+            if term.variable.index < 0 || term.variable.index >= variables.count {
+                problems.append(
+                    ModelError(.unknownVariable, at: place, "refers to variable #\(term.variable.index), but the model "
+                        + "has \(variables.count) variable(s) (valid: 0..<\(variables.count))"))
+            } else if !term.coefficient.isFinite {
+                let name = variables[term.variable.index].name
+                problems.append(
+                    ModelError(.nonFiniteCoefficient, at: place, "coefficient of '\(name)' is \(term.coefficient); "
+                        + "it must be a finite number"))
+            }
+        }
+        return problems
+    }
+
+    /// A problem with bounds, if any: NaN, a lower bound of +∞, an upper bound of −∞, or lower > upper.
+    public static func boundProblems(_ lower: Double, _ upper: Double, at place: String) -> [ModelError] {
+        var problems: [ModelError] = []
+        if lower.isNaN || lower == .infinity {
+            problems.append(ModelError(.invalidBound, at: place, "lower bound is \(lower); it must be a finite number "
+                + "or -infinity (none)"))
+        }
+        if upper.isNaN || upper == -.infinity {
+            problems.append(ModelError(.invalidBound, at: place, "upper bound is \(upper); it must be a finite number "
+                + "or +infinity (none)"))
+        }
+        if problems.isEmpty && lower > upper {
+            problems.append(ModelError(.crossedBounds, at: place, "lower bound \(lower) is above upper bound \(upper); "
+                + "it must be at most the upper bound (equal bounds fix the value)"))
+        }
+        return problems
+    }
+
+    /// A problem with a name, if any: longer than ``maximumNameLength`` UTF-8 bytes or containing a control
+    /// character.
+    public static func nameProblem(_ name: String, at place: String) -> ModelError? {
+        if name.utf8.count > maximumNameLength {
+            return ModelError(.invalidName, at: place, "name is \(name.utf8.count) bytes long; at most "
+                + "\(maximumNameLength) are allowed")
+        }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return ModelError(.invalidName, at: place, "name contains a control character; use printable "
+                + "characters only")
+        }
+        return nil
+    }
+
+    static func place(_ kind: String, _ name: String, _ index: Int, _ unit: String) -> String {
+        name.isEmpty ? "\(kind) #\(index) (\(unit) \(index + 1))" : "\(kind) '\(name)' (\(unit) \(index + 1))"
+    }
+}
