@@ -9,8 +9,12 @@ let package = Package(
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
+        .library(name: "FairShareEngine", targets: ["FairShareEngine"]),
+        .library(name: "FairShareReport", targets: ["FairShareReport"]),
+        .executable(name: "fairshare", targets: ["fairshare"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -25,6 +29,18 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         // Scenario files: strict JSON, validation with JSON paths, variants as merge patches. No solver.
         .target(name: "FairShareScenario"),
+        // The fair-share formulation (SPEC §3-5), lexicographic solve, checked result. Imports no C.
+        .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
+        // Tables and reports of results for people: terminal text and Markdown.
+        .target(name: "FairShareReport", dependencies: ["FairShareEngine", "FairShareScenario"]),
+        // The CLI: argument parsing and printing only.
+        .executableTarget(
+            name: "fairshare",
+            dependencies: [
+                "FairShareEngine", "FairShareScenario", "FairShareReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         .testTarget(
             name: "LinearModelTests",
@@ -32,6 +48,13 @@ let package = Package(
         ),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario"]),
+        .testTarget(
+            name: "FairShareEngineTests",
+            dependencies: [
+                "FairShareEngine", "FairShareScenario", "LinearModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -275,3 +275,23 @@ extension Scenario {
     /// The variant with this id.
     public func variant(_ id: String) -> Variant? { variants.first { $0.id == id } }
 }
+
+extension Municipality {
+    /// The value of a key attribute (SPEC §2, "Keys"), or `nil` when the municipality lacks it:
+    /// `population`, `households`, `stock` (T_i), `stock.<segment>` (E_is, 0 when absent), `lettings`,
+    /// `capacity` (`newHomes.max`, when finite) or a name in its `attributes`.
+    public func keyAttribute(_ name: String, segmentIDs: [String]) -> Double? {
+        switch name {
+        case "population": return population
+        case "households": return households
+        case "stock": return totalStock
+        case "lettings": return lettings
+        case "capacity": return newHomes.max.isFinite ? newHomes.max : nil
+        default:
+            if name.hasPrefix("stock."), segmentIDs.contains(String(name.dropFirst(6))) {
+                return stock[String(name.dropFirst(6))] ?? 0
+            }
+            return attributes[name]
+        }
+    }
+}

@@ -53,6 +53,15 @@ struct ScenarioReader {
             for (key, path) in keyed { checkKey(key, path, municipalities: municipalities, segments: segmentIDs) }
         }
 
+        checkItemIDsAreDistinct(segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
+        let regionalStock = municipalities.reduce(0) { $0 + $1.totalStock }
+        for segment in segments {
+            if case .converge? = segment.fair, regionalStock <= 0 {
+                fields.report(.invalidValue, ["segments", segment.id, "fair"], "the \"converge\" rule needs existing "
+                    + "stock: give municipalities a \"stock\", or use \"proportional\"")
+            }
+        }
+
         guard fields.issues.isEmpty else { return .failure(ScenarioError(fields.issues)) }
         return .success(
             Scenario(
@@ -322,7 +331,7 @@ struct ScenarioReader {
             var total = 0.0
             var missing: [String] = []
             for municipality in municipalities {
-                if let value = Self.attribute(attribute, of: municipality, builtIn: builtIn) {
+                if let value = municipality.keyAttribute(attribute, segmentIDs: segments) {
                     total += value
                     if value < 0 {
                         fields.report(.badKey, ["municipalities", municipality.id, "attributes", attribute],
@@ -345,21 +354,17 @@ struct ScenarioReader {
         }
     }
 
-    private func isSimple(_ key: Key) -> Bool { key.weights.count == 1 && key.weights[0].weight == 1 }
-
-    /// The value of a key attribute for one municipality, or nil when it lacks it.
-    static func attribute(_ name: String, of municipality: Municipality, builtIn: [String]) -> Double? {
-        switch name {
-        case "population": return municipality.population
-        case "households": return municipality.households
-        case "stock": return municipality.totalStock
-        case "lettings": return municipality.lettings
-        case "capacity": return municipality.newHomes.max.isFinite ? municipality.newHomes.max : nil
-        default:
-            if name.hasPrefix("stock."), builtIn.contains(name) {
-                return municipality.stock[String(name.dropFirst(6))] ?? 0
-            }
-            return municipality.attributes[name]
+    /// Segment, priority-group and care-quality ids name fair items in a result, so they must differ.
+    mutating func checkItemIDsAreDistinct(segments: [String], groups: [String], care: [String]) {
+        for group in groups where segments.contains(group) {
+            fields.report(.invalidID, ["priorityGroups", group], "\"\(group)\" is also a segment id; fair items "
+                + "need distinct ids")
+        }
+        for quality in care where segments.contains(quality) || groups.contains(quality) {
+            fields.report(.invalidID, ["care", quality], "\"\(quality)\" is also a segment or priority-group id; "
+                + "fair items need distinct ids")
         }
     }
+
+    private func isSimple(_ key: Key) -> Bool { key.weights.count == 1 && key.weights[0].weight == 1 }
 }

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Writes Scenarios/drechtsteden.json from the consolidated table of Scenarios/drechtsteden-sources.md.
+
+The figures live here once, each with its mark (S sourced, D derived, E estimate) as explained in
+drechtsteden-sources.md; run `python3 Scenarios/tools/make-drechtsteden.py` after changing one.
+"""
+import json, pathlib
+
+# code, name, population, households, social, mid (private rent), affordable owner, market, 75+, lettings 2025-30,
+# new homes min, max  -- from "figures for the scenario" in drechtsteden-sources.md
+TABLE = [
+    ("GM0482", "Alblasserdam",           20470,  8510,  2427,  835, 2033,  3050,  1545,  911,  600,  700),
+    ("GM0505", "Dordrecht",             122089, 56360, 15095, 8716, 14323, 16956, 10080, 5669, 3000, 6000),
+    ("GM0523", "Hardinxveld-Giessendam", 18760,  7310,  2035,  549, 1890,  2836,  1515,  764,  240,  340),
+    ("GM0531", "Hendrik-Ido-Ambacht",    32685, 12850,  2822, 1227, 3288,  4933,  1730, 1060,  750, 1500),
+    ("GM0590", "Papendrecht",            32174, 14330,  4086, 1431, 3515,  5273,  2130, 1535,  440,  660),
+    ("GM0610", "Sliedrecht",             26270, 11110,  3530, 1067, 2427,  3641,  2630, 1326,  690,  750),
+    ("GM0642", "Zwijndrecht",            46070, 20980,  7331, 2037, 4480,  6517,  4280, 2753, 1250, 3100),
+]
+
+municipalities = {}
+for code, name, pop, hh, social, mid, afford, market, old, lettings, lo, hi in TABLE:
+    municipalities[code] = {
+        "name": name,
+        "population": pop,
+        "households": hh,
+        "stock": {"social-rent": social, "mid-rent": mid, "affordable-owner": afford, "market": market},
+        "newHomes": {"min": lo, "max": hi},
+        "lettings": lettings,
+        "maxPriorityShare": 0.25,
+        "attributes": {"elderly75": old},
+    }
+
+scenario = {
+    "format": "fairshare-scenario/1",
+    "name": "Drechtsteden 2025-2030",
+    "description": (
+        "The seven Drechtsteden municipalities share the new homes of 2025-2030, the housing of statushouders "
+        "and the zero-step homes for the elderly, following the regional course: two thirds affordable, 30% "
+        "social rent, and history counts (social rent converges to 30% of each municipality's stock). Many "
+        "figures are estimates: see Scenarios/drechtsteden-sources.md, which marks every figure S (sourced), "
+        "D (derived) or E (estimate)."),
+    "sources": [
+        "Figures, marks and derivations: Scenarios/drechtsteden-sources.md (compiled 2026-11 from public pages; "
+        "CBS StatLine could not be queried, so several figures are ESTIMATES)",
+        "CBS codes GM0482, GM0505, GM0523, GM0531, GM0590, GM0610, GM0642: Wikipedia infoboxes and public code lists",
+        "population 1 Jan 2024: CBS via Wikipedia (Dordrecht, Hardinxveld-Giessendam, Hendrik-Ido-Ambacht, "
+        "Papendrecht, Sliedrecht); ESTIMATE for Alblasserdam and Zwijndrecht (grown from 2022/2021 figures, E1)",
+        "households: ESTIMATE, about one household per dwelling, scaled to 2024 (E2)",
+        "stock 2020 by tenure: Onderzoekcentrum Drechtsteden via Hendrik-Ido-Ambacht begroting 2022; social rent from "
+        "rijnmond.nl shares (2022) and corporation counts; Hardinxveld-Giessendam 2023 (hg24.nl); Alblasserdam social "
+        "share ESTIMATE (29.1%, average of the other six); private rent ESTIMATE at 10% of stock (SCP national share) "
+        "except Dordrecht and Hardinxveld-Giessendam; owner-occupied split into affordable/market by ESTIMATE (40% "
+        "affordable, or the count of homes under about EUR 225k where known)",
+        "elderly75: ESTIMATE, scaled from Dordrecht by each municipality's count of people over 90 (E4, about +-25%)",
+        "lettings 2025-2030: ESTIMATE, 6.26% of social stock a year over 6 years (Drechtsteden corporations let 2,259 "
+        "homes in 2021 and 2,118 in 2022, 078.nu/woonkeus), probably 10-15% low (E7)",
+        "newHomes min/max per municipality 2025-2030: ESTIMATE pro-rated from municipal plans (Zwijndrecht 3,100 and "
+        "Papendrecht 660 to 2030 sourced; others E6)",
+        "region.newHomes 9,000-10,000: ESTIMATE between the provincial plan of about 7,000 (rijnmond.nl 2021) and the "
+        "provincial programming cap of 130% of need, about 10,000 (drechtsteden.nl)",
+        "targets: Koersnotitie Drechtsteden (two thirds affordable, 30% social rent); Zuid-Holland one third social "
+        "(zuidholland.begroting-2026.nl) as a variant",
+        "statushouders demand 1,750 placements: ESTIMATE, 12 half-years x about 294 persons (the national task of "
+        "17,700 for 2025-H1 divided by population, E5) / 2 persons per home (Dordrecht 2022: about 80 homes for a "
+        "task of 159 persons, rtvdordrecht.nl and dordrechtnieuws.nl)",
+        "maxPriorityShare 0.25: ASSUMPTION (a policy choice, not a figure); nationally 7% of vacated corporation "
+        "homes went to statushouders in 2022 (CBS)",
+        "zero-step demand at least 2,700: ASSUMPTION, 30% of about 9,000 new homes; key elderly75",
+    ],
+    "horizon": {"start": 2025, "end": 2030},
+    "segments": {
+        "social-rent": {"label": "Sociale huur", "affordable": True, "lettable": True,
+                        "fair": {"rule": "converge"}},
+        "mid-rent": {"label": "Middenhuur", "affordable": True,
+                     "fair": {"rule": "proportional", "key": "households"}},
+        "affordable-owner": {"label": "Betaalbare koop", "affordable": True,
+                             "fair": {"rule": "proportional", "key": "households"}},
+        "market": {"label": "Vrije sector", "fair": {"rule": "proportional", "key": "capacity"}},
+    },
+    "region": {
+        "newHomes": {"min": 9000, "max": 10000},
+        "targets": {
+            "social-30": {"segments": ["social-rent"], "minShare": 0.30},
+            "affordable-2-3": {"segments": ["social-rent", "mid-rent", "affordable-owner"], "minShare": 0.6667},
+        },
+    },
+    "priorityGroups": {
+        "statushouders": {"label": "Statushouders", "demand": 1750, "key": "population"},
+    },
+    "care": {
+        "zero-step": {"label": "Nultredenwoning", "demand": {"min": 2700}, "key": "elderly75",
+                      "maxShareOfNewHomes": 0.6},
+    },
+    "municipalities": municipalities,
+    "fairness": {"norm": "sum"},
+    "solver": {"integer": False, "mipGap": 0.001, "timeLimit": 60, "method": "simplex"},
+    "variants": {
+        "population-and-social-stock": {
+            "description": "statushouders by population and by social-rent stock, half each",
+            "patch": {"priorityGroups": {"statushouders": {"key": {"population": 1, "stock.social-rent": 1}}}}},
+        "affordable-soft": {
+            "description": "the two-thirds-affordable target as a soft requirement (shortfall allowed, minimised first)",
+            "patch": {"region": {"targets": {"affordable-2-3": {"mode": "soft"}}}}},
+        "max-norm": {
+            "description": "fairness by the worst deviation per unit of size instead of the sum of deviations",
+            "patch": {"fairness": {"norm": "max"}}},
+        "zh-one-third": {
+            "description": "Zuid-Holland's ambition: at least one third of new homes social rent",
+            "patch": {"region": {"targets": {"social-30": {"minShare": 0.3333}}}}},
+        "converge-to-30": {
+            "description": "social rent converges to 30% of every municipality's stock (Zuid-Holland's stock rule) "
+                           "instead of to the current regional share",
+            "patch": {"segments": {"social-rent": {"fair": {"targetShare": 0.30}}}}},
+        "whole-homes": {
+            "description": "whole homes and placements (integer programme, 0.1% gap)",
+            "patch": {"solver": {"integer": True}}},
+    },
+}
+
+out = pathlib.Path(__file__).resolve().parent.parent / "drechtsteden.json"
+out.write_text(json.dumps(scenario, indent=2, ensure_ascii=False) + "\n")
+print(f"wrote {out}")

@@ -1,0 +1,189 @@
+import FairShareScenario
+import GLPKSolver
+import LinearModel
+
+/// Solves fair-share scenarios: scenario → lexicographic linear programme → checked allocation.
+///
+/// ```swift
+/// let scenario = try ScenarioLoader().load(contentsOf: url)
+/// let result = FairShare.solve(scenario)
+/// print(result.status, result.optimum(.fairness) ?? 0)
+/// ```
+/// Everything happens inside one synchronous call on the calling thread (GLPK's rule), so solves may run
+/// concurrently from many tasks.
+public enum FairShare {
+    /// Relative tolerance of each level row: `level ≤ v* + levelTolerance · max(1, |v*|)` (SPEC §5).
+    public static let levelTolerance = 1e-6
+
+    /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level.
+    /// - Parameter variant: the variant id to name in the result, when `scenario` is a variant.
+    public static func solve(_ scenario: Scenario, variant: String? = nil) -> FairShareResult {
+        let formulation = Formulation(scenario)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var optima: [LevelOptimum] = []
+        var gap: Double?
+        let outcome = Result { () throws -> Solution? in
+            try GLPKProblem.withProblem(for: formulation.model) { problem -> Solution? in
+                var last: Solution?
+                for (index, (level, expression)) in formulation.levels.enumerated() {
+                    try problem.setObjective(.minimize(expression))
+                    let elapsed = clock.now - start
+                    let remaining = max(0.001, scenario.solver.timeLimit - Double(elapsed.components.seconds)
+                        - Double(elapsed.components.attoseconds) * 1e-18)
+                    let solution = try problem.solve(options(for: scenario.solver, timeLimit: remaining))
+                    last = solution
+                    guard solution.status == .optimal || solution.status == .feasible,
+                        let value = solution.objectiveValue
+                    else { break }
+                    optima.append(LevelOptimum(level: level, value: value))
+                    gap = solution.mipGap
+                    if index + 1 < formulation.levels.count {
+                        _ = try problem.add(expression <= value + levelTolerance * max(1, abs(value)))
+                    }
+                }
+                return last
+            }
+        }
+        var result = FairShareResult(
+            scenario: scenario.name, variant: variant, status: .failed, failure: nil, objective: optima, mipGap: gap,
+            segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
+            careIDs: scenario.careQualities.map(\.id), fairItemIDs: formulation.items.map(\.id), municipalities: [],
+            region: RegionSummary(newHomes: [:], total: 0, targets: [], priorityGroups: [], care: []))
+        switch outcome {
+        case .failure(let error):
+            result.failure = "the solver refused the model: \(error)"
+        case .success(nil):
+            result.failure = "no level was solved"
+        case .success(let solution?):
+            result.status = status(of: solution.status, levelsSolved: optima.count, of: formulation.levels.count)
+            if case .failed(let reason) = solution.status { result.failure = reason }
+            if result.hasAllocation {
+                fill(&result, from: solution, formulation: formulation, scenario: scenario)
+                if let violation = Verification.firstViolation(in: result, scenario: scenario) {
+                    result.status = .failed
+                    result.failure = "the allocation violates \(violation); please report this as a bug"
+                }
+            }
+        }
+        return result
+    }
+
+    /// Loads nothing, solves a variant: the scenario with the variant's patch applied and validated again.
+    public static func solve(
+        _ scenario: Scenario, applying variant: String, loader: ScenarioLoader = ScenarioLoader()
+    ) throws(ScenarioError) -> FairShareResult {
+        solve(try loader.applying(variant: variant, to: scenario), variant: variant)
+    }
+
+    static func options(for settings: SolverSettings, timeLimit: Double) -> SolverOptions {
+        var options = SolverOptions()
+        options.method = settings.method == .interior && !settings.integer ? .interiorPoint : .primalSimplex
+        options.timeLimit = timeLimit
+        options.mipGap = settings.integer ? settings.mipGap : 0
+        return options
+    }
+
+    static func status(of status: SolveStatus, levelsSolved: Int, of levels: Int) -> ResultStatus {
+        switch status {
+        case .optimal: levelsSolved == levels ? .optimal : .failed
+        case .feasible: .feasible
+        case .infeasible: .infeasible
+        case .unbounded: .unbounded
+        case .timeLimit, .iterationLimit: .timeLimit
+        case .failed: .failed
+        }
+    }
+
+    /// Reads the allocation out of the last level's solution.
+    static func fill(
+        _ result: inout FairShareResult, from solution: Solution, formulation: Formulation, scenario: Scenario
+    ) {
+        let segments = scenario.segments
+        var regionalNew = [Double](repeating: 0, count: segments.count)
+        var regionalPlaced = [Double](repeating: 0, count: scenario.priorityGroups.count)
+        var regionalCare = [Double](repeating: 0, count: scenario.careQualities.count)
+        var municipalities: [MunicipalityAllocation] = []
+        for (i, municipality) in scenario.municipalities.enumerated() {
+            let x = formulation.newHomes[i].map { clean(solution[$0]) }
+            let y = formulation.placements[i].map { clean(solution[$0]) }
+            let z = formulation.careHomes[i].map { clean(solution[$0]) }
+            for s in x.indices { regionalNew[s] += x[s] }
+            for g in y.indices { regionalPlaced[g] += y[g] }
+            for c in z.indices { regionalCare[c] += z[c] }
+            let total = x.reduce(0, +)
+            let before = municipality.totalStock
+            var allocation = MunicipalityAllocation(
+                id: municipality.id, name: municipality.name, newHomes: [:], total: total, stockShareBefore: [:],
+                stockShareAfter: [:], placements: [:], care: [:], fairShare: [:], deviation: [:])
+            for (s, segment) in segments.enumerated() {
+                let existing = municipality.stock[segment.id] ?? 0
+                allocation.newHomes[segment.id] = x[s]
+                allocation.stockShareBefore[segment.id] = before > 0 ? existing / before : 0
+                allocation.stockShareAfter[segment.id] = before + total > 0 ? (existing + x[s]) / (before + total) : 0
+            }
+            for (g, group) in scenario.priorityGroups.enumerated() { allocation.placements[group.id] = y[g] }
+            for (c, quality) in scenario.careQualities.enumerated() { allocation.care[quality.id] = z[c] }
+            municipalities.append(allocation)
+        }
+        let total = regionalNew.reduce(0, +)
+        // Fair shares from the allocation itself (SPEC §4), not from the LP's deviation variables.
+        for item in formulation.items {
+            for (i, municipality) in scenario.municipalities.enumerated() {
+                let fair: Double
+                let value: Double
+                switch item.kind {
+                case .segment: value = municipalities[i].newHomes[item.id] ?? 0
+                case .priorityGroup: value = municipalities[i].placements[item.id] ?? 0
+                case .careQuality: value = municipalities[i].care[item.id] ?? 0
+                }
+                switch item.rule {
+                case .proportional(let shares):
+                    let regional: Double
+                    switch item.kind {
+                    case .segment: regional = regionalNew[item.index]
+                    case .priorityGroup: regional = regionalPlaced[item.index]
+                    case .careQuality: regional = regionalCare[item.index]
+                    }
+                    fair = shares[i] * regional
+                case .converge(let sigma):
+                    fair = sigma * (municipality.totalStock + municipalities[i].total)
+                        - (municipality.stock[item.id] ?? 0)
+                }
+                municipalities[i].fairShare[item.id] = clean(fair)
+                municipalities[i].deviation[item.id] = clean(abs(value - fair))
+            }
+        }
+        result.municipalities = municipalities
+        var newHomes: [String: Double] = [:]
+        for (s, segment) in segments.enumerated() { newHomes[segment.id] = clean(regionalNew[s]) }
+        result.region = RegionSummary(
+            newHomes: newHomes, total: clean(total),
+            targets: scenario.region.targets.enumerated().map { k, target in
+                let inTarget = target.segments.compactMap { id in segments.firstIndex { $0.id == id } }
+                    .reduce(0) { $0 + regionalNew[$1] }
+                let share = total > 0 ? inTarget / total : 0
+                let tolerance = 1e-6
+                let met = share >= target.minShare - tolerance && share <= target.maxShare + tolerance
+                let shortfall = formulation.targetShortfalls[k].map { clean(solution[$0]) } ?? 0
+                return TargetOutcome(id: target.id, share: clean(share, digits: 9), minShare: target.minShare,
+                    maxShare: target.maxShare, met: met, shortfall: shortfall)
+            },
+            priorityGroups: scenario.priorityGroups.enumerated().map { g, group in
+                DemandOutcome(id: group.id, placed: clean(regionalPlaced[g]),
+                    shortfall: clean(max(0, group.demand.min - regionalPlaced[g])))
+            },
+            care: scenario.careQualities.enumerated().map { c, quality in
+                DemandOutcome(id: quality.id, placed: clean(regionalCare[c]),
+                    shortfall: clean(max(0, quality.demand.min - regionalCare[c])))
+            })
+        result.objective = result.objective.map { LevelOptimum(level: $0.level, value: clean($0.value)) }
+    }
+
+    /// Rounds solver noise away: 6 decimals (a millionth of a home), no negative zero.
+    static func clean(_ value: Double, digits: Int = 6) -> Double {
+        let scale = digits == 6 ? 1e6 : 1e9
+        let rounded = (value * scale).rounded() / scale
+        return rounded == 0 ? 0 : rounded
+    }
+}

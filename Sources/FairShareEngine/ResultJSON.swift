@@ -1,0 +1,56 @@
+import FairShareScenario
+
+extension FairShareResult {
+    /// The result as the `fairshare-result/1` document of SPEC §6, members in a fixed order.
+    public var json: JSONValue {
+        func figures(_ values: [String: Double], _ order: [String]) -> JSONValue {
+            .object(JSONObject(order.compactMap { id in values[id].map { (id, JSONValue.number($0)) } }))
+        }
+        var top: [(String, JSONValue)] = [
+            ("format", .string("fairshare-result/1")),
+            ("scenario", .string(scenario)),
+            ("variant", variant.map(JSONValue.string) ?? .null),
+            ("status", .string(status.rawValue)),
+        ]
+        if let failure { top.append(("failure", .string(failure))) }
+        top.append(("objective", .object(JSONObject(objective.map { ($0.level.rawValue, .number($0.value)) }))))
+        if let mipGap { top.append(("mipGap", .number(mipGap))) }
+        top.append(("municipalities", .object(JSONObject(municipalities.map { municipality in
+            (municipality.id, .object(JSONObject([
+                ("name", .string(municipality.name)),
+                ("newHomes", figures(municipality.newHomes, segmentIDs)),
+                ("total", .number(municipality.total)),
+                ("stockShareBefore", figures(municipality.stockShareBefore, segmentIDs)),
+                ("stockShareAfter", figures(municipality.stockShareAfter, segmentIDs)),
+                ("placements", figures(municipality.placements, groupIDs)),
+                ("care", figures(municipality.care, careIDs)),
+                ("fairShare", figures(municipality.fairShare, fairItemIDs)),
+                ("deviation", figures(municipality.deviation, fairItemIDs)),
+            ])))
+        }))))
+        top.append(("region", .object(JSONObject([
+            ("newHomes", figures(region.newHomes, segmentIDs)),
+            ("total", .number(region.total)),
+            ("targets", .object(JSONObject(region.targets.map { target in
+                (target.id, .object(JSONObject([
+                    ("share", .number(target.share)), ("minShare", .number(target.minShare)),
+                    ("maxShare", .number(target.maxShare)), ("met", .bool(target.met)),
+                    ("shortfall", .number(target.shortfall)),
+                ])))
+            }))),
+            ("priorityGroups", demands(region.priorityGroups)),
+            ("care", demands(region.care)),
+        ]))))
+        return .object(JSONObject(top))
+    }
+
+    /// The result as JSON text (what `fairshare solve --format json` prints).
+    public var jsonText: String { JSONWriter.text(json) }
+
+    private func demands(_ outcomes: [DemandOutcome]) -> JSONValue {
+        .object(JSONObject(outcomes.map { outcome in
+            (outcome.id, .object(JSONObject([("placed", .number(outcome.placed)),
+                ("shortfall", .number(outcome.shortfall))])))
+        }))
+    }
+}

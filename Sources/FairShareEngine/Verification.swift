@@ -1,0 +1,94 @@
+import FairShareScenario
+
+/// Checks an allocation against the scenario, requirement by requirement, from the scenario's own numbers and
+/// independently of the LP matrix (SPEC §3). A solver bug or a formulation bug then shows up as a `failed`
+/// result naming the requirement, never as a silently wrong allocation.
+enum Verification {
+    /// Absolute slack allowed: 1e-6 of the larger side, at least 1e-6 homes.
+    static func tolerance(_ scale: Double) -> Double { 1e-6 * max(1, abs(scale)) }
+
+    /// The first requirement the allocation violates, in words with its JSON path, or `nil`.
+    static func firstViolation(in result: FairShareResult, scenario: Scenario) -> String? {
+        var problems: [String] = []
+        func require(_ holds: Bool, _ what: @autoclosure () -> String) {
+            if !holds && problems.isEmpty { problems.append(what()) }
+        }
+        func atLeast(_ value: Double, _ bound: Double, _ what: String) {
+            require(value >= bound - tolerance(bound), "\(what): \(value) is below \(bound)")
+        }
+        func atMost(_ value: Double, _ bound: Double, _ what: String) {
+            require(value <= bound + tolerance(bound), "\(what): \(value) is above \(bound)")
+        }
+
+        let segments = scenario.segments
+        for (i, municipality) in scenario.municipalities.enumerated() {
+            let allocation = result.municipalities[i]
+            let path = "municipalities.\(municipality.id)"
+            let total = segments.reduce(0) { $0 + (allocation.newHomes[$1.id] ?? 0) }
+            let stock = municipality.totalStock
+            atLeast(total, municipality.newHomes.min, "L1 \(path).newHomes.min")
+            atMost(total, municipality.newHomes.max, "L1 \(path).newHomes.max")
+            for segment in segments {
+                let x = allocation.newHomes[segment.id] ?? 0
+                let here = "\(path).limits.\(segment.id)"
+                atLeast(x, 0, "\(path).newHomes.\(segment.id) (new homes are never negative)")
+                atLeast(x, municipality.realised[segment.id] ?? 0, "\(path).realised.\(segment.id)")
+                if scenario.solver.integer { require(x == x.rounded(), "integer \(path).\(segment.id): \(x)") }
+                guard let limits = municipality.limits[segment.id] else { continue }
+                let existing = municipality.stock[segment.id] ?? 0
+                if let min = limits.min { atLeast(x, min, "L2 \(here).min") }
+                if let max = limits.max { atMost(x, max, "L2 \(here).max") }
+                if let share = limits.minNewShare { atLeast(x, share * total, "L3 \(here).minNewShare") }
+                if let share = limits.maxNewShare { atMost(x, share * total, "L3 \(here).maxNewShare") }
+                if let share = limits.minStockShare {
+                    atLeast(existing + x, share * (stock + total), "L4 \(here).minStockShare")
+                }
+                if let share = limits.maxStockShare {
+                    atMost(existing + x, share * (stock + total), "L4 \(here).maxStockShare")
+                }
+            }
+            var placed = 0.0
+            for group in scenario.priorityGroups {
+                let y = allocation.placements[group.id] ?? 0
+                placed += y
+                let range = municipality.placements[group.id] ?? .any
+                atLeast(y, range.min, "P3 \(path).placements.\(group.id).min")
+                atMost(y, range.max, "P3 \(path).placements.\(group.id).max")
+            }
+            if !scenario.priorityGroups.isEmpty {
+                let lettableNew = segments.filter(\.lettable).reduce(0) { $0 + (allocation.newHomes[$1.id] ?? 0) }
+                atMost(placed, municipality.maxPriorityShare * (municipality.lettings + lettableNew),
+                    "P2 \(path).maxPriorityShare")
+            }
+            for quality in scenario.careQualities {
+                let z = allocation.care[quality.id] ?? 0
+                let range = municipality.care[quality.id] ?? .any
+                atLeast(z, range.min, "C3 \(path).care.\(quality.id).min")
+                atMost(z, range.max, "C3 \(path).care.\(quality.id).max")
+                atMost(z, quality.maxShareOfNewHomes * total, "C2 care.\(quality.id).maxShareOfNewHomes in \(path)")
+            }
+        }
+
+        let region = result.region
+        atLeast(region.total, scenario.region.newHomes.min, "R1 region.newHomes.min")
+        atMost(region.total, scenario.region.newHomes.max, "R1 region.newHomes.max")
+        for (k, target) in scenario.region.targets.enumerated() {
+            let inTarget = target.segments.reduce(0) { $0 + (region.newHomes[$1] ?? 0) }
+            let slack = target.mode == .soft ? region.targets[k].shortfall : 0
+            let path = "R2 region.targets.\(target.id)"
+            atLeast(inTarget + slack, target.minShare * region.total, "\(path).minShare")
+            atMost(inTarget - slack, target.maxShare * region.total, "\(path).maxShare")
+        }
+        for (g, group) in scenario.priorityGroups.enumerated() {
+            let placed = region.priorityGroups[g].placed
+            if group.mode == .hard { atLeast(placed, group.demand.min, "P1 priorityGroups.\(group.id).demand.min") }
+            atMost(placed, group.demand.max, "P1 priorityGroups.\(group.id).demand.max")
+        }
+        for (c, quality) in scenario.careQualities.enumerated() {
+            let placed = region.care[c].placed
+            if quality.mode == .hard { atLeast(placed, quality.demand.min, "C1 care.\(quality.id).demand.min") }
+            atMost(placed, quality.demand.max, "C1 care.\(quality.id).demand.max")
+        }
+        return problems.first
+    }
+}
