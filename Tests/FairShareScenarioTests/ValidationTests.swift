@@ -1,0 +1,140 @@
+import FairShareScenario
+import Foundation
+import Testing
+
+/// A minimal valid scenario; each test breaks one thing in it.
+private let valid = """
+    {
+      "format": "fairshare-scenario/1",
+      "name": "Two towns",
+      "segments": {"social-rent": {"lettable": true, "fair": {"rule": "converge"}}, "market": {}},
+      "region": {"newHomes": {"min": 100}, "targets": {"social-30": {"segments": ["social-rent"], "minShare": 0.3}}},
+      "priorityGroups": {"statushouders": {"demand": 10}},
+      "care": {"zero-step": {"demand": {"min": 5}, "key": "elderly75"}},
+      "municipalities": {
+        "GM2": {"name": "Bee", "population": 2000, "stock": {"social-rent": 100, "market": 400},
+                "newHomes": {"max": 200}, "attributes": {"elderly75": 100}},
+        "GM1": {"name": "Aa", "population": 1000, "stock": {"social-rent": 50, "market": 150},
+                "newHomes": {"max": 100}, "attributes": {"elderly75": 80}}
+      },
+      "variants": {"max": {"patch": {"fairness": {"norm": "max"}}}}
+    }
+    """
+
+/// `valid` with `patch` merged in (RFC 7396), as JSON text.
+private func breaking(_ patch: String) throws -> String {
+    let parser = JSONParser()
+    return JSONWriter.text(try parser.parse(valid).mergePatched(with: try parser.parse(patch)))
+}
+
+private func issues(_ json: String) -> [ScenarioIssue] {
+    do {
+        _ = try ScenarioLoader().load(json: json)
+        return []
+    } catch {
+        return error.issues
+    }
+}
+
+@Suite("Scenario validation")
+struct ValidationTests {
+    @Test("the base scenario is valid, its municipalities sorted by id")
+    func validScenario() throws {
+        let scenario = try ScenarioLoader().load(json: valid)
+        #expect(scenario.municipalities.map(\.id) == ["GM1", "GM2"])
+        #expect(scenario.segments.map(\.id) == ["social-rent", "market"])
+        #expect(scenario.careQualities[0].key == Key("elderly75"))
+        #expect(scenario.priorityGroups[0].key == Key("population"))
+        #expect(scenario.municipalities[0].totalStock == 200)
+    }
+
+    @Test(
+        "each class of problem is reported with its path",
+        arguments: [
+            (#"{"municipalities": {"GM1": {"stok": {}}}}"#, ScenarioIssue.Code.unknownField, "municipalities.GM1.stok"),
+            (#"{"municipalities": {"GM1": {"stock": {"middle": 5}}}}"#, .unknownID, "municipalities.GM1.stock.middle"),
+            (#"{"municipalities": {"GM1": {"placements": {"refugees": 1}}}}"#, .unknownID,
+             "municipalities.GM1.placements.refugees"),
+            (#"{"region": {"targets": {"social-30": {"segments": ["social"]}}}}"#, .unknownID,
+             "region.targets.social-30.segments[0]"),
+            (#"{"municipalities": {"GM1": {"population": "1000"}}}"#, .wrongType, "municipalities.GM1.population"),
+            (#"{"municipalities": {"GM1": {"lettings": -5}}}"#, .negative, "municipalities.GM1.lettings"),
+            (#"{"municipalities": {"GM1": {"maxPriorityShare": 35}}}"#, .shareOutOfRange,
+             "municipalities.GM1.maxPriorityShare"),
+            (#"{"municipalities": {"GM1": {"newHomes": {"min": 300, "max": 100}}}}"#, .minAboveMax,
+             "municipalities.GM1.newHomes"),
+            (#"{"municipalities": {"GM1": {"limits": {"market": {"min": 9, "max": 3}}}}}"#, .minAboveMax,
+             "municipalities.GM1.limits.market"),
+            (#"{"municipalities": {"GM1": {"attributes": {"elderly75": null}}}}"#, .badKey, "care.zero-step.key"),
+            (#"{"care": {"zero-step": {"key": {"elderly75": 0}}}}"#, .badKey, "care.zero-step.key"),
+            (#"{"municipalities": {"GM1": {"attributes": {"elderly75": 0}}, "GM2": {"attributes": {"elderly75": 0}}}}"#,
+             .badKey, "care.zero-step.key"),
+            (#"{"format": "fairshare-scenario/2"}"#, .wrongFormat, "format"),
+            (#"{"name": null}"#, .missingField, "name"),
+            (#"{"municipalities": {"GM 1": {"name": "x"}}}"#, .invalidID, "municipalities.GM 1"),
+            (#"{"fairness": {"norm": "average"}}"#, .invalidValue, "fairness.norm"),
+            (#"{"segments": {"market": {"fair": {"rule": "proportional", "targetShare": 0.3}}}}"#, .unknownField,
+             "segments.market.fair.targetShare"),
+            (#"{"priorityGroups": {"market": {"demand": 1}}}"#, .invalidID, "priorityGroups.market"),
+        ])
+    func problemClasses(patch: String, code: ScenarioIssue.Code, path: String) throws {
+        let found = issues(try breaking(patch))
+        #expect(found.contains { $0.code == code && $0.path == path }, "got \(found)")
+    }
+
+    @Test("every problem is reported at once")
+    func allAtOnce() throws {
+        let found = issues(try breaking(#"{"municipalities": {"GM1": {"lettings": -1, "colour": "red"}}, "fairness": 3}"#))
+        #expect(Set(found.map(\.path)) == ["municipalities.GM1.lettings", "municipalities.GM1.colour", "fairness"])
+    }
+
+    @Test("a share written as a percentage gets a hint")
+    func percentHint() throws {
+        let found = issues(try breaking(#"{"region": {"targets": {"social-30": {"minShare": 30}}}}"#))
+        #expect(found.first?.message.contains("write 30% as 0.3") == true)
+    }
+
+    @Test("empty and non-JSON files are reported as such")
+    func notJSON() {
+        #expect(issues("").map(\.code) == [.emptyFile])
+        #expect(issues("  \n").map(\.code) == [.emptyFile])
+        #expect(issues("{\"format\": ").map(\.code) == [.notJSON])
+        #expect(issues("[1, 2]").map(\.code) == [.wrongType])
+    }
+
+    @Test("a variant is the merge-patched scenario, validated again")
+    func variants() throws {
+        let loader = ScenarioLoader()
+        let scenario = try loader.load(json: valid)
+        #expect(try loader.applying(variant: "max", to: scenario).fairness.norm == .max)
+        #expect(throws: ScenarioError.self) { try loader.applying(variant: "nope", to: scenario) }
+        let broken = try loader.load(json: try breaking(#"{"variants": {"bad": {"patch": {"fairness": {"norm": 1}}}}}"#))
+        let found = loader.variantIssues(of: broken)
+        #expect(found.map(\.path) == ["fairness.norm"])
+        #expect(found.first?.message.contains("after applying variant \"bad\"") == true)
+    }
+
+    @Test("limits: too many municipalities is an error, not a crash")
+    func tooMany() throws {
+        let loader = ScenarioLoader(limits: ScenarioLimits(maximumMunicipalities: 1))
+        #expect {
+            try loader.load(json: valid)
+        } throws: { error in
+            (error as? ScenarioError)?.issues.first?.code == .tooLarge
+        }
+    }
+}
+
+@Suite("Scenario files shipped in Scenarios/")
+struct ShippedScenarioTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Scenarios").standardizedFileURL
+
+    @Test("every scenario and every variant in it is valid", arguments: ["three-towns.json", "drechtsteden.json"])
+    func shipped(file: String) throws {
+        let loader = ScenarioLoader()
+        let scenario = try loader.load(contentsOf: Self.directory.appendingPathComponent(file))
+        #expect(loader.variantIssues(of: scenario).isEmpty)
+        #expect(!scenario.sources.isEmpty)
+    }
+}
