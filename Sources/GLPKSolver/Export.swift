@@ -1,0 +1,56 @@
+import Foundation
+internal import CGLPK
+
+/// Exports of the problem as GLPK holds it (including every change since it was loaded), for inspection and
+/// for running other solvers or `glpsol` on it.
+extension GLPKProblem {
+    /// The problem in CPLEX LP format (`glp_write_lp`), with the model's names.
+    ///
+    /// GLPK adjusts names to the LP format: a blank becomes `_`, `-` becomes `~`, `[` becomes `(` and `]`
+    /// becomes `)` (so `x[GM0505,social-rent]` reads `x(GM0505,social~rent)`). A name that is still not valid
+    /// (for example one starting with a digit or `.`, or containing `+`, `*`, `:` or non-ASCII characters), or an
+    /// empty one, is replaced by `r_<row>` / `x_<column>` (1-based); the objective row is called `obj`.
+    /// GLPK does not make names unique, so give distinct names for a file that reads back correctly.
+    /// - Throws: ``SolverError/Code/exportFailed`` when the temporary file cannot be written or read.
+    public func cplexLPText() throws(SolverError) -> String {
+        let place = "cplexLPText()"
+        let handle = try openHandle(place)
+        return try exportText(place: place, fileExtension: "lp") { glp_write_lp(handle, nil, $0) }
+    }
+
+    /// The problem in free MPS format (`glp_write_mps` with `GLP_MPS_FILE`), with the model's names (empty
+    /// names become `R<row>` / `C<column>`, the objective row is `R0000000`).
+    ///
+    /// MPS, as GLPK writes and reads it, has no objective sense: readers assume minimisation. For a
+    /// maximisation, tell the reader (`glpsol --freemps --max FILE`). GLPK's reader rejects an `OBJSENSE`
+    /// section, so none is added.
+    /// - Throws: ``SolverError/Code/exportFailed`` when the temporary file cannot be written or read.
+    public func mpsText() throws(SolverError) -> String {
+        let place = "mpsText()"
+        let handle = try openHandle(place)
+        return try exportText(place: place, fileExtension: "mps") { glp_write_mps(handle, GLP_MPS_FILE, nil, $0) }
+    }
+
+    /// Lets GLPK write to a fresh temporary file, reads it back and deletes it. GLPK's messages ("Writing problem
+    /// data to …") are captured, and quoted in the error when writing fails.
+    private func exportText(
+        place: String, fileExtension: String, _ write: (UnsafePointer<CChar>) -> Int32
+    ) throws(SolverError) -> String {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fairshare-glpk-\(UUID().uuidString).\(fileExtension)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let log = TerminalLog(keepsText: true)
+        let code = log.run { url.path.withCString { write($0) } }
+        let messages = log.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard code == 0 else {
+            throw SolverError(.exportFailed, at: "GLPKProblem.\(place)", "GLPK could not write the temporary file "
+                + "\(url.path) (return code \(code)): \(messages)")
+        }
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw SolverError(.exportFailed, at: "GLPKProblem.\(place)", "could not read back the temporary file "
+                + "\(url.path): \(error)")
+        }
+    }
+}

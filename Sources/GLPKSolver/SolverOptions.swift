@@ -1,0 +1,98 @@
+/// How ``GLPKProblem/solve(_:)`` and ``Solver/solve(_:options:)`` run GLPK.
+///
+/// Every value is checked in Swift before GLPK sees it (GLPK aborts the process on out-of-range parameters);
+/// invalid values throw ``SolverError/Code/invalidParameter``.
+public struct SolverOptions: Sendable, Hashable {
+    /// The LP algorithm. For a MIP it solves the LP relaxation before branch-and-cut.
+    public enum Method: Sendable, Hashable {
+        /// GLPK's primal simplex (`GLP_PRIMAL`).
+        case primalSimplex
+        /// GLPK's dual simplex, falling back to the primal one when the start basis is not dual feasible
+        /// (`GLP_DUALP`).
+        case dualSimplex
+        /// GLPK's interior-point method (`glp_interior`): LPs only, no basis (so no warm start and no ranging),
+        /// ignores ``SolverOptions/timeLimit``, ``SolverOptions/iterationLimit`` and ``SolverOptions/presolve``
+        /// because GLPK offers none of them for it.
+        case interiorPoint
+    }
+
+    /// The LP algorithm; default ``Method/primalSimplex``.
+    public var method: Method
+    /// Whether the simplex method runs GLPK's LP presolver first. With the presolver GLPK starts from scratch
+    /// (no warm start from the current basis) and rebuilds the optimal basis afterwards; without it (the default)
+    /// every solve of a ``GLPKProblem`` starts from the basis the previous solve left.
+    /// Branch-and-cut always runs with GLPK's MIP presolver off, after the LP relaxation is solved.
+    public var presolve: Bool
+    /// Wall-clock limit in seconds for the whole solve call (LP relaxation plus branch-and-cut), or `nil` for
+    /// none. At most ``maximumTimeLimit``; GLPK counts whole milliseconds (rounded up).
+    public var timeLimit: Double?
+    /// Limit on simplex iterations per simplex call, or `nil` for none; 0 … `Int32.max - 1`.
+    public var iterationLimit: Int?
+    /// Relative MIP gap tolerance in [0, ∞), e.g. `0.001` for 0.1 %: branch-and-cut stops as soon as
+    /// `|incumbent − best bound| / (|incumbent| + ε)` is at most this. Default 0 (prove optimality).
+    public var mipGap: Double
+    /// Whether GLPK's terminal output is collected into ``Solution/log``. Otherwise GLPK runs with messages off
+    /// and anything it would print is discarded; GLPK never writes to stdout either way.
+    public var captureLog: Bool
+
+    /// Options with GLPK's defaults, except that output is silent.
+    public init(
+        method: Method = .primalSimplex, presolve: Bool = false, timeLimit: Double? = nil,
+        iterationLimit: Int? = nil, mipGap: Double = 0, captureLog: Bool = false
+    ) {
+        self.method = method
+        self.presolve = presolve
+        self.timeLimit = timeLimit
+        self.iterationLimit = iterationLimit
+        self.mipGap = mipGap
+        self.captureLog = captureLog
+    }
+
+    /// The largest accepted ``timeLimit``, in seconds (GLPK's limit is an `Int32` of milliseconds, whose maximum
+    /// means "no limit"): 2 147 483.646 s, about 24.8 days.
+    public static let maximumTimeLimit: Double = Double(Int32.max - 1) / 1000
+
+    /// The largest accepted ``iterationLimit`` (`Int32.max` means "no limit" to GLPK).
+    public static let maximumIterationLimit: Int = Int(Int32.max) - 1
+}
+
+/// ``SolverOptions`` checked and converted to GLPK's units.
+struct CheckedOptions {
+    let options: SolverOptions
+    /// `tm_lim` in milliseconds, `nil` for none.
+    let timeLimitMilliseconds: Int32?
+    /// `it_lim`, `nil` for none.
+    let iterationLimit: Int32?
+
+    /// Checks every option; throws one ``SolverError/Code/invalidParameter`` error naming all bad values.
+    init(_ options: SolverOptions) throws(SolverError) {
+        var problems: [String] = []
+        var milliseconds: Int32?
+        if let seconds = options.timeLimit {
+            if seconds.isNaN || seconds < 0 || seconds > SolverOptions.maximumTimeLimit {
+                problems.append("timeLimit is \(seconds) s; it must be a number of seconds from 0 to "
+                    + "\(SolverOptions.maximumTimeLimit), or nil for no limit")
+            } else {
+                milliseconds = Int32(min((seconds * 1000).rounded(.up), Double(Int32.max - 1)))
+            }
+        }
+        var iterations: Int32?
+        if let limit = options.iterationLimit {
+            if limit < 0 || limit > SolverOptions.maximumIterationLimit {
+                problems.append("iterationLimit is \(limit); it must be from 0 to "
+                    + "\(SolverOptions.maximumIterationLimit), or nil for no limit")
+            } else {
+                iterations = Int32(limit)
+            }
+        }
+        if !options.mipGap.isFinite || options.mipGap < 0 {
+            problems.append("mipGap is \(options.mipGap); it must be a finite relative gap ≥ 0 (0.001 means 0.1 %)")
+        }
+        if !problems.isEmpty {
+            throw SolverError(.invalidParameter, at: "SolverOptions", problems.joined(separator: "; "))
+        }
+        self.options = options
+        timeLimitMilliseconds = milliseconds
+        iterationLimit = iterations
+    }
+}
