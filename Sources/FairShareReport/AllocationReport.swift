@@ -23,7 +23,7 @@ public struct AllocationReport: Sendable {
         let segments = scenario.segments
         let converging = segments.filter { if case .converge? = $0.fair { true } else { false } }
         var headers = ["Municipality"] + segments.map(\.label) + ["Total"]
-        headers += converging.map { "\($0.label) in stock" }
+        headers += converging.map { "\($0.label) share of stock" }
         headers += scenario.priorityGroups.map(\.label) + scenario.careQualities.map(\.label)
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for allocation in result.municipalities {
@@ -60,7 +60,7 @@ public struct AllocationReport: Sendable {
             scenario.segment(id)?.label ?? scenario.priorityGroups.first { $0.id == id }?.label
                 ?? scenario.careQualities.first { $0.id == id }?.label ?? id
         }
-        let headers = ["Municipality"] + labels.map { "\($0): gets / fair" }
+        let headers = ["Municipality"] + labels
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: labels.count))
         for allocation in result.municipalities {
             var row = [allocation.name]
@@ -113,7 +113,9 @@ public struct AllocationReport: Sendable {
         if let failure = result.failure { out += failure + "\n" }
         guard result.hasAllocation else { return out }
         out += "\nNew homes \(horizon)\n" + allocationTable.text()
-        if !result.fairItemIDs.isEmpty { out += "\nFair shares\n" + fairnessTable.text() }
+        if !result.fairItemIDs.isEmpty {
+            out += "\nFair shares: what each municipality gets / its fair share (difference)\n" + fairnessTable.text()
+        }
         out += "\nRegion\n" + regionLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out
     }
@@ -124,7 +126,9 @@ public struct AllocationReport: Sendable {
         if let failure = result.failure { out += "\n\(failure)\n" }
         guard result.hasAllocation else { return out }
         out += "\n### New homes \(horizon)\n\n" + allocationTable.markdown()
-        if !result.fairItemIDs.isEmpty { out += "\n### Fair shares\n\n" + fairnessTable.markdown() }
+        if !result.fairItemIDs.isEmpty {
+            out += "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n" + fairnessTable.markdown()
+        }
         out += "\n### Region\n\n" + regionLines.map { "- " + $0 }.joined(separator: "\n") + "\n"
         return out
     }
