@@ -86,18 +86,18 @@ public struct AllocationReport: Sendable {
             if target.maxShare < 1 { bounds.append("max \(Formatting.percent(target.maxShare))") }
             var line = "Target \(target.id): \(Formatting.percent(outcome.share)) (\(bounds.joined(separator: ", ")))"
                 + (outcome.met ? " met" : " NOT met")
-            if outcome.shortfall > 0 { line += ", short by \(Formatting.count(outcome.shortfall)) homes" }
+            if Formatting.count(outcome.shortfall) != "0" { line += ", short by \(Formatting.count(outcome.shortfall)) homes" }
             lines.append(line)
         }
         for (group, outcome) in zip(scenario.priorityGroups, result.region.priorityGroups) {
             lines.append("\(group.label): \(Formatting.count(outcome.placed)) placements (demand "
                 + "\(Formatting.range(min: group.demand.min, max: group.demand.max)))"
-                + (outcome.shortfall > 0 ? ", short by \(Formatting.count(outcome.shortfall))" : ""))
+                + (Formatting.count(outcome.shortfall) != "0" ? ", short by \(Formatting.count(outcome.shortfall))" : ""))
         }
         for (quality, outcome) in zip(scenario.careQualities, result.region.care) {
             lines.append("\(quality.label): \(Formatting.count(outcome.placed)) homes (demand "
                 + "\(Formatting.range(min: quality.demand.min, max: quality.demand.max)))"
-                + (outcome.shortfall > 0 ? ", short by \(Formatting.count(outcome.shortfall))" : ""))
+                + (Formatting.count(outcome.shortfall) != "0" ? ", short by \(Formatting.count(outcome.shortfall))" : ""))
         }
         let optima = result.objective.map { "\($0.level.rawValue) \(Formatting.optimum($0.value))" }
         lines.append("Level optima: " + (optima.isEmpty ? "none" : optima.joined(separator: ", "))
