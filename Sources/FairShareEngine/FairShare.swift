@@ -26,6 +26,8 @@ public enum FairShare {
         let outcome = Result { () throws -> Solution? in
             try GLPKProblem.withProblem(for: formulation.model) { problem -> Solution? in
                 var last: Solution?
+                // The solution of the last level solved: every level row keeps it feasible for the levels after.
+                var lastSolved: Solution?
                 for (index, (level, expression)) in formulation.levels.enumerated() {
                     try problem.setObjective(.minimize(expression))
                     let elapsed = clock.now - start
@@ -35,7 +37,19 @@ public enum FairShare {
                     last = solution
                     guard solution.status == .optimal || solution.status == .feasible,
                         let value = solution.objectiveValue
-                    else { break }
+                    else {
+                        // An integer run that runs out of time on a later level still has the allocation of the
+                        // level before (GLPK's branch and bound starts without it): report that one as `feasible`
+                        // (SPEC §6) rather than losing it to `time-limit`.
+                        if scenario.solver.integer, solution.status == .timeLimit || solution.status == .iterationLimit,
+                            var previous = lastSolved
+                        {
+                            previous.status = .feasible
+                            last = previous
+                        }
+                        break
+                    }
+                    lastSolved = solution
                     optima.append(LevelOptimum(level: level, value: value))
                     gap = solution.mipGap
                     if index + 1 < formulation.levels.count {

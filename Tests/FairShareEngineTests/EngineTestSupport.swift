@@ -1,0 +1,33 @@
+@testable import FairShareEngine
+import FairShareScenario
+import Testing
+
+// Helpers shared by the engine tests: load an inline scenario, solve it, look up municipalities, compare numbers.
+
+/// Loads an inline scenario and solves it.
+func solveScenario(_ json: String) throws -> FairShareResult {
+    let scenario = try ScenarioLoader().load(json: json)
+    return FairShare.solve(scenario)
+}
+
+/// Whether `value` is within `tolerance · max(1, |expected|)` of `expected`; `nil` never is.
+func isClose(_ value: Double?, _ expected: Double, tolerance: Double = 1e-6) -> Bool {
+    guard let value else { return false }
+    return abs(value - expected) <= tolerance * max(1, abs(expected))
+}
+
+extension FairShareResult {
+    /// The allocation of one municipality by id (tests fail loudly when it is missing).
+    subscript(_ id: String) -> MunicipalityAllocation {
+        guard let found = municipalities.first(where: { $0.id == id }) else {
+            Issue.record("municipality \(id) is missing from the result (status \(status))")
+            return MunicipalityAllocation(
+                id: id, name: id, newHomes: [:], total: .nan, stockShareBefore: [:], stockShareAfter: [:],
+                placements: [:], care: [:], fairShare: [:], deviation: [:])
+        }
+        return found
+    }
+
+    /// The levels solved, in order.
+    var levels: [Level] { objective.map(\.level) }
+}
