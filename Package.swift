@@ -55,6 +55,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // The fairshare command run as a process on real files.
+        .testTarget(
+            name: "FairshareCLITests",
+            dependencies: ["fairshare", "FairShareEngine", "FairShareScenario"]
+        ),
+        // Hostile input, limits, concurrency, determinism.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["FairShareEngine", "FairShareScenario", "GLPKSolver", "LinearModel"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

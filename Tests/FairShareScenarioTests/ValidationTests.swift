@@ -138,3 +138,21 @@ struct ShippedScenarioTests {
         #expect(!scenario.sources.isEmpty)
     }
 }
+
+@Suite("Codable scenarios")
+struct CodableScenarioTests {
+    @Test("decoding with JSONDecoder validates like the loader; encoding round-trips")
+    func codable() throws {
+        let decoded = try JSONDecoder().decode(Scenario.self, from: Data(valid.utf8))
+        let loaded = try ScenarioLoader().load(json: valid)
+        #expect(decoded.municipalities == loaded.municipalities)
+        #expect(decoded.segments.map(\.id) == ["market", "social-rent"])  // sorted: decoders lose member order
+        let again = try JSONDecoder().decode(Scenario.self, from: try JSONEncoder().encode(loaded))
+        #expect(again.municipalities == loaded.municipalities)
+        #expect {
+            try JSONDecoder().decode(Scenario.self, from: Data(try breaking(#"{"fairness": {"norm": 1}}"#).utf8))
+        } throws: { error in
+            (error as? ScenarioError)?.issues.map(\.path) == ["fairness.norm"]
+        }
+    }
+}
