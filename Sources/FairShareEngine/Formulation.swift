@@ -31,31 +31,31 @@ struct Formulation: Sendable {
     /// The objectives of the levels, in order.
     var levels: [(level: Level, expression: LinearExpression)] = []
 
-    init(_ scenario: Scenario) {
+    /// The scenario's hard requirements and how the model holds each, in the order they were written.
+    var requirements: [RequirementRow] = []
+    /// Whether every hard requirement has a violation variable (for infeasibility diagnosis).
+    let elastic: Bool
+    /// Bound requirements on single variables, applied as variable bounds once all are known.
+    private var pendingBounds: [Int: [(side: Requirement.Side, bound: Double, requirement: Int)]] = [:]
+
+    /// Writes `scenario` as a linear programme.
+    /// - Parameter elastic: give every hard requirement a violation variable e ≥ 0 (homes or placements) so that
+    ///   the programme is always feasible; the levels are not added. Used by ``Diagnosis``.
+    init(_ scenario: Scenario, elastic: Bool = false) {
+        self.elastic = elastic
         model.name = scenario.name.isEmpty ? "fairshare" : String(scenario.name.prefix(200))
-        let integer = scenario.solver.integer
+        let integer = scenario.solver.integer && !elastic
         let segments = scenario.segments
         let groups = scenario.priorityGroups
         let qualities = scenario.careQualities
 
-        // Variables per municipality: x, y, z with their simple bounds (L2, P3, C3), and N_i (L1).
+        // Variables per municipality: x, y, z and N_i; their bounds come from requirements below.
         for municipality in scenario.municipalities {
             let id = municipality.id
-            newHomes.append(segments.map { segment in
-                let limits = municipality.limits[segment.id]
-                let lower = max(municipality.realised[segment.id] ?? 0, limits?.min ?? 0)
-                let upper = limits?.max ?? .infinity
-                return addBounded("x[\(id),\(segment.id)]", lower, upper, integer: integer)
-            })
-            placements.append(groups.map { group in
-                let range = municipality.placements[group.id] ?? .any
-                return addBounded("y[\(id),\(group.id)]", range.min, range.max, integer: integer)
-            })
-            careHomes.append(qualities.map { quality in
-                let range = municipality.care[quality.id] ?? .any
-                return addBounded("z[\(id),\(quality.id)]", range.min, range.max, integer: integer)
-            })
-            totals.append(addBounded("n[\(id)]", municipality.newHomes.min, municipality.newHomes.max, integer: false))
+            newHomes.append(segments.map { model.addVariable("x[\(id),\($0.id)]", isInteger: integer) })
+            placements.append(groups.map { model.addVariable("y[\(id),\($0.id)]", isInteger: integer) })
+            careHomes.append(qualities.map { model.addVariable("z[\(id),\($0.id)]", isInteger: integer) })
+            totals.append(model.addVariable("n[\(id)]"))
         }
 
         // Definitions: N_i = Σ_s x_is; X_s = Σ_i x_is; Y_g = Σ_i y_ig; Z_c = Σ_i z_ic; N = Σ_i N_i.
@@ -67,99 +67,209 @@ struct Formulation: Sendable {
             model.add(LinearExpression.sum(newHomes.map { $0[s] }) - total == 0, name: "total[\(segment.id)]")
             return total
         }
-        let region = scenario.region
-        regionalTotal = addBounded("N", region.newHomes.min, region.newHomes.max, integer: false)  // R1
+        regionalTotal = model.addVariable("N")
         model.add(LinearExpression.sum(totals) - regionalTotal == 0, name: "total[region]")
-
-        // R2: regional share targets.
-        for (k, target) in region.targets.enumerated() {
-            let share = LinearExpression.sum(target.segments.compactMap { id in
-                segments.firstIndex { $0.id == id }.map { regionalNewHomes[$0] }
-            })
-            var slack = LinearExpression()
-            if target.mode == .soft {
-                let shortfall = model.addVariable("u[target.\(target.id)]")
-                targetShortfalls[k] = shortfall
-                slack = LinearExpression(shortfall)
-            }
-            if target.minShare > 0 {
-                model.add(share + slack - target.minShare * regionalTotal >= 0, name: "R2.min[\(target.id)]")
-            }
-            if target.maxShare < 1 {
-                model.add(share - slack - target.maxShare * regionalTotal <= 0, name: "R2.max[\(target.id)]")
-            }
+        regionalPlacements = groups.enumerated().map { g, group in
+            let total = model.addVariable("Y[\(group.id)]")
+            model.add(LinearExpression.sum(placements.map { $0[g] }) - total == 0, name: "total[\(group.id)]")
+            return total
+        }
+        regionalCare = qualities.enumerated().map { c, quality in
+            let total = model.addVariable("Z[\(quality.id)]")
+            model.add(LinearExpression.sum(careHomes.map { $0[c] }) - total == 0, name: "total[\(quality.id)]")
+            return total
         }
 
-        // L3, L4: shares of new homes and of the stock after building.
+        addLocalRequirements(scenario)
+        addRegionalRequirements(scenario)
+        applyPendingBounds()
+        addFairness(scenario)
+        if !elastic { addLevels(scenario) }
+    }
+
+    /// L1–L4, P2, P3, C2, C3: each municipality's own requirements.
+    private mutating func addLocalRequirements(_ scenario: Scenario) {
         for (i, municipality) in scenario.municipalities.enumerated() {
+            let id = municipality.id
+            let here = "municipalities.\(id)"
             let totalStock = municipality.totalStock
-            for (s, segment) in segments.enumerated() {
+            let n = LinearExpression(totals[i])
+            require(n, .minimum, municipality.newHomes.min, "L1", "\(here).newHomes.min", .homes, id, row: "L1.min[\(id)]")
+            require(n, .maximum, municipality.newHomes.max, "L1", "\(here).newHomes.max", .homes, id, row: "L1.max[\(id)]")
+            for (s, segment) in scenario.segments.enumerated() {
+                let x = LinearExpression(newHomes[i][s])
+                let name = "\(id),\(segment.id)"
+                require(x, .minimum, municipality.realised[segment.id] ?? 0, "L2", "\(here).realised.\(segment.id)",
+                    .homes, id, row: "L2.realised[\(name)]")
                 guard let limits = municipality.limits[segment.id] else { continue }
-                let x = newHomes[i][s]
-                let name = "\(municipality.id),\(segment.id)"
+                let limitPath = "\(here).limits.\(segment.id)"
+                require(x, .minimum, limits.min ?? 0, "L2", "\(limitPath).min", .homes, id, row: "L2.min[\(name)]")
+                require(x, .maximum, limits.max ?? .infinity, "L2", "\(limitPath).max", .homes, id, row: "L2.max[\(name)]")
                 if let share = limits.minNewShare, share > 0 {
-                    model.add(x - share * totals[i] >= 0, name: "L3.min[\(name)]")
+                    require(x - share * totals[i], .minimum, 0, "L3", "\(limitPath).minNewShare", .share, id,
+                        row: "L3.min[\(name)]", share: share, denominator: n)
                 }
                 if let share = limits.maxNewShare, share < 1 {
-                    model.add(x - share * totals[i] <= 0, name: "L3.max[\(name)]")
+                    require(x - share * totals[i], .maximum, 0, "L3", "\(limitPath).maxNewShare", .share, id,
+                        row: "L3.max[\(name)]", share: share, denominator: n)
                 }
                 let existing = municipality.stock[segment.id] ?? 0
                 if let share = limits.minStockShare, share > 0 {
-                    model.add(x - share * totals[i] >= share * totalStock - existing, name: "L4.min[\(name)]")
+                    require(x - share * totals[i], .minimum, share * totalStock - existing, "L4",
+                        "\(limitPath).minStockShare", .share, id, row: "L4.min[\(name)]", share: share,
+                        denominator: n + totalStock)
                 }
                 if let share = limits.maxStockShare, share < 1 {
-                    model.add(x - share * totals[i] <= share * totalStock - existing, name: "L4.max[\(name)]")
+                    require(x - share * totals[i], .maximum, share * totalStock - existing, "L4",
+                        "\(limitPath).maxStockShare", .share, id, row: "L4.max[\(name)]", share: share,
+                        denominator: n + totalStock)
                 }
             }
-        }
-
-        // P1, P2: priority groups.
-        regionalPlacements = groups.enumerated().map { g, group in
-            let total = model.addVariable("Y[\(group.id)]", upperBound: group.demand.max)
-            model.add(LinearExpression.sum(placements.map { $0[g] }) - total == 0, name: "total[\(group.id)]")
-            if group.demand.min > 0 {
-                var lower = LinearExpression(total)
-                if group.mode == .soft {
-                    let shortfall = model.addVariable("u[group.\(group.id)]")
-                    groupShortfalls[g] = shortfall
-                    lower += shortfall
-                }
-                model.add(lower >= group.demand.min, name: "P1.min[\(group.id)]")
-            }
-            return total
-        }
-        if !groups.isEmpty {
-            let lettable = segments.indices.filter { segments[$0].lettable }
-            for (i, municipality) in scenario.municipalities.enumerated() {
+            if !scenario.priorityGroups.isEmpty {
                 let share = municipality.maxPriorityShare
+                let lettable = scenario.segments.indices.filter { scenario.segments[$0].lettable }
                 let lettableNew = LinearExpression.sum(lettable.map { newHomes[i][$0] })
-                model.add(LinearExpression.sum(placements[i]) - share * lettableNew <= share * municipality.lettings,
-                    name: "P2[\(municipality.id)]")
+                require(LinearExpression.sum(placements[i]) - share * lettableNew, .maximum, share * municipality.lettings,
+                    "P2", "\(here).maxPriorityShare", .share, id, row: "P2[\(id)]", share: share,
+                    denominator: lettableNew + municipality.lettings, always: true)
+            }
+            for (g, group) in scenario.priorityGroups.enumerated() {
+                let range = municipality.placements[group.id] ?? .any
+                let y = LinearExpression(placements[i][g])
+                let path = "\(here).placements.\(group.id)"
+                require(y, .minimum, range.min, "P3", "\(path).min", .placements, id, row: "P3.min[\(id),\(group.id)]")
+                require(y, .maximum, range.max, "P3", "\(path).max", .placements, id, row: "P3.max[\(id),\(group.id)]")
+            }
+            for (c, quality) in scenario.careQualities.enumerated() {
+                let range = municipality.care[quality.id] ?? .any
+                let z = LinearExpression(careHomes[i][c])
+                let path = "\(here).care.\(quality.id)"
+                require(z, .minimum, range.min, "C3", "\(path).min", .homes, id, row: "C3.min[\(id),\(quality.id)]")
+                require(z, .maximum, range.max, "C3", "\(path).max", .homes, id, row: "C3.max[\(id),\(quality.id)]")
+                let share = quality.maxShareOfNewHomes
+                require(z - share * totals[i], .maximum, 0, "C2", "care.\(quality.id).maxShareOfNewHomes", .share, id,
+                    row: "C2[\(id),\(quality.id)]", share: share, denominator: n, always: true)
             }
         }
+    }
 
-        // C1, C2: care qualities.
-        regionalCare = qualities.enumerated().map { c, quality in
-            let total = model.addVariable("Z[\(quality.id)]", upperBound: quality.demand.max)
-            model.add(LinearExpression.sum(careHomes.map { $0[c] }) - total == 0, name: "total[\(quality.id)]")
-            if quality.demand.min > 0 {
-                var lower = LinearExpression(total)
-                if quality.mode == .soft {
-                    let shortfall = model.addVariable("u[care.\(quality.id)]")
-                    careShortfalls[c] = shortfall
-                    lower += shortfall
+    /// R1, R2, P1, C1: the region's requirements; soft lower sides get shortfall variables instead.
+    private mutating func addRegionalRequirements(_ scenario: Scenario) {
+        let region = scenario.region
+        let total = LinearExpression(regionalTotal)
+        require(total, .minimum, region.newHomes.min, "R1", "region.newHomes.min", .homes, nil, row: "R1.min")
+        require(total, .maximum, region.newHomes.max, "R1", "region.newHomes.max", .homes, nil, row: "R1.max")
+
+        for (k, target) in region.targets.enumerated() {
+            let share = LinearExpression.sum(target.segments.compactMap { id in
+                scenario.segments.firstIndex { $0.id == id }.map { regionalNewHomes[$0] }
+            })
+            let path = "region.targets.\(target.id)"
+            if target.mode == .soft {
+                let shortfall = model.addVariable("u[target.\(target.id)]")
+                targetShortfalls[k] = shortfall
+                if target.minShare > 0 {
+                    model.add(share + shortfall - target.minShare * regionalTotal >= 0, name: "R2.min[\(target.id)]")
                 }
-                model.add(lower >= quality.demand.min, name: "C1.min[\(quality.id)]")
+                if target.maxShare < 1 {
+                    model.add(share - shortfall - target.maxShare * regionalTotal <= 0, name: "R2.max[\(target.id)]")
+                }
+                continue
             }
-            for (i, municipality) in scenario.municipalities.enumerated() {
-                model.add(careHomes[i][c] - quality.maxShareOfNewHomes * totals[i] <= 0,
-                    name: "C2[\(municipality.id),\(quality.id)]")
+            if target.minShare > 0 {
+                require(share - target.minShare * regionalTotal, .minimum, 0, "R2", "\(path).minShare", .share, nil,
+                    row: "R2.min[\(target.id)]", share: target.minShare, denominator: total)
             }
-            return total
+            if target.maxShare < 1 {
+                require(share - target.maxShare * regionalTotal, .maximum, 0, "R2", "\(path).maxShare", .share, nil,
+                    row: "R2.max[\(target.id)]", share: target.maxShare, denominator: total)
+            }
         }
 
-        addFairness(scenario)
-        addLevels(scenario)
+        for (g, group) in scenario.priorityGroups.enumerated() {
+            let placed = LinearExpression(regionalPlacements[g])
+            let path = "priorityGroups.\(group.id).demand"
+            require(placed, .maximum, group.demand.max, "P1", "\(path).max", .placements, nil, row: "P1.max[\(group.id)]")
+            if group.mode == .soft, group.demand.min > 0 {
+                let shortfall = model.addVariable("u[group.\(group.id)]")
+                groupShortfalls[g] = shortfall
+                model.add(placed + shortfall >= group.demand.min, name: "P1.min[\(group.id)]")
+            } else {
+                require(placed, .minimum, group.demand.min, "P1", "\(path).min", .placements, nil,
+                    row: "P1.min[\(group.id)]")
+            }
+        }
+        for (c, quality) in scenario.careQualities.enumerated() {
+            let placed = LinearExpression(regionalCare[c])
+            let path = "care.\(quality.id).demand"
+            require(placed, .maximum, quality.demand.max, "C1", "\(path).max", .homes, nil, row: "C1.max[\(quality.id)]")
+            if quality.mode == .soft, quality.demand.min > 0 {
+                let shortfall = model.addVariable("u[care.\(quality.id)]")
+                careShortfalls[c] = shortfall
+                model.add(placed + shortfall >= quality.demand.min, name: "C1.min[\(quality.id)]")
+            } else {
+                require(placed, .minimum, quality.demand.min, "C1", "\(path).min", .homes, nil,
+                    row: "C1.min[\(quality.id)]")
+            }
+        }
+    }
+
+    /// Holds one requirement `expression ≥ bound` (minimum) or `expression ≤ bound` (maximum).
+    ///
+    /// Vacuous requirements (a minimum of 0 on a count, a maximum of +∞) are skipped unless `always`. A bound on a
+    /// single variable becomes a variable bound (see ``applyPendingBounds()``); anything else a row. In an elastic
+    /// formulation every requirement is a row with its own violation variable.
+    private mutating func require(
+        _ expression: LinearExpression, _ side: Requirement.Side, _ bound: Double, _ family: String, _ path: String,
+        _ unit: Requirement.Unit, _ municipality: String?, row name: String, share: Double? = nil,
+        denominator: LinearExpression? = nil, always: Bool = false
+    ) {
+        let isSingle = expression.terms.count == 1 && expression.terms[0].coefficient == 1 && expression.constant == 0
+        if !always && (side == .minimum ? bound <= 0 && isSingle : bound == .infinity) { return }
+        let requirement = Requirement(
+            family: family, path: path, unit: unit, side: side, value: share ?? bound, municipality: municipality)
+        if elastic {
+            let violation = model.addVariable("e[\(name)]")
+            let row = side == .minimum ? expression + violation >= bound : expression - violation <= bound
+            let id = model.add(row, name: name)
+            requirements.append(RequirementRow(requirement: requirement, enforcement: .row(id), denominator: denominator,
+                elastic: violation))
+        } else if isSingle {
+            pendingBounds[expression.terms[0].variable.index, default: []].append((side, bound, requirements.count))
+            requirements.append(RequirementRow(requirement: requirement, enforcement: .implied, denominator: denominator))
+        } else {
+            let id = model.add(side == .minimum ? expression >= bound : expression <= bound, name: name)
+            requirements.append(RequirementRow(requirement: requirement, enforcement: .row(id), denominator: denominator))
+        }
+    }
+
+    /// Turns the bound requirements on single variables into variable bounds; the tightest requirement of each side
+    /// owns the bound. When they cross (e.g. realised homes above a `limits.max`), every one becomes a row instead,
+    /// so that the solver reports the scenario infeasible rather than refusing crossed bounds.
+    private mutating func applyPendingBounds() {
+        for (index, bounds) in pendingBounds.sorted(by: { $0.key < $1.key }) {
+            let variable = Variable(index: index)
+            let lowers = bounds.filter { $0.side == .minimum }
+            let uppers = bounds.filter { $0.side == .maximum }
+            let lower = lowers.map(\.bound).max() ?? 0
+            let upper = uppers.map(\.bound).min() ?? .infinity
+            if max(0, lower) <= upper {
+                model.setBounds(of: variable, lowerBound: max(0, lower), upperBound: upper)
+                if let owner = lowers.first(where: { $0.bound == lower && lower > 0 }) {
+                    requirements[owner.requirement].enforcement = .lowerBound(variable)
+                }
+                if let owner = uppers.first(where: { $0.bound == upper }) {
+                    requirements[owner.requirement].enforcement = .upperBound(variable)
+                }
+            } else {
+                for pending in bounds {
+                    let row = requirements[pending.requirement]
+                    let name = "\(row.requirement.family).\(pending.side == .minimum ? "min" : "max")[\(row.requirement.path)]"
+                    let constraint = pending.side == .minimum ? variable >= pending.bound : variable <= pending.bound
+                    requirements[pending.requirement].enforcement = .row(model.add(constraint, name: name))
+                }
+            }
+        }
     }
 
     /// SPEC §4: d⁺ − d⁻ = v_iq − F_iq for every fair item and municipality, and t_q for the `max` norm.
@@ -240,18 +350,6 @@ struct Formulation: Sendable {
         case .priorityGroup: regionalPlacements[item.index]
         case .careQuality: regionalCare[item.index]
         }
-    }
-
-    /// A variable with bounds; when the bounds cross (e.g. realised homes above a `limits.max`), the variable gets
-    /// only its lower bound and the upper side becomes a row, so that the solver reports the scenario infeasible
-    /// instead of refusing crossed bounds.
-    private mutating func addBounded(_ name: String, _ lower: Double, _ upper: Double, integer: Bool) -> Variable {
-        if lower <= upper {
-            return model.addVariable(name, lowerBound: lower, upperBound: upper, isInteger: integer)
-        }
-        let variable = model.addVariable(name, lowerBound: lower, isInteger: integer)
-        model.add(variable <= upper, name: "upper[\(name)]")
-        return variable
     }
 }
 
