@@ -19,44 +19,14 @@ public enum FairShare {
     /// - Parameter variant: the variant id to name in the result, when `scenario` is a variant.
     public static func solve(_ scenario: Scenario, variant: String? = nil) -> FairShareResult {
         let formulation = Formulation(scenario)
-        let clock = ContinuousClock()
-        let start = clock.now
         var optima: [LevelOptimum] = []
         var gap: Double?
         let outcome = Result { () throws -> Solution? in
             try GLPKProblem.withProblem(for: formulation.model) { problem -> Solution? in
-                var last: Solution?
-                // The solution of the last level solved: every level row keeps it feasible for the levels after.
-                var lastSolved: Solution?
-                for (index, (level, expression)) in formulation.levels.enumerated() {
-                    try problem.setObjective(.minimize(expression))
-                    let elapsed = clock.now - start
-                    let remaining = max(0.001, scenario.solver.timeLimit - Double(elapsed.components.seconds)
-                        - Double(elapsed.components.attoseconds) * 1e-18)
-                    let solution = try problem.solve(options(for: scenario.solver, timeLimit: remaining))
-                    last = solution
-                    guard solution.status == .optimal || solution.status == .feasible,
-                        let value = solution.objectiveValue
-                    else {
-                        // An integer run that runs out of time on a later level still has the allocation of the
-                        // level before (GLPK's branch and bound starts without it): report that one as `feasible`
-                        // (SPEC §6) rather than losing it to `time-limit`.
-                        if scenario.solver.integer, solution.status == .timeLimit || solution.status == .iterationLimit,
-                            var previous = lastSolved
-                        {
-                            previous.status = .feasible
-                            last = previous
-                        }
-                        break
-                    }
-                    lastSolved = solution
-                    optima.append(LevelOptimum(level: level, value: value))
-                    gap = solution.mipGap
-                    if index + 1 < formulation.levels.count {
-                        _ = try problem.add(expression <= value + levelTolerance * max(1, abs(value)))
-                    }
-                }
-                return last
+                let run = try LevelRun.solve(formulation, on: problem, settings: scenario.solver)
+                optima = run.optima
+                gap = run.mipGap
+                return run.last
             }
         }
         var result = FairShareResult(
