@@ -18,6 +18,11 @@ public enum FairShare {
     /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level.
     /// - Parameter variant: the variant id to name in the result, when `scenario` is a variant.
     public static func solve(_ scenario: Scenario, variant: String? = nil) -> FairShareResult {
+        solve(scenario, variant: variant, diagnose: true)
+    }
+
+    /// Solves; when the scenario is infeasible and `diagnose` is set, adds a ``Diagnosis``.
+    static func solve(_ scenario: Scenario, variant: String? = nil, diagnose: Bool) -> FairShareResult {
         let formulation = Formulation(scenario)
         var optima: [LevelOptimum] = []
         var gap: Double?
@@ -42,6 +47,7 @@ public enum FairShare {
         case .success(let solution?):
             result.status = status(of: solution.status, levelsSolved: optima.count, of: formulation.levels.count)
             if case .failed(let reason) = solution.status { result.failure = reason }
+            if result.status == .infeasible, diagnose { result.diagnosis = Diagnosis.diagnose(scenario) }
             if result.hasAllocation {
                 fill(&result, from: solution, formulation: formulation, scenario: scenario)
                 if let violation = Verification.firstViolation(in: result, scenario: scenario) {

@@ -39,6 +39,8 @@ public struct FairShareResult: Sendable, Hashable {
     public var municipalities: [MunicipalityAllocation]
     /// `region`. Zero totals when there is no solution.
     public var region: RegionSummary
+    /// `diagnosis`: for an infeasible scenario, the requirements to relax and by how much.
+    public var diagnosis: Diagnosis?
 
     /// Whether the result holds an allocation (status optimal or feasible).
     public var hasAllocation: Bool { status == .optimal || status == .feasible }

@@ -41,6 +41,7 @@ extension FairShareResult {
             ("priorityGroups", demands(region.priorityGroups)),
             ("care", demands(region.care)),
         ]))))
+        if let diagnosis { top.append(("diagnosis", diagnosis.json)) }
         return .object(JSONObject(top))
     }
 
@@ -52,5 +53,25 @@ extension FairShareResult {
             (outcome.id, .object(JSONObject([("placed", .number(outcome.placed)),
                 ("shortfall", .number(outcome.shortfall))])))
         }))
+    }
+}
+
+extension Diagnosis {
+    /// The `diagnosis` section of a result: each change with its path, current and suggested value.
+    public var json: JSONValue {
+        .object(JSONObject([
+            ("verified", .bool(verified)),
+            ("changes", .array(changes.map { change in
+                .object(JSONObject([
+                    ("path", .string(change.requirement.path)),
+                    ("requirement", .string(change.requirement.family)),
+                    ("unit", .string(change.requirement.unit.rawValue)),
+                    ("current", .number(change.requirement.value)),
+                    ("suggested", .number(change.suggested)),
+                    ("difference", .number(FairShare.clean(change.difference, digits: 9))),
+                ]))
+            })),
+            ("patch", patch),
+        ]))
     }
 }
