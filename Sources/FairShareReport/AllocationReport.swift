@@ -107,14 +107,15 @@ public struct AllocationReport: Sendable {
         return lines
     }
 
-    /// The whole report for a terminal.
-    public func text() -> String {
+    /// The whole report for a terminal; tables wrap their headers to fit in `width` characters where they can.
+    public func text(width: Int = TextTable.defaultWidth) -> String {
         var out = title + "\n"
         if let failure = result.failure { out += failure + "\n" }
         guard result.hasAllocation else { return out }
-        out += "\nNew homes \(horizon)\n" + allocationTable.text()
+        out += "\nNew homes\(horizon)\n" + allocationTable.text(width: width)
         if !result.fairItemIDs.isEmpty {
-            out += "\nFair shares: what each municipality gets / its fair share (difference)\n" + fairnessTable.text()
+            out += "\nFair shares: what each municipality gets / its fair share (difference)\n"
+                + fairnessTable.text(width: width)
         }
         out += "\nRegion\n" + regionLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out
@@ -125,7 +126,7 @@ public struct AllocationReport: Sendable {
         var out = "## \(title)\n"
         if let failure = result.failure { out += "\n\(failure)\n" }
         guard result.hasAllocation else { return out }
-        out += "\n### New homes \(horizon)\n\n" + allocationTable.markdown()
+        out += "\n### New homes\(horizon)\n\n" + allocationTable.markdown()
         if !result.fairItemIDs.isEmpty {
             out += "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n" + fairnessTable.markdown()
         }
@@ -133,7 +134,8 @@ public struct AllocationReport: Sendable {
         return out
     }
 
+    /// " 2025–2030", or nothing when the scenario has no horizon.
     private var horizon: String {
-        scenario.horizon.map { "\($0.start)–\($0.end)" } ?? ""
+        scenario.horizon.map { " \($0.start)–\($0.end)" } ?? ""
     }
 }

@@ -13,14 +13,19 @@ struct FairshareCommand: ParsableCommand {
         discussion: """
             Examples:
               fairshare solve Scenarios/drechtsteden.json
-              fairshare solve Scenarios/drechtsteden.json --variant max-norm --format json
+              fairshare solve Scenarios/drechtsteden.json --variant max-norm --format csv --delimiter ';' \\
+                --decimal-comma --output allocation.csv
               fairshare validate my-region.json
+              fairshare compare Scenarios/drechtsteden.json --variants max-norm,zh-one-third
+              fairshare export Scenarios/drechtsteden.json --lp first-level.lp
+              fairshare schema --output fairshare-scenario.schema.json
 
+            Results go to standard output, messages to standard error.
             Exit status: 0 optimal (or feasible, with a warning); 1 usage or internal error;
             2 invalid scenario; 3 no optimal solution.
             """,
         version: version,
-        subcommands: [Solve.self, Validate.self]
+        subcommands: [Solve.self, Validate.self, Compare.self, Export.self, Schema.self]
     )
 
     /// Runs the command with fairshare's exit statuses: usage errors exit 1 (not ArgumentParser's 64).
@@ -37,38 +42,21 @@ struct FairshareCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             Terminal.error(fullMessage(for: error))
-            Foundation.exit(1)
+            Foundation.exit(ExitStatus.usage.code)
         }
     }
 }
 
-/// A finished command's exit status, thrown to leave `run()` after its output is written.
+/// A finished command's exit status (SPEC §6), thrown to leave `run()` after its output is written.
 struct ExitStatus: Error {
     let code: Int32
 
+    /// Every result optimal (or feasible, with a warning).
     static let optimal = ExitStatus(code: 0)
+    /// A usage error (unknown option, missing file, unknown variant) or an internal error.
     static let usage = ExitStatus(code: 1)
+    /// A scenario file is invalid; every problem was listed.
     static let invalidScenario = ExitStatus(code: 2)
+    /// A solve ended without an optimal solution (infeasible, unbounded, time limit, failed).
     static let noOptimum = ExitStatus(code: 3)
-}
-
-/// Writing to the terminal's streams: results on stdout, messages on stderr.
-enum Terminal {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-    }
-
-    /// Writes `text` to `path`, or to stdout when `path` is nil.
-    static func output(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            Terminal.error("fairshare: cannot write \(path): \(error.localizedDescription)")
-            throw ExitStatus.usage
-        }
-    }
 }

@@ -1,12 +1,15 @@
 import ArgumentParser
 import FairShareScenario
-import Foundation
 
 /// `fairshare validate FILE`: every problem with its JSON path, or "valid" and a one-line summary.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario file and list every problem with its JSON path.",
         discussion: """
+            Checks the file and every variant in it. Prints "valid" and a summary on standard output, or
+            every problem, each with its JSON path and what would be valid, on standard error.
+            Exit status: 0 valid, 1 usage error (no such file), 2 invalid.
+
             Examples:
               fairshare validate Scenarios/drechtsteden.json
               fairshare validate my-region.json
@@ -16,15 +19,8 @@ struct Validate: ParsableCommand {
     var file: String
 
     func run() throws {
-        let loader = ScenarioLoader()
-        let scenario: Scenario
-        do {
-            scenario = try loader.load(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            Terminal.error("\(file): " + error.description)
-            throw ExitStatus.invalidScenario
-        }
-        let variantIssues = loader.variantIssues(of: scenario)
+        let scenario = try ScenarioFile.load(file)
+        let variantIssues = ScenarioLoader().variantIssues(of: scenario)
         guard variantIssues.isEmpty else {
             Terminal.error("\(file): " + ScenarioError(variantIssues).description)
             throw ExitStatus.invalidScenario

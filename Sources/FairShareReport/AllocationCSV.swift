@@ -1,0 +1,61 @@
+import FairShareEngine
+import FairShareScenario
+
+/// A result as CSV for spreadsheets (`fairshare solve --format csv`): one record per municipality and item
+/// (segment, priority group, care quality), after a header record.
+///
+/// Columns:
+/// - `municipality`, `name`: the municipality's id and name;
+/// - `kind`: `newHomes` (a segment), `placements` (a priority group) or `care` (a care quality), the result's
+///   JSON section;
+/// - `item`, `label`: the item's id and label;
+/// - `value`: new homes, placements or care homes allocated (homes or placements);
+/// - `fairShare`, `deviation`: the fair share F and |value − F| (empty for an item without a fairness rule);
+/// - `stockShareBefore`, `stockShareAfter`: the segment's share of the municipality's whole stock, in [0, 1]
+///   (segments only).
+///
+/// Numbers carry up to six decimals, as in the JSON result. A result without an allocation has the header only.
+public struct AllocationCSV: Sendable {
+    public static let columns = [
+        "municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation", "stockShareBefore",
+        "stockShareAfter",
+    ]
+
+    public let result: FairShareResult
+    public let scenario: Scenario
+    public var format: CSVFormat
+
+    public init(result: FairShareResult, scenario: Scenario, format: CSVFormat = CSVFormat()) {
+        self.result = result
+        self.scenario = scenario
+        self.format = format
+    }
+
+    /// The whole CSV text, CRLF line ends.
+    public func text() -> String {
+        var out = format.record(Self.columns)
+        guard result.hasAllocation else { return out }
+        let fair = Set(result.fairItemIDs)
+        for allocation in result.municipalities {
+            func record(_ kind: String, _ id: String, _ label: String, _ value: Double?, shares: Bool) {
+                out += format.record([
+                    allocation.id, allocation.name, kind, id, label, format.number(value ?? 0),
+                    fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
+                    fair.contains(id) ? format.number(allocation.deviation[id]) : "",
+                    shares ? format.number(allocation.stockShareBefore[id]) : "",
+                    shares ? format.number(allocation.stockShareAfter[id]) : "",
+                ])
+            }
+            for segment in scenario.segments {
+                record("newHomes", segment.id, segment.label, allocation.newHomes[segment.id], shares: true)
+            }
+            for group in scenario.priorityGroups {
+                record("placements", group.id, group.label, allocation.placements[group.id], shares: false)
+            }
+            for quality in scenario.careQualities {
+                record("care", quality.id, quality.label, allocation.care[quality.id], shares: false)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import FairShareEngine
+import FairShareScenario
+
+/// A comparison for people (`fairshare compare`): the runs, a summary per run (status, targets met, shortfall,
+/// fairness optimum), and per item a table of every municipality's figure in each run, with its change against
+/// the base in parentheses. Figures are whole homes or placements; a change is the difference of the rounded
+/// figures, so each row adds up as printed. `—` marks a figure a run does not have.
+public struct ComparisonReport: Sendable {
+    public let comparison: Comparison
+
+    public init(_ comparison: Comparison) {
+        self.comparison = comparison
+    }
+
+    /// One line per run: its name and what it is.
+    public var runLines: [(name: String, about: String)] {
+        comparison.runs.enumerated().map { index, run in
+            if let description = run.description { return (run.name, description) }
+            if index == 0 { return (run.name, run.source.map { "\($0) as written" } ?? "the scenario as written") }
+            return (run.name, run.source ?? "")
+        }
+    }
+
+    /// Per run: status, fairness norm, all new homes, targets met, shortfall and the level optima.
+    public var summaryTable: TextTable {
+        let summaries = comparison.runs.map { comparison.summary(of: $0) }
+        let hasTiebreak = summaries.contains { $0.tiebreak != nil }
+        var headers = ["Run", "Status", "Norm", "New homes", "Targets met", "Shortfall", "Fairness optimum"]
+        if hasTiebreak { headers.append("Tiebreak optimum") }
+        var table = TextTable(headers: headers, alignments: [.left, .left, .left] + Array(repeating: .right,
+            count: headers.count - 3))
+        for (run, summary) in zip(comparison.runs, summaries) {
+            var row = [run.name, summary.status.rawValue, summary.norm.rawValue,
+                summary.newHomes.map(Formatting.count) ?? "—",
+                summary.shortfall == nil ? "—" : "\(summary.targetsMet) of \(summary.targets)",
+                summary.shortfall.map(Formatting.count) ?? "—",
+                summary.fairness.map(Formatting.optimum) ?? "—"]
+            if hasTiebreak { row.append(summary.tiebreak.map(Formatting.optimum) ?? "—") }
+            table.rows.append(row)
+        }
+        return table
+    }
+
+    /// What each summary line means, and one line per target a run does not meet.
+    public var summaryNotes: [String] {
+        var notes: [String] = []
+        let norms = Set(comparison.runs.map(\.scenario.fairness.norm))
+        if norms.contains(.sum) {
+            notes.append("Fairness optimum" + (norms.count > 1 ? ", norm sum" : "")
+                + ": homes and placements away from their fair share.")
+        }
+        if norms.contains(.max) {
+            notes.append("Fairness optimum" + (norms.count > 1 ? ", norm max" : "")
+                + ": the worst weighted deviation per unit of size"
+                + (norms.count > 1 ? " (not comparable to sum)." : "."))
+        }
+        for run in comparison.runs {
+            for target in comparison.summary(of: run).unmetTargets {
+                var note = "\(run.name): target \(target.id) not met: \(Formatting.percent(target.share))"
+                if target.minShare > 0 { note += ", min \(Formatting.percent(target.minShare))" }
+                if target.maxShare < 1 { note += ", max \(Formatting.percent(target.maxShare))" }
+                if Formatting.count(target.shortfall) != "0" {
+                    note += ", short by \(Formatting.count(target.shortfall)) homes"
+                }
+                notes.append(note)
+            }
+        }
+        return notes
+    }
+
+    /// Every municipality's figure for one item in each run, the change against the base in parentheses, and
+    /// the region below a rule.
+    public func table(for item: ComparedItem) -> TextTable {
+        let runs = comparison.runs
+        let headers = ["Municipality"] + runs.map(\.name)
+        var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: runs.count))
+        func row(_ name: String, _ municipality: String?) -> [String] {
+            [name] + runs.enumerated().map { index, run in
+                guard let value = comparison.value(of: item, in: municipality, of: run) else { return "—" }
+                let shown = Formatting.count(value)
+                guard index > 0, let base = comparison.base,
+                    let before = comparison.value(of: item, in: municipality, of: base)
+                else { return shown }
+                let change = value.rounded() - before.rounded()
+                return change == 0 ? shown : "\(shown) (\(Formatting.signed(change)))"
+            }
+        }
+        for municipality in comparison.municipalities {
+            table.rows.append(row(municipality.name, municipality.id))
+        }
+        table.rulesBefore = [table.rows.count]
+        table.rows.append(row("Region", nil))
+        return table
+    }
+
+    /// The whole comparison for a terminal; tables wrap their headers to fit in `width` characters where they can.
+    public func text(width: Int = TextTable.defaultWidth) -> String {
+        let nameWidth = runLines.map(\.name.count).max() ?? 0
+        var out = comparison.title + "\n\nRuns (changes are against \(comparison.base?.name ?? "the base"))\n"
+        for line in runLines {
+            // Descriptions wrap under themselves, so that the names stay a column.
+            let indent = String(repeating: " ", count: nameWidth + 4)
+            let about = TextTable.wrap(line.about, width: max(30, width - indent.count), atHyphens: false)
+            let padding = String(repeating: " ", count: nameWidth - line.name.count)
+            out += "  " + (line.about.isEmpty ? line.name
+                : line.name + padding + "  " + about.joined(separator: "\n" + indent)) + "\n"
+        }
+        out += "\nSummary\n" + summaryTable.text(width: width)
+        out += summaryNotes.map { "  " + $0 + "\n" }.joined()
+        for item in comparison.items {
+            out += "\n\(item.heading)\n" + table(for: item).text(width: width)
+        }
+        return out
+    }
+
+    /// The whole comparison as Markdown.
+    public func markdown() -> String {
+        var out = "## \(comparison.title)\n\n### Runs\n\n"
+        out += "Changes are against \(comparison.base?.name ?? "the base").\n\n"
+        out += runLines.map { "- **\($0.name)**" + ($0.about.isEmpty ? "" : ": \($0.about)") }.joined(separator: "\n")
+        out += "\n\n### Summary\n\n" + summaryTable.markdown() + "\n"
+        out += summaryNotes.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        for item in comparison.items {
+            out += "\n### \(item.heading)\n\n" + table(for: item).markdown()
+        }
+        return out
+    }
+}

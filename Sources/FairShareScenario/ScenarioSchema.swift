@@ -1,0 +1,209 @@
+/// A JSON Schema (draft 2020-12) of the scenario format (`fairshare-scenario/1`), for editors that check files as
+/// they are typed (`fairshare schema > fairshare-scenario.schema.json`).
+///
+/// The schema checks what a schema can: fields and their types, ids, counts ≥ 0, shares in [0, 1], `Range`s,
+/// keys and enumerations. ``ScenarioLoader`` checks more: references between parts of the file (a segment in
+/// `stock` that `segments` does not declare), min ≤ max, keys against the municipalities' attributes, finite
+/// numbers and the size limits. Every file the loader accepts is valid against the schema.
+public enum ScenarioSchema {
+    /// The schema as JSON text.
+    public static let text = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "urn:fairshare:scenario:1",
+          "title": "fairshare scenario (fairshare-scenario/1)",
+          "description": "A region, its municipalities and what is divided over them fairly.",
+          "type": "object",
+          "required": ["format", "name", "segments", "municipalities"],
+          "additionalProperties": false,
+          "properties": {
+            "format": {"const": "fairshare-scenario/1", "description": "The format and its version."},
+            "name": {"$ref": "#/$defs/text", "description": "What the scenario is called in reports."},
+            "description": {"type": "string"},
+            "sources": {"type": "array", "items": {"type": "string"}, "description": "Where figures come from."},
+            "horizon": {
+              "type": "object", "description": "The years the scenario covers (informational).",
+              "required": ["start", "end"], "additionalProperties": false,
+              "properties": {"start": {"$ref": "#/$defs/year"}, "end": {"$ref": "#/$defs/year"}}
+            },
+            "segments": {
+              "description": "Price segments of new homes, keyed by id; at least one.",
+              "type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {
+                "type": "object", "additionalProperties": false,
+                "properties": {
+                  "label": {"$ref": "#/$defs/text"},
+                  "affordable": {"type": "boolean", "description": "Counts as affordable (informational)."},
+                  "lettable": {"type": "boolean", "description": "Its new homes can house priority groups."},
+                  "fair": {"$ref": "#/$defs/fairRule"}
+                }
+              }
+            },
+            "region": {
+              "type": "object", "additionalProperties": false,
+              "properties": {
+                "newHomes": {"$ref": "#/$defs/range", "description": "The regional total of new homes."},
+                "targets": {
+                  "description": "Shares of all new homes that sets of segments must reach.",
+                  "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                  "additionalProperties": {
+                    "type": "object", "required": ["segments"], "additionalProperties": false,
+                    "anyOf": [{"required": ["minShare"]}, {"required": ["maxShare"]}],
+                    "properties": {
+                      "segments": {
+                        "type": "array", "minItems": 1, "uniqueItems": true, "items": {"$ref": "#/$defs/id"}
+                      },
+                      "minShare": {"$ref": "#/$defs/share"},
+                      "maxShare": {"$ref": "#/$defs/share"},
+                      "mode": {"$ref": "#/$defs/mode"},
+                      "weight": {"$ref": "#/$defs/count"}
+                    }
+                  }
+                }
+              }
+            },
+            "priorityGroups": {
+              "description": "Groups to house (statushouders, ...), keyed by id.",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {
+                "type": "object", "additionalProperties": false,
+                "properties": {
+                  "label": {"$ref": "#/$defs/text"},
+                  "demand": {"$ref": "#/$defs/range", "description": "Placements in the horizon."},
+                  "key": {"$ref": "#/$defs/key"},
+                  "mode": {"$ref": "#/$defs/mode"},
+                  "weight": {"$ref": "#/$defs/count"}
+                }
+              }
+            },
+            "care": {
+              "description": "Care qualities of new homes (zero-step, clustered, ...), keyed by id.",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {
+                "type": "object", "additionalProperties": false,
+                "properties": {
+                  "label": {"$ref": "#/$defs/text"},
+                  "demand": {"$ref": "#/$defs/range", "description": "New homes with this quality."},
+                  "key": {"$ref": "#/$defs/key"},
+                  "maxShareOfNewHomes": {"$ref": "#/$defs/share"},
+                  "mode": {"$ref": "#/$defs/mode"},
+                  "weight": {"$ref": "#/$defs/count"}
+                }
+              }
+            },
+            "municipalities": {
+              "description": "The municipalities, keyed by id (usually the CBS code); at least one.",
+              "type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {"$ref": "#/$defs/municipality"}
+            },
+            "fairness": {
+              "type": "object", "additionalProperties": false,
+              "properties": {"norm": {"enum": ["sum", "max"]}}
+            },
+            "solver": {
+              "type": "object", "additionalProperties": false,
+              "properties": {
+                "integer": {"type": "boolean", "description": "Whole homes and placements (every level a MIP)."},
+                "mipGap": {"$ref": "#/$defs/share"},
+                "timeLimit": {"type": "number", "exclusiveMinimum": 0, "maximum": 1000000, "description": "s"},
+                "method": {"enum": ["simplex", "interior"]}
+              }
+            },
+            "variants": {
+              "description": "What-ifs, keyed by id: each a JSON Merge Patch (RFC 7396) of this file.",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {
+                "type": "object", "required": ["patch"], "additionalProperties": false,
+                "properties": {"description": {"type": "string"}, "patch": {"type": "object"}}
+              }
+            }
+          },
+          "$defs": {
+            "id": {
+              "description": "1 to 64 letters, digits, '-', '_' or '.'.",
+              "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"
+            },
+            "text": {
+              "description": "A name or label: at most 200 characters, no control characters.",
+              "type": "string", "maxLength": 200, "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+            },
+            "year": {"type": "integer", "minimum": -999999999, "maximum": 999999999},
+            "count": {"description": "Homes, placements, persons or a weight: 0 or more.",
+                      "type": "number", "minimum": 0},
+            "share": {"description": "A fraction in [0, 1]: write 30% as 0.3.",
+                      "type": "number", "minimum": 0, "maximum": 1},
+            "mode": {"description": "hard (default): must hold; soft: a shortfall is allowed and minimised first.",
+                     "enum": ["hard", "soft"]},
+            "range": {
+              "description": "A number n (min = max = n) or {\"min\": a, \"max\": b}; min 0, max none by default.",
+              "oneOf": [
+                {"$ref": "#/$defs/count"},
+                {"type": "object", "additionalProperties": false,
+                 "properties": {"min": {"$ref": "#/$defs/count"}, "max": {"$ref": "#/$defs/count"}}}
+              ]
+            },
+            "key": {
+              "description": "An attribute name (population, stock.<segment>, ...) or an object of weights.",
+              "oneOf": [
+                {"type": "string"},
+                {"type": "object", "minProperties": 1, "additionalProperties": {"$ref": "#/$defs/count"}}
+              ]
+            },
+            "fairRule": {
+              "description": "How a segment's fair share is set.",
+              "oneOf": [
+                {"type": "object", "required": ["rule"], "additionalProperties": false,
+                 "properties": {"rule": {"const": "proportional"}, "key": {"$ref": "#/$defs/key"},
+                                "weight": {"$ref": "#/$defs/count"}}},
+                {"type": "object", "required": ["rule"], "additionalProperties": false,
+                 "properties": {"rule": {"const": "converge"}, "targetShare": {"$ref": "#/$defs/share"},
+                                "weight": {"$ref": "#/$defs/count"}}},
+                {"type": "object", "required": ["rule"], "additionalProperties": false,
+                 "properties": {"rule": {"const": "none"}, "key": true, "targetShare": true, "weight": true}}
+              ]
+            },
+            "counts": {
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {"$ref": "#/$defs/count"}
+            },
+            "ranges": {
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {"$ref": "#/$defs/range"}
+            },
+            "limits": {
+              "type": "object", "additionalProperties": false,
+              "properties": {
+                "min": {"$ref": "#/$defs/count"}, "max": {"$ref": "#/$defs/count"},
+                "minNewShare": {"$ref": "#/$defs/share"}, "maxNewShare": {"$ref": "#/$defs/share"},
+                "minStockShare": {"$ref": "#/$defs/share"}, "maxStockShare": {"$ref": "#/$defs/share"}
+              }
+            },
+            "municipality": {
+              "type": "object", "required": ["name"], "additionalProperties": false,
+              "properties": {
+                "name": {"$ref": "#/$defs/text"},
+                "population": {"$ref": "#/$defs/count"},
+                "households": {"$ref": "#/$defs/count"},
+                "stock": {"$ref": "#/$defs/counts", "description": "Existing homes per segment."},
+                "newHomes": {"$ref": "#/$defs/range", "description": "Capacity for new homes."},
+                "realised": {"$ref": "#/$defs/counts", "description": "New homes already built, per segment."},
+                "limits": {
+                  "description": "Limits per segment.",
+                  "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                  "additionalProperties": {"$ref": "#/$defs/limits"}
+                },
+                "lettings": {"$ref": "#/$defs/count", "description": "Existing homes falling vacant to let."},
+                "maxPriorityShare": {"$ref": "#/$defs/share"},
+                "placements": {"$ref": "#/$defs/ranges", "description": "Placements per priority group."},
+                "care": {"$ref": "#/$defs/ranges", "description": "New homes per care quality."},
+                "attributes": {
+                  "description": "Further numbers, usable as keys.",
+                  "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                  "additionalProperties": {"type": "number"}
+                }
+              }
+            }
+          }
+        }
+        """#
+}
