@@ -4,8 +4,14 @@
 /// object (parsers differ on which one wins, so fairshare refuses to guess), numbers that overflow to infinity
 /// (`1e999`), and nesting deeper than ``maximumDepth``.
 public struct JSONParser {
-    /// The deepest nesting of arrays and objects accepted (a scenario needs about 6).
+    /// The deepest nesting of arrays and objects accepted (a scenario needs about 6). Values above
+    /// ``depthCeiling`` count as ``depthCeiling``.
     public var maximumDepth: Int
+
+    /// The deepest nesting any parser accepts, whatever ``maximumDepth`` says: parsing, comparing, patching and
+    /// freeing a document recurse once per level, and deeper documents could overflow a thread's stack (a
+    /// crash no `catch` can stop). 1,000 levels need well under 512 KB of stack, even in debug builds.
+    public static let depthCeiling = 1_000
 
     public init(maximumDepth: Int = 64) {
         self.maximumDepth = maximumDepth
@@ -27,7 +33,7 @@ public struct JSONParser {
 
     /// Parses a whole document: exactly one JSON value, optionally surrounded by whitespace.
     public func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
-        var reader = Reader(bytes: Array(bytes), maximumDepth: maximumDepth)
+        var reader = Reader(bytes: Array(bytes), maximumDepth: min(maximumDepth, Self.depthCeiling))
         return try reader.document()
     }
 
@@ -61,6 +67,10 @@ private struct Reader {
         return result
     }
 
+    var depthMessage: String {
+        "nesting deeper than \(maximumDepth) levels (ScenarioLimits.maximumDepth; a scenario needs about 8)"
+    }
+
     mutating func value(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
         guard offset < bytes.count else { throw error("unexpected end of file; expected a value") }
         switch bytes[offset] {
@@ -79,7 +89,7 @@ private struct Reader {
     }
 
     mutating func object(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
-        if depth > maximumDepth { throw error("nesting deeper than \(maximumDepth) levels") }
+        if depth > maximumDepth { throw error(depthMessage) }
         offset += 1
         var members: [(key: String, value: JSONValue)] = []
         var seen: Set<String> = []
@@ -95,7 +105,8 @@ private struct Reader {
             let key = try string()
             if !seen.insert(key).inserted {
                 offset = keyStart
-                throw error("duplicate key \"\(key)\" in one object; each name may appear only once")
+                let shown = key.count > 80 ? key.prefix(80) + "…" : Substring(key)
+                throw error("duplicate key \"\(shown)\" in one object; each name may appear only once")
             }
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the member name, found \(found())") }
@@ -120,7 +131,7 @@ private struct Reader {
     }
 
     mutating func array(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
-        if depth > maximumDepth { throw error("nesting deeper than \(maximumDepth) levels") }
+        if depth > maximumDepth { throw error(depthMessage) }
         offset += 1
         var elements: [JSONValue] = []
         skipWhitespace()

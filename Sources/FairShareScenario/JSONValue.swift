@@ -35,9 +35,23 @@ public struct JSONObject: Sendable, Hashable {
     /// The members in order.
     public private(set) var members: [(key: String, value: JSONValue)]
 
+    /// A later member with the name of an earlier one replaces its value, at the earlier position.
     public init(_ members: [(key: String, value: JSONValue)] = []) {
-        self.members = []
-        for (key, value) in members { self[key] = value }
+        // Linear time: a file may hold an object of 100,000 members, and a member-by-member subscript would
+        // search the members built so far each time (quadratic; minutes for a hostile file).
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(members.count)
+        var unique: [(key: String, value: JSONValue)] = []
+        unique.reserveCapacity(members.count)
+        for (key, value) in members {
+            if let at = positions[key] {
+                unique[at].value = value
+            } else {
+                positions[key] = unique.count
+                unique.append((key, value))
+            }
+        }
+        self.members = unique
     }
 
     /// The member names in order.
@@ -75,14 +89,26 @@ extension JSONValue {
     /// `null` removes a member, anything else replaces.
     public func mergePatched(with patch: JSONValue) -> JSONValue {
         guard case .object(let patchObject) = patch else { return patch }
-        var target = self.object ?? JSONObject()
+        // Linear in the sizes of both objects (a patch may touch every one of 10,000 municipalities).
+        var members = self.object?.members ?? []
+        var positions: [String: Int] = [:]
+        for (position, member) in members.enumerated() { positions[member.key] = position }
+        var removed = false
         for (key, value) in patchObject.members {
-            if value == .null {
-                target[key] = nil
-            } else {
-                target[key] = (target[key] ?? .null).mergePatched(with: value)
+            if let at = positions[key] {
+                if value == .null {
+                    members[at].value = .null
+                    positions[key] = nil
+                    removed = true
+                } else {
+                    members[at].value = members[at].value.mergePatched(with: value)
+                }
+            } else if value != .null {
+                positions[key] = members.count
+                members.append((key, JSONValue.null.mergePatched(with: value)))
             }
         }
-        return .object(target)
+        if removed { members.removeAll { positions[$0.key] == nil } }
+        return .object(JSONObject(members))
     }
 }

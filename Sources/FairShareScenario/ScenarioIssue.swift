@@ -60,8 +60,53 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
+    /// At most this many problems are listed by ``description``; the rest are counted ("… and 99,900 more
+    /// problems"). ``issues`` always holds every one.
+    public static let maximumIssuesShown = 100
+    /// Paths and messages longer than this many characters are shortened in ``description`` (the middle is
+    /// left out), so that a hostile file cannot make a message as large as itself.
+    public static let maximumTextShown = 240
+
+    /// Every problem, one per line: at most ``maximumIssuesShown`` of them, each path and message at most
+    /// ``maximumTextShown`` characters, control and bidirectional-override characters written as `\u{…}` escapes
+    /// (a file's ids reach the terminal in paths). Bounded whatever the file holds: about 50 KB at most.
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
-        return "the scenario is invalid (\(count)):\n" + issues.map { "  \($0)" }.joined(separator: "\n")
+        var lines = issues.prefix(Self.maximumIssuesShown).map { issue in
+            let message = Self.shown(issue.message)
+            return issue.path.isEmpty ? "  \(message)" : "  \(Self.shown(issue.path)): \(message)"
+        }
+        if issues.count > Self.maximumIssuesShown {
+            let more = issues.count - Self.maximumIssuesShown
+            lines.append("  … and \(more) more problem\(more == 1 ? "" : "s") (ScenarioError.issues holds them all)")
+        }
+        return "the scenario is invalid (\(count)):\n" + lines.joined(separator: "\n")
+    }
+
+    /// `text` made safe and short for a terminal: control characters escaped, the middle left out when long.
+    static func shown(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let limit = maximumTextShown
+        // Never walks more of a long text than it shows.
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            cut != scalars.endIndex
+        else { return escaped(scalars[...]) }
+        let head = scalars[..<scalars.index(scalars.startIndex, offsetBy: limit * 2 / 3)]
+        let tail = scalars[scalars.index(scalars.endIndex, offsetBy: -(limit - head.count - 1))...]
+        return escaped(head) + "…" + escaped(tail)
+    }
+
+    private static func escaped(_ scalars: Substring.UnicodeScalarView) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in scalars {
+            if scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+            {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

@@ -43,7 +43,7 @@ public struct ScenarioLoader: Sendable {
             if (attributes[.type] as? FileAttributeType) == .typeDirectory {
                 throw ScenarioError([ScenarioIssue(.notJSON, at: "", "\(url.path) is a directory, not a scenario file")])
             }
-            data = try Data(contentsOf: url)
+            data = try Self.read(url, atMost: limits.maximumFileSize)
         } catch let error as ScenarioError {
             throw error
         } catch {
@@ -51,6 +51,25 @@ public struct ScenarioLoader: Sendable {
                 + ((error as NSError).localizedFailureReason ?? error.localizedDescription))])
         }
         return try parse(data)
+    }
+
+    /// Reads at most `limit + 1` bytes of a file, in chunks, so that a file whose size is unknown in advance
+    /// (`/dev/stdin`, a pipe, `/dev/zero`, a file still growing) can neither exhaust memory nor be cut off
+    /// silently: more than `limit` bytes is reported as too large.
+    static func read(_ url: URL, atMost limit: Int) throws -> Data {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var data = Data()
+        while data.count <= limit {
+            let wanted = min(1 << 20, limit + 1 - data.count)
+            guard let chunk = try handle.read(upToCount: wanted), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        if data.count > limit {
+            throw ScenarioError([ScenarioIssue(.tooLarge, at: "", "\(url.path) holds more than \(limit) bytes; at "
+                + "most \(limit) are read (ScenarioLimits.maximumFileSize)")])
+        }
+        return data
     }
 
     /// Parses JSON bytes within the limits.
