@@ -63,6 +63,22 @@ public struct Model: Sendable {
         return ConstraintID(index: constraints.count - 1)
     }
 
+    /// Replaces a constraint (merging duplicate terms), keeping its position.
+    /// - Parameter name: replaces the new constraint's own name when given.
+    public mutating func replace(_ id: ConstraintID, with constraint: Constraint, name: String? = nil) {
+        var row = constraint
+        row.expression = constraint.expression.merged()
+        if let name { row.name = name }
+        nonzeroCount += row.expression.terms.count - constraints[id.index].expression.terms.count
+        constraints[id.index] = row
+    }
+
+    /// Changes the bounds of a constraint this model holds.
+    public mutating func setBounds(of constraint: ConstraintID, lowerBound: Double, upperBound: Double) {
+        constraints[constraint.index].lowerBound = lowerBound
+        constraints[constraint.index].upperBound = upperBound
+    }
+
     /// Sets the objective to minimise `expression`.
     public mutating func minimize(_ expression: LinearExpression) {
         objective = .minimize(expression)
