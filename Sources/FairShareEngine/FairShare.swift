@@ -24,28 +24,34 @@ public enum FairShare {
     /// Solves; when the scenario is infeasible and `diagnose` is set, adds a ``Diagnosis``.
     static func solve(_ scenario: Scenario, variant: String? = nil, diagnose: Bool) -> FairShareResult {
         let formulation = Formulation(scenario)
-        var optima: [LevelOptimum] = []
-        var gap: Double?
-        let outcome = Result { () throws -> Solution? in
-            try GLPKProblem.withProblem(for: formulation.model) { problem -> Solution? in
-                let run = try LevelRun.solve(formulation, on: problem, settings: scenario.solver)
-                optima = run.optima
-                gap = run.mipGap
-                return run.last
+        let outcome = Result { () throws -> LevelRun in
+            try GLPKProblem.withProblem(for: formulation.model) { problem in
+                try LevelRun.solve(formulation, on: problem, settings: scenario.solver)
             }
         }
+        return result(of: outcome, scenario: scenario, formulation: formulation, variant: variant, diagnose: diagnose)
+    }
+
+    /// The checked result of a level run (or of the solver's refusal).
+    static func result(
+        of outcome: Result<LevelRun, any Error>, scenario: Scenario, formulation: Formulation, variant: String?,
+        diagnose: Bool
+    ) -> FairShareResult {
+        let run = try? outcome.get()
         var result = FairShareResult(
-            scenario: scenario.name, variant: variant, status: .failed, failure: nil, objective: optima, mipGap: gap,
-            segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
+            scenario: scenario.name, variant: variant, status: .failed, failure: nil, objective: run?.optima ?? [],
+            mipGap: run?.mipGap, segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
             careIDs: scenario.careQualities.map(\.id), fairItemIDs: formulation.items.map(\.id), municipalities: [],
             region: RegionSummary(newHomes: [:], total: 0, targets: [], priorityGroups: [], care: []))
         switch outcome {
         case .failure(let error):
             result.failure = "the solver refused the model: \(error)"
-        case .success(nil):
-            result.failure = "no level was solved"
-        case .success(let solution?):
-            result.status = status(of: solution.status, levelsSolved: optima.count, of: formulation.levels.count)
+        case .success(let run):
+            guard let solution = run.last else {
+                result.failure = "no level was solved"
+                break
+            }
+            result.status = status(of: solution.status, levelsSolved: run.optima.count, of: formulation.levels.count)
             if case .failed(let reason) = solution.status { result.failure = reason }
             if result.status == .infeasible, diagnose { result.diagnosis = Diagnosis.diagnose(scenario) }
             if result.hasAllocation {

@@ -17,9 +17,13 @@ struct LevelRun {
 
     /// Solves the levels of `formulation` on `problem` (which holds its model), stopping after `lastLevel` when
     /// given (without adding that level's row), or at the first level without a solution.
+    /// - Parameter levelRows: level rows left on the problem by an earlier run of the same programme (a sweep);
+    ///   they are freed first and then reused instead of adding new rows, which keeps the basis warm.
     static func solve(
-        _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, through lastLevel: Level? = nil
+        _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, through lastLevel: Level? = nil,
+        reusing levelRows: [ConstraintID] = []
     ) throws -> LevelRun {
+        for row in levelRows { try problem.setBounds(of: row, lowerBound: -.infinity, upperBound: .infinity) }
         let clock = ContinuousClock()
         let start = clock.now
         var run = LevelRun()
@@ -53,6 +57,7 @@ struct LevelRun {
                 run.levelRows.append(try problem.add((expression <= bound).named("level[\\(level.rawValue)]")))
             }
         }
+        run.levelRows += levelRows.dropFirst(run.levelRows.count)
         return run
     }
 }
