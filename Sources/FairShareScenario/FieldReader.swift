@@ -7,6 +7,13 @@ struct FieldReader {
         issues.append(ScenarioIssue(code, at: JSONPath.render(path), message))
     }
 
+    /// Rewrites the issues reported from position `start` on; `nil` drops an issue.
+    mutating func rewriteIssues(from start: Int, _ transform: (ScenarioIssue) -> ScenarioIssue?) {
+        let rewritten = issues[start...].compactMap(transform)
+        issues.removeSubrange(start...)
+        issues += rewritten
+    }
+
     /// An object with only the `allowed` fields and all `required` ones.
     mutating func object(
         _ value: JSONValue?, _ path: [String], allowed: [String], required: [String] = []

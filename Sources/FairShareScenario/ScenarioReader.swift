@@ -5,8 +5,10 @@ struct ScenarioReader {
 
     static let topFields = [
         "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups", "care",
-        "municipalities", "fairness", "solver", "variants",
+        "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
     ]
+    /// Fields that are each municipality's own and cannot have a default (SPEC §7).
+    static let ownFields = ["name", "population", "households", "stock", "realised", "attributes"]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
         "maxPriorityShare", "placements", "care", "attributes",
@@ -37,8 +39,10 @@ struct ScenarioReader {
         let region = readRegion(top["region"], segmentIDs: segmentIDs)
         let groups = readGroups(top["priorityGroups"])
         let care = readCare(top["care"])
+        let defaults = readDefaults(top["municipalityDefaults"])
         let municipalities = readMunicipalities(
-            top["municipalities"], segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
+            top["municipalities"], defaults: defaults, segments: segmentIDs, groups: groups.map(\.id),
+            care: care.map(\.id))
         let fairness = readFairness(top["fairness"])
         let solver = readSolver(top["solver"])
         let variants = readVariants(top["variants"])
@@ -186,8 +190,25 @@ struct ScenarioReader {
         }
     }
 
+    /// `municipalityDefaults`: any municipality field except its own figures; merged under every municipality.
+    mutating func readDefaults(_ value: JSONValue?) -> JSONObject? {
+        guard let value else { return nil }
+        guard case .object(let object) = value else {
+            fields.report(.wrongType, ["municipalityDefaults"], "expected an object, found \(value.typeDescription)")
+            return nil
+        }
+        var defaults = object
+        for key in object.keys where Self.ownFields.contains(key) {
+            fields.report(.unknownField, ["municipalityDefaults", key], "\"\(key)\" is each municipality's own and "
+                + "cannot have a default; fields allowed here: "
+                + Self.municipalityFields.filter { !Self.ownFields.contains($0) }.joined(separator: ", "))
+            defaults[key] = nil
+        }
+        return defaults
+    }
+
     mutating func readMunicipalities(
-        _ value: JSONValue?, segments: [String], groups: [String], care: [String]
+        _ value: JSONValue?, defaults: JSONObject? = nil, segments: [String], groups: [String], care: [String]
     ) -> [Municipality] {
         let entries = fields.idMap(value, ["municipalities"])
         if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix("municipalities") }) {
@@ -198,8 +219,24 @@ struct ScenarioReader {
                 + "\(limits.maximumMunicipalities) are allowed (ScenarioLimits.maximumMunicipalities)")
             return []
         }
-        return entries.map { id, value in
+        var fromDefaults: Set<ScenarioIssue> = []
+        return entries.map { id, own in
             let here = ["municipalities", id]
+            // SPEC §7: the defaults merged under the municipality's own object (its values win, null removes one).
+            let value = defaults.map { JSONValue.object($0).mergePatched(with: own) } ?? own
+            let firstIssue = fields.issues.count
+            defer {
+                // A problem in a value that came from the defaults is reported once, where it was written.
+                fields.rewriteIssues(from: firstIssue) { issue in
+                    let prefix = "municipalities.\(id)."
+                    guard defaults != nil, issue.path.hasPrefix(prefix) else { return issue }
+                    let rest = JSONPath.parse(String(issue.path.dropFirst(prefix.count)))
+                    guard own.value(at: rest) == nil, value.value(at: rest) != nil else { return issue }
+                    let moved = ScenarioIssue(issue.code, at: JSONPath.render(["municipalityDefaults"] + rest),
+                        issue.message)
+                    return fromDefaults.insert(moved).inserted ? moved : nil
+                }
+            }
             let object = fields.object(value, here, allowed: Self.municipalityFields, required: ["name"])
             let newHomes = fields.range(object?["newHomes"], here + ["newHomes"]) ?? .any
             return Municipality(
