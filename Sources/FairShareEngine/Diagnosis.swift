@@ -155,20 +155,40 @@ public struct Diagnosis: Sendable, Hashable {
         violation > 1e-7 * max(1, requirement.unit == .share ? 1 : abs(requirement.value))
     }
 
-    /// A merge patch setting every suggested value; a `Range` written as one number becomes `{"min", "max"}`.
+    /// A merge patch setting every suggested value. A `Range` written as one number becomes `{"min", "max"}`, and
+    /// an array element (an either-or option) is patched by writing the whole array, as RFC 7396 replaces arrays.
     static func patch(for changes: [Change], of document: JSONValue) -> JSONValue {
         var patch = JSONValue.object(JSONObject())
         for change in changes {
             let path = JSONPath.parse(change.requirement.path)
+            let value = JSONValue.number(change.suggested)
+            if let position = path.firstIndex(where: { $0.hasPrefix("[") }) {
+                let arrayPath = Array(path[..<position])
+                let array = patch.value(at: arrayPath) ?? effectiveValue(at: arrayPath, in: document) ?? .array([])
+                patch = patch.setting(array.setting(value, at: Array(path[position...])), at: arrayPath)
+                continue
+            }
             let parent = Array(path.dropLast())
-            if let last = path.last, last == "min" || last == "max", case .number(let exact)? = document.value(at: parent) {
+            if let last = path.last, last == "min" || last == "max",
+                case .number(let exact)? = effectiveValue(at: parent, in: document)
+            {
                 let current = patch.value(at: parent) ?? .object(JSONObject([("min", .number(exact)),
                     ("max", .number(exact))]))
-                patch = patch.setting(current.setting(.number(change.suggested), at: [last]), at: parent)
+                patch = patch.setting(current.setting(value, at: [last]), at: parent)
             } else {
-                patch = patch.setting(.number(change.suggested), at: path)
+                patch = patch.setting(value, at: path)
             }
         }
         return patch
+    }
+
+    /// The value at a path as the scenario reads it: a municipality's own value, or its default.
+    static func effectiveValue(at path: [String], in document: JSONValue) -> JSONValue? {
+        if path.count >= 2, path[0] == "municipalities", let defaults = document.value(at: ["municipalityDefaults"]),
+            let own = document.value(at: Array(path.prefix(2)))
+        {
+            return defaults.mergePatched(with: own).value(at: Array(path.dropFirst(2)))
+        }
+        return document.value(at: path)
     }
 }

@@ -42,8 +42,17 @@ public struct Explanation: Sendable, Hashable {
         relaxed.solver.method = .simplex
         let result = FairShare.solve(relaxed, variant: variant)
         guard result.status == .optimal else { return nil }
-        let formulation = Formulation(relaxed)
+        var formulation = Formulation(relaxed)
         guard formulation.levels.contains(where: { $0.level == level }) else { return nil }
+        // Either-or rules: explain the allocation with each municipality's chosen option held fixed.
+        for choice in formulation.alternativeChoices {
+            let taken = result.municipalities[choice.municipality].alternatives.first { $0.rule == choice.rule }?.option
+            for (option, binary) in choice.binaries.enumerated() {
+                let value: Double = option == taken ? 1 : 0
+                formulation.model.setInteger(binary, false)
+                formulation.model.setBounds(of: binary, lowerBound: value, upperBound: value)
+            }
+        }
         return try? GLPKProblem.withProblem(for: formulation.model) { problem -> Explanation? in
             let run = try LevelRun.solve(formulation, on: problem, settings: relaxed.solver, through: level)
             guard let solution = run.last, solution.status == .optimal, let optimum = run.optima.last?.value

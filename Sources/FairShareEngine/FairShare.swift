@@ -56,6 +56,7 @@ public enum FairShare {
             if result.status == .infeasible, diagnose { result.diagnosis = Diagnosis.diagnose(scenario) }
             if result.hasAllocation {
                 fill(&result, from: solution, formulation: formulation, scenario: scenario)
+                result.fairnessProfile = run.fairnessProfile?.map { clean($0) }
                 if let violation = Verification.firstViolation(in: result, scenario: scenario) {
                     result.status = .failed
                     result.failure = "the allocation violates \(violation); please report this as a bug"
@@ -149,6 +150,18 @@ public enum FairShare {
                 municipalities[i].fairShare[item.id] = clean(fair)
                 municipalities[i].deviation[item.id] = clean(abs(value - fair))
             }
+        }
+        for choice in formulation.alternativeChoices {
+            let i = choice.municipality
+            guard let alternative = scenario.municipalities[i].alternatives.first(where: { $0.id == choice.rule }),
+                let taken = choice.binaries.firstIndex(where: { solution[$0] >= 0.5 })
+            else { continue }
+            let option = alternative.options[taken]
+            let inOption = option.segments.reduce(0) { $0 + (municipalities[i].newHomes[$1] ?? 0) }
+            let total = municipalities[i].total
+            municipalities[i].alternatives.append(ChosenOption(rule: choice.rule, option: taken,
+                segments: option.segments, minNewShare: option.minNewShare,
+                share: clean(total > 0 ? inOption / total : 0, digits: 9)))
         }
         result.municipalities = municipalities
         var newHomes: [String: Double] = [:]

@@ -30,6 +30,11 @@ struct Formulation: Sendable {
     var worstDeviation: [Variable] = []
     /// The objectives of the levels, in order.
     var levels: [(level: Level, expression: LinearExpression)] = []
+    /// Norm `leximin`: the common bound t and one row `λ_q (d⁺ + d⁻) − m_iq · t ≤ 0` per (municipality, item).
+    var leximinBound: Variable?
+    var leximinPairs: [LeximinPair] = []
+    /// Either-or requirements (SPEC §7): per municipality, rule and option, the binary b_ia.
+    var alternativeChoices: [AlternativeChoice] = []
 
     /// The scenario's hard requirements and how the model holds each, in the order they were written.
     var requirements: [RequirementRow] = []
@@ -83,6 +88,7 @@ struct Formulation: Sendable {
         addLocalRequirements(scenario)
         addRegionalRequirements(scenario)
         applyPendingBounds()
+        addAlternatives(scenario)
         addFairness(scenario)
         if !elastic { addLevels(scenario) }
     }
@@ -279,6 +285,7 @@ struct Formulation: Sendable {
             var above: [Variable] = []
             var below: [Variable] = []
             let worst = scenario.fairness.norm == .max ? model.addVariable("t[\(item.id)]") : nil
+            if scenario.fairness.norm == .leximin && leximinBound == nil { leximinBound = model.addVariable("t[leximin]") }
             for (i, municipality) in scenario.municipalities.enumerated() {
                 let name = "\(municipality.id),\(item.id)"
                 let plus = model.addVariable("dp[\(name)]")
@@ -297,6 +304,12 @@ struct Formulation: Sendable {
                 }
                 if let worst {
                     model.add(plus + minus - item.sizes[i] * worst <= 0, name: "worst[\(name)]")
+                }
+                if let bound = leximinBound {
+                    let deviation = item.weight * (plus + minus)
+                    let row = model.add(deviation - item.sizes[i] * bound <= 0, name: "leximin[\(name)]")
+                    leximinPairs.append(LeximinPair(row: row, deviation: deviation, size: item.sizes[i],
+                        municipality: municipality.id, item: item.id))
                 }
             }
             deviationsAbove.append(above)
@@ -331,6 +344,38 @@ struct Formulation: Sendable {
             for (q, item) in items.enumerated() { worst.add(worstDeviation[q], times: item.weight) }
             levels.append((.fairness, worst))
             levels.append((.tiebreak, sum))
+        case .leximin:
+            levels.append((.fairness, leximinBound.map { LinearExpression($0) } ?? LinearExpression()))
+            levels.append((.tiebreak, sum))
+        }
+    }
+
+    /// A1–A2 (SPEC §7): a binary b_ia per option, Σ_a b_ia ≥ 1, and
+    /// Σ_{s∈S_a} x_is ≥ share_a · N_i − share_a · newHomes.max_i · (1 − b_ia).
+    /// In an elastic formulation each A2 row gets a violation variable (homes) like any requirement.
+    private mutating func addAlternatives(_ scenario: Scenario) {
+        for (i, municipality) in scenario.municipalities.enumerated() {
+            for alternative in municipality.alternatives {
+                var chosen = LinearExpression()
+                var binaries: [Variable] = []
+                for (a, option) in alternative.options.enumerated() {
+                    let name = "\(municipality.id),\(alternative.id),\(a)"
+                    let binary = model.addVariable("b[\(name)]", upperBound: 1, isInteger: true)
+                    binaries.append(binary)
+                    chosen.add(binary)
+                    let segments = LinearExpression.sum(option.segments.compactMap { id in
+                        scenario.segments.firstIndex { $0.id == id }.map { newHomes[i][$0] }
+                    })
+                    let share = option.minNewShare
+                    let capacity = municipality.newHomes.max
+                    let path = "municipalities.\(municipality.id).alternatives.\(alternative.id)[\(a)].minNewShare"
+                    require(segments - share * totals[i] - share * capacity * binary, .minimum, -share * capacity, "A2",
+                        path, .share, municipality.id, row: "A2[\(name)]", share: share,
+                        denominator: LinearExpression(totals[i]), always: true)
+                }
+                model.add(chosen >= 1, name: "A1[\(municipality.id),\(alternative.id)]")
+                alternativeChoices.append(AlternativeChoice(municipality: i, rule: alternative.id, binaries: binaries))
+            }
         }
     }
 
@@ -351,6 +396,24 @@ struct Formulation: Sendable {
         case .careQuality: regionalCare[item.index]
         }
     }
+}
+
+/// One (municipality, fair item) pair of the leximin norm: its row `deviation − size · t ≤ 0`.
+struct LeximinPair: Sendable {
+    var row: ConstraintID
+    /// λ_q (d⁺ + d⁻).
+    var deviation: LinearExpression
+    /// m_iq.
+    var size: Double
+    var municipality: String
+    var item: String
+}
+
+/// The binaries of one either-or rule of one municipality, one per option.
+struct AlternativeChoice: Sendable {
+    var municipality: Int
+    var rule: String
+    var binaries: [Variable]
 }
 
 /// A lexicographic level of the objective (SPEC §5), solved in this order.

@@ -14,6 +14,8 @@ struct LevelRun {
     var mipGap: Double?
     /// The level rows added, in order.
     var levelRows: [ConstraintID] = []
+    /// Norm `leximin`: every pair's weighted relative deviation as fixed by the sequential method, largest first.
+    var fairnessProfile: [Double]?
 
     /// Solves the levels of `formulation` on `problem` (which holds its model), stopping after `lastLevel` when
     /// given (without adding that level's row), or at the first level without a solution.
@@ -30,6 +32,17 @@ struct LevelRun {
         // The solution of the last level solved: every level row keeps it feasible for the levels after.
         var lastSolved: Solution?
         for (index, (level, expression)) in formulation.levels.enumerated() {
+            if level == .fairness, formulation.leximinBound != nil, lastLevel != .fairness {
+                guard let leximin = try solveLeximin(formulation, on: problem, settings: settings, clock: clock,
+                    start: start)
+                else { break }
+                run.last = leximin.solution
+                lastSolved = leximin.solution
+                run.optima.append(LevelOptimum(level: level, value: leximin.largest))
+                run.fairnessProfile = leximin.profile
+                run.mipGap = leximin.solution.mipGap
+                continue
+            }
             try problem.setObjective(.minimize(expression))
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -59,5 +72,54 @@ struct LevelRun {
         }
         run.levelRows += levelRows.dropFirst(run.levelRows.count)
         return run
+    }
+
+    /// Ogryczak's sequential method (SPEC §7): minimise the common bound t of every unfixed pair's weighted
+    /// relative deviation; fix the pairs that cannot do better (a positive dual on their row: in every optimum
+    /// they sit at t*) at that value; repeat until every pair is fixed. Pairs of size 0 are held at deviation 0
+    /// throughout and count as 0 in the profile. Returns `nil` (with `run.last` left to the caller) when a stage
+    /// has no optimum.
+    static func solveLeximin(
+        _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, clock: ContinuousClock,
+        start: ContinuousClock.Instant
+    ) throws -> (largest: Double, profile: [Double], solution: Solution)? {
+        guard let bound = formulation.leximinBound else { return nil }
+        let pairs = formulation.leximinPairs
+        var profile = [Double?](repeating: nil, count: pairs.count)
+        for (index, pair) in pairs.enumerated() where pair.size <= 0 { profile[index] = 0 }
+        try problem.setObjective(.minimize(LinearExpression(bound)))
+        var largest: Double?
+        var last: Solution?
+        while last == nil || profile.contains(where: { $0 == nil }) {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let solution = try problem.solve(FairShare.options(for: settings, timeLimit: max(0.001,
+                settings.timeLimit - seconds)))
+            guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
+            else { return nil }
+            last = solution
+            if largest == nil { largest = value }
+            let open = profile.indices.filter { profile[$0] == nil }
+            if value <= 1e-9 {
+                for index in open { profile[index] = 0 }
+                break
+            }
+            // A ≤ row of a minimisation binds with a negative dual; integer runs have no duals: fix the tight rows.
+            var blocked = open.filter { (solution.dual(of: pairs[$0].row) ?? 0) < -1e-9 }
+            if blocked.isEmpty {
+                blocked = open.filter { solution.activity(of: pairs[$0].row) >= -1e-7 * max(1, value) }
+            }
+            if blocked.isEmpty { blocked = open }
+            for index in blocked {
+                let pair = pairs[index]
+                let limit = pair.size * value * (1 + FairShare.levelTolerance) + 1e-9
+                try problem.add(Constraint(pair.deviation, lowerBound: -.infinity, upperBound: limit,
+                    name: "leximin.fixed[\(pair.municipality),\(pair.item)]"))
+                try problem.setBounds(of: pair.row, lowerBound: -.infinity, upperBound: .infinity)
+                profile[index] = value
+            }
+        }
+        guard let solution = last, let largest else { return nil }
+        return (largest, profile.map { $0 ?? 0 }.sorted(by: >), solution)
     }
 }

@@ -41,6 +41,9 @@ public struct FairShareResult: Sendable, Hashable {
     public var region: RegionSummary
     /// `diagnosis`: for an infeasible scenario, the requirements to relax and by how much.
     public var diagnosis: Diagnosis?
+    /// `fairnessProfile` (norm `leximin`): every (municipality, fair item) pair's weighted relative deviation
+    /// λ_q · d_iq / m_iq, largest first.
+    public var fairnessProfile: [Double]?
 
     /// Whether the result holds an allocation (status optimal or feasible).
     public var hasAllocation: Bool { status == .optimal || status == .feasible }
@@ -75,6 +78,21 @@ public struct MunicipalityAllocation: Sendable, Hashable {
     /// `fairShare`: F_iq per fair item; `deviation`: |v_iq − F_iq|.
     public var fairShare: [String: Double]
     public var deviation: [String: Double]
+    /// `alternatives`: for each either-or rule, the option taken, in rule order.
+    public var alternatives: [ChosenOption] = []
+}
+
+/// The option a municipality takes for one either-or rule (SPEC §7).
+public struct ChosenOption: Sendable, Hashable {
+    /// The rule's id, e.g. `wet-vrv`.
+    public var rule: String
+    /// The option's position in the rule's list (0-based).
+    public var option: Int
+    /// The option's segments and required share of new homes.
+    public var segments: [String]
+    public var minNewShare: Double
+    /// The share of the municipality's new homes those segments reach.
+    public var share: Double
 }
 
 /// `region` of a result.

@@ -15,6 +15,7 @@ extension FairShareResult {
         if let failure { top.append(("failure", .string(failure))) }
         top.append(("objective", .object(JSONObject(objective.map { ($0.level.rawValue, .number($0.value)) }))))
         if let mipGap { top.append(("mipGap", .number(mipGap))) }
+        if let fairnessProfile { top.append(("fairnessProfile", .array(fairnessProfile.map(JSONValue.number)))) }
         top.append(("municipalities", .object(JSONObject(municipalities.map { municipality in
             (municipality.id, .object(JSONObject([
                 ("name", .string(municipality.name)),
@@ -26,7 +27,16 @@ extension FairShareResult {
                 ("care", figures(municipality.care, careIDs)),
                 ("fairShare", figures(municipality.fairShare, fairItemIDs)),
                 ("deviation", figures(municipality.deviation, fairItemIDs)),
-            ])))
+            ] + (municipality.alternatives.isEmpty ? [] : [
+                ("alternatives", .object(JSONObject(municipality.alternatives.map { chosen in
+                    (chosen.rule, .object(JSONObject([
+                        ("option", .number(Double(chosen.option))),
+                        ("segments", .array(chosen.segments.map(JSONValue.string))),
+                        ("minNewShare", .number(chosen.minNewShare)),
+                        ("share", .number(chosen.share)),
+                    ])))
+                }))),
+            ]))))
         }))))
         top.append(("region", .object(JSONObject([
             ("newHomes", figures(region.newHomes, segmentIDs)),

@@ -95,7 +95,9 @@ public struct Sweep: Sendable {
         guard a.model.variables.count == b.model.variables.count,
             a.model.constraints.count == b.model.constraints.count,
             a.model.nonzeroCount == b.model.nonzeroCount,
-            a.levels.map(\.level) == b.levels.map(\.level)
+            a.levels.map(\.level) == b.levels.map(\.level),
+            // The leximin stages leave fixed rows behind, and either-or binaries make every level a MIP: cold.
+            a.leximinBound == nil, a.alternativeChoices.isEmpty
         else { return false }
         for (x, y) in zip(a.model.variables, b.model.variables) where x.isInteger != y.isInteger { return false }
         for (x, y) in zip(a.model.constraints, b.model.constraints)

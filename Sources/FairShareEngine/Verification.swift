@@ -47,6 +47,13 @@ enum Verification {
                     atMost(existing + x, share * (stock + total), "L4 \(here).maxStockShare")
                 }
             }
+            for alternative in municipality.alternatives {
+                let holds = alternative.options.contains { option in
+                    let inOption = option.segments.reduce(0) { $0 + (allocation.newHomes[$1] ?? 0) }
+                    return inOption >= option.minNewShare * total - tolerance(option.minNewShare * total)
+                }
+                require(holds, "A1 \(path).alternatives.\(alternative.id): no option holds")
+            }
             var placed = 0.0
             for group in scenario.priorityGroups {
                 let y = allocation.placements[group.id] ?? 0

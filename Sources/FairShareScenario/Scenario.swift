@@ -225,6 +225,8 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     public var care: [String: CountRange]
     /// `attributes`: further numbers usable as keys.
     public var attributes: [String: Double]
+    /// `alternatives`: either-or requirements (SPEC §7), in file order; at least one option of each must hold.
+    public var alternatives: [Alternative] = []
 
     /// T_i: the whole existing stock (homes).
     public var totalStock: Double { stock.values.reduce(0, +) }
@@ -236,6 +238,26 @@ public enum FairnessNorm: String, Sendable, Hashable, CaseIterable {
     case sum
     /// Minimise the weighted largest deviation per unit of size, then the sum (tiebreak).
     case max
+    /// Minimise the largest weighted relative deviation over all (municipality, item) pairs, then the next
+    /// largest, and so on (Ogryczak's sequential method, SPEC §7), then the sum (tiebreak).
+    case leximin
+}
+
+/// `municipalities.ID.alternatives.RULE`: an either-or requirement — at least one option must hold (SPEC §7).
+public struct Alternative: Sendable, Hashable, Identifiable {
+    /// The rule's id, e.g. `wet-vrv`.
+    public var id: String
+    /// The options, in file order.
+    public var options: [AlternativeOption]
+}
+
+/// One option of an ``Alternative``: the segments' share of the municipality's new homes is at least
+/// `minNewShare` (A2).
+public struct AlternativeOption: Sendable, Hashable {
+    /// `segments`: the segment ids whose new homes count.
+    public var segments: [String]
+    /// `minNewShare` in [0, 1].
+    public var minNewShare: Double
 }
 
 /// `fairness`.

@@ -11,7 +11,7 @@ struct ScenarioReader {
     static let ownFields = ["name", "population", "households", "stock", "realised", "attributes"]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
-        "maxPriorityShare", "placements", "care", "attributes",
+        "maxPriorityShare", "placements", "care", "attributes", "alternatives",
     ]
     static let limitFields = ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"]
 
@@ -251,7 +251,44 @@ struct ScenarioReader {
                 maxPriorityShare: fields.share(object?["maxPriorityShare"], here + ["maxPriorityShare"]) ?? 1,
                 placements: ranges(object?["placements"], here + ["placements"], ids: groups, kind: "priority group"),
                 care: ranges(object?["care"], here + ["care"], ids: care, kind: "care quality"),
-                attributes: attributes(object?["attributes"], here + ["attributes"]))
+                attributes: attributes(object?["attributes"], here + ["attributes"]),
+                alternatives: readAlternatives(object?["alternatives"], here, segments: segments, newHomes: newHomes))
+        }
+    }
+
+    /// `alternatives`: rule id → a list of options `{"segments": [...], "minNewShare": s}`.
+    mutating func readAlternatives(
+        _ value: JSONValue?, _ path: [String], segments: [String], newHomes: CountRange
+    ) -> [Alternative] {
+        let here = path + ["alternatives"]
+        let rules = fields.idMap(value, here)
+        if !rules.isEmpty && newHomes.max == .infinity {
+            fields.report(.invalidValue, path + ["newHomes"], "either-or requirements (alternatives) need a finite "
+                + "newHomes.max, e.g. {\"min\": 0, \"max\": 2000}")
+        }
+        return rules.map { id, list in
+            guard case .array(let elements) = list, !elements.isEmpty else {
+                fields.report(.wrongType, here + [id], "expected a non-empty array of options "
+                    + "[{\"segments\": [...], \"minNewShare\": 0.3}, ...], found \(list.typeDescription)")
+                return Alternative(id: id, options: [])
+            }
+            let options = elements.enumerated().compactMap { index, element -> AlternativeOption? in
+                let at = here + [id, "[\(index)]"]
+                guard let option = fields.object(element, at, allowed: ["segments", "minNewShare"],
+                    required: ["segments", "minNewShare"])
+                else { return nil }
+                let ids = fields.strings(option["segments"], at + ["segments"]) ?? []
+                for (position, segment) in ids.enumerated() where !segments.contains(segment) {
+                    fields.report(.unknownID, at + ["segments", "[\(position)]"], "unknown segment \"\(segment)\"; "
+                        + "declared segments: \(segments.joined(separator: ", "))")
+                }
+                if option["segments"] != nil && ids.isEmpty {
+                    fields.report(.invalidValue, at + ["segments"], "name at least one segment")
+                }
+                guard let share = fields.share(option["minNewShare"], at + ["minNewShare"]) else { return nil }
+                return AlternativeOption(segments: ids, minNewShare: share)
+            }
+            return Alternative(id: id, options: options)
         }
     }
 

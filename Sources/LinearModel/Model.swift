@@ -51,6 +51,11 @@ public struct Model: Sendable {
         variables[variable.index].upperBound = upperBound
     }
 
+    /// Makes a variable integer or continuous.
+    public mutating func setInteger(_ variable: Variable, _ isInteger: Bool) {
+        variables[variable.index].isInteger = isInteger
+    }
+
     /// Adds a constraint (merging duplicate terms) and returns its handle.
     /// - Parameter name: replaces the constraint's own name when given.
     @discardableResult

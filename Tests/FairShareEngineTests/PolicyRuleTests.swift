@@ -1,0 +1,142 @@
+import FairShareEngine
+import FairShareScenario
+import Foundation
+import PropertyBased
+import Testing
+
+/// SPEC §7: defaults for every municipality, either-or requirements, leximin fairness.
+@Suite("Policy rules: defaults, either-or, leximin")
+struct PolicyRuleTests {
+    /// One municipality builds exactly 100 homes and must meet 30% social rent or 40% middle segment.
+    /// With `limit` capping one segment at 10 homes, only the other option can hold.
+    static func eitherOr(limit: String) -> String {
+        """
+        {"format": "fairshare-scenario/1", "name": "either-or",
+         "segments": {"social-rent": {}, "mid-rent": {}, "market": {}},
+         "municipalityDefaults": {"alternatives": {"wet-vrv": [
+            {"segments": ["social-rent"], "minNewShare": 0.30},
+            {"segments": ["mid-rent"], "minNewShare": 0.40}]}},
+         "municipalities": {"A": {"name": "A", "newHomes": 100, "limits": {"\(limit)": {"max": 10}}}}}
+        """
+    }
+
+    @Test("each option of an either-or rule is forced in turn by the data", arguments: [
+        ("mid-rent", 0, "social-rent", 30.0),   // mid capped at 10 < 40: option 0, social ≥ 30
+        ("social-rent", 1, "mid-rent", 40.0),   // social capped at 10 < 30: option 1, mid ≥ 40
+    ])
+    func eitherOrForced(limit: String, option: Int, segment: String, atLeast: Double) throws {
+        let result = FairShare.solve(try ScenarioLoader().load(json: Self.eitherOr(limit: limit)))
+        #expect(result.status == .optimal)
+        let a = try #require(result.municipalities.first)
+        #expect(a.alternatives.map(\.option) == [option])
+        #expect((a.newHomes[segment] ?? 0) >= atLeast - 1e-6)
+        #expect(a.alternatives.first?.share ?? 0 >= atLeast / 100 - 1e-9)
+    }
+
+    /// 80 of A's 100 homes are market homes already built, so at most 20 are social or middle rent: neither
+    /// 30 social nor 40 middle fits. Cheapest fix: option 0's share 0.30 → 0.20 (10 homes). Raising the total
+    /// to 115 (N − 80 ≥ 0.3 N) changes 15 homes; realised homes are facts and weigh ten times more.
+    @Test("an either-or rule that no option can meet is diagnosed")
+    func eitherOrInfeasible() throws {
+        let json = Self.eitherOr(limit: "mid-rent").replacingOccurrences(of: "\"limits\": {\"mid-rent\": {\"max\": 10}}",
+            with: "\"realised\": {\"market\": 80}")
+        let result = FairShare.solve(try ScenarioLoader().load(json: json))
+        #expect(result.status == .infeasible)
+        let diagnosis = try #require(result.diagnosis)
+        #expect(diagnosis.verified)
+        #expect(diagnosis.changes.map(\.description) == [
+            "municipalities.A.alternatives.wet-vrv[0].minNewShare: 0.3 → 0.2 (-0.1)",
+        ])
+    }
+
+    /// Three towns of equal population share 30 placements: fair 10 each, size m = 1/3. A may take at most 4,
+    /// so A deviates by 6 (relative 6 / (1/3) = 18) and B and C take 26. Leximin then makes the largest of B's
+    /// and C's deviations as small as possible: 13 each, deviation 3, relative 9. Profile: 18, 9, 9.
+    static let threeEqualTowns = """
+        {"format": "fairshare-scenario/1", "name": "leximin",
+         "segments": {"market": {}},
+         "priorityGroups": {"statushouders": {"demand": 30}},
+         "fairness": {"norm": "leximin"},
+         "municipalities": {
+           "A": {"name": "A", "population": 100, "newHomes": 10, "lettings": 100, "placements": {"statushouders": {"max": 4}}},
+           "B": {"name": "B", "population": 100, "newHomes": 10, "lettings": 100},
+           "C": {"name": "C", "population": 100, "newHomes": 10, "lettings": 100}}}
+        """
+
+    @Test("a leximin profile worked out by hand")
+    func leximinByHand() throws {
+        let result = FairShare.solve(try ScenarioLoader().load(json: Self.threeEqualTowns))
+        #expect(result.status == .optimal)
+        let profile = try #require(result.fairnessProfile)
+        #expect(profile.count == 3)
+        for (value, expected) in zip(profile, [18.0, 9, 9]) { #expect(abs(value - expected) < 1e-5) }
+        #expect(abs((result.optimum(.fairness) ?? 0) - 18) < 1e-5)
+        #expect(result.municipalities.map { ($0.placements["statushouders"] ?? 0).rounded() } == [4, 13, 13])
+    }
+
+    /// λ_q · d_iq / m_iq for every pair, largest first, computed here from the result and the keys.
+    static func profile(of result: FairShareResult, _ scenario: Scenario) -> [Double] {
+        let stocks = scenario.municipalities.map(\.totalStock)
+        let regional = stocks.reduce(0, +)
+        var values: [Double] = []
+        for id in result.fairItemIDs {
+            let sizes: [Double]
+            let weight: Double
+            if let segment = scenario.segment(id) {
+                weight = segment.fairWeight
+                if case .proportional(let key)? = segment.fair {
+                    sizes = KeyShares.shares(key, in: scenario)
+                } else {
+                    sizes = stocks.map { $0 / regional }
+                }
+            } else if let group = scenario.priorityGroups.first(where: { $0.id == id }) {
+                weight = group.weight
+                sizes = KeyShares.shares(group.key, in: scenario)
+            } else {
+                let quality = scenario.careQualities.first { $0.id == id }!
+                weight = quality.weight
+                sizes = KeyShares.shares(quality.key, in: scenario)
+            }
+            for (i, allocation) in result.municipalities.enumerated() where sizes[i] > 0 {
+                values.append(weight * (allocation.deviation[id] ?? 0) / sizes[i])
+            }
+        }
+        return values.sorted(by: >)
+    }
+
+    /// Lexicographic comparison of profiles with a tolerance: a ≤ b.
+    static func notWorse(_ a: [Double], than b: [Double]) -> Bool {
+        for (x, y) in zip(a, b) {
+            let tolerance = 1e-4 * max(1, abs(y))
+            if x < y - tolerance { return true }
+            if x > y + tolerance { return false }
+        }
+        return true
+    }
+
+    @Test("leximin is never worse than max (largest deviation) nor than sum (profile)")
+    func leximinDominates() async {
+        await propertyCheck(count: 25, input: Gen.int(in: 2...8), Gen.int(in: 1...10_000)) { count, seed in
+            let document = SyntheticRegion.document(municipalities: count, seed: UInt64(seed))
+            func solve(_ norm: String) throws -> (FairShareResult, Scenario) {
+                let scenario = try ScenarioLoader().read(document.setting(.string(norm), at: ["fairness", "norm"]))
+                return (FairShare.solve(scenario), scenario)
+            }
+            guard let (leximin, scenario) = try? solve("leximin"), let (max, _) = try? solve("max"),
+                let (sum, _) = try? solve("sum")
+            else {
+                Issue.record("synthetic region \(count)/\(seed) did not load")
+                return
+            }
+            #expect(leximin.status == .optimal && max.status == .optimal && sum.status == .optimal)
+            let lexProfile = Self.profile(of: leximin, scenario)
+            // The reported profile is the one the allocation has.
+            for (reported, computed) in zip(leximin.fairnessProfile ?? [], lexProfile) {
+                #expect(abs(reported - computed) <= 1e-3 * Swift.max(1, computed), "\(count)/\(seed)")
+            }
+            #expect((lexProfile.first ?? 0) <= (Self.profile(of: max, scenario).first ?? 0) + 1e-4 * Swift.max(1, lexProfile.first ?? 0),
+                "\(count)/\(seed)")
+            #expect(Self.notWorse(lexProfile, than: Self.profile(of: sum, scenario)), "\(count)/\(seed)")
+        }
+    }
+}
