@@ -112,6 +112,15 @@ scenario = {
             "description": "social rent converges to 30% of every municipality's stock (Zuid-Holland's stock rule) "
                            "instead of to the current regional share",
             "patch": {"segments": {"social-rent": {"fair": {"targetShare": 0.30}}}}},
+        "wet-vrv": {
+            "description": "the Wet versterking regie volkshuisvesting's rule for every municipality: at least 30% "
+                           "social rent or at least 40% middle segment (mid rent and affordable owner) in its new homes",
+            "patch": {"municipalityDefaults": {"alternatives": {"wet-vrv": [
+                {"segments": ["social-rent"], "minNewShare": 0.30},
+                {"segments": ["mid-rent", "affordable-owner"], "minNewShare": 0.40}]}}}},
+        "leximin": {
+            "description": "fairness by the leximin principle: no municipality further from its fair share than it must be",
+            "patch": {"fairness": {"norm": "leximin"}}},
         "whole-homes": {
             "description": "whole homes and placements (integer programme, 0.1% gap)",
             "patch": {"solver": {"integer": True}}},
