@@ -108,7 +108,7 @@ public enum FairShare {
             for s in x.indices { regionalNew[s] += x[s] }
             for g in y.indices { regionalPlaced[g] += y[g] }
             for c in z.indices { regionalCare[c] += z[c] }
-            let total = x.reduce(0, +)
+            let total = clean(x.reduce(0, +))
             let before = municipality.totalStock
             var allocation = MunicipalityAllocation(
                 id: municipality.id, name: municipality.name, newHomes: [:], total: total, stockShareBefore: [:],
@@ -116,8 +116,9 @@ public enum FairShare {
             for (s, segment) in segments.enumerated() {
                 let existing = municipality.stock[segment.id] ?? 0
                 allocation.newHomes[segment.id] = x[s]
-                allocation.stockShareBefore[segment.id] = before > 0 ? existing / before : 0
-                allocation.stockShareAfter[segment.id] = before + total > 0 ? (existing + x[s]) / (before + total) : 0
+                allocation.stockShareBefore[segment.id] = clean(before > 0 ? existing / before : 0, digits: 9)
+                allocation.stockShareAfter[segment.id] =
+                    clean(before + total > 0 ? (existing + x[s]) / (before + total) : 0, digits: 9)
             }
             for (g, group) in scenario.priorityGroups.enumerated() { allocation.placements[group.id] = y[g] }
             for (c, quality) in scenario.careQualities.enumerated() { allocation.care[quality.id] = z[c] }
