@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // Test-only: an independent RFC 4180 reader for the CLI's CSV output.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
     ],
     targets: [
         // The C library, nothing else: a module map and a shim header. No pkgConfig: GLPK ships no glpk.pc.
@@ -55,10 +57,15 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        // SVG charts: well-formed XML, escaping, nice ticks, layout.
+        .testTarget(name: "FairShareReportTests", dependencies: ["FairShareReport"]),
         // The fairshare command run as a process on real files.
         .testTarget(
             name: "FairshareCLITests",
-            dependencies: ["fairshare", "FairShareEngine", "FairShareScenario"]
+            dependencies: [
+                "fairshare", "FairShareEngine", "FairShareScenario", .product(name: "CSV", package: "CSV.swift"),
+            ],
+            exclude: ["BadScenarios", "Golden", "Scenarios"]
         ),
         // Hostile input, limits, concurrency, determinism.
         .testTarget(

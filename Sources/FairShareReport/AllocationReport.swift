@@ -67,7 +67,9 @@ public struct AllocationReport: Sendable {
             for id in result.fairItemIDs {
                 let fair = allocation.fairShare[id] ?? 0
                 let gets = allocation.newHomes[id] ?? allocation.placements[id] ?? allocation.care[id] ?? 0
-                row.append("\(Formatting.count(gets)) / \(Formatting.count(fair)) (\(Formatting.signed(gets - fair)))")
+                // The difference of the figures as shown, so that every cell adds up as printed.
+                let difference = Formatting.signed(gets.rounded() - fair.rounded())
+                row.append("\(Formatting.count(gets)) / \(Formatting.count(fair)) (\(difference))")
             }
             table.rows.append(row)
         }

@@ -54,6 +54,14 @@ public struct ComparisonReport: Sendable {
                 + ": the worst weighted deviation per unit of size"
                 + (norms.count > 1 ? " (not comparable to sum)." : "."))
         }
+        for run in comparison.runs where !run.result.hasAllocation {
+            var note = "\(run.name): \(run.result.status.rawValue), no allocation to compare"
+            if let diagnosis = run.result.diagnosis, !diagnosis.changes.isEmpty {
+                note += "; the smallest change that makes it solvable: "
+                    + diagnosis.changes.map(\.description).joined(separator: "; ")
+            }
+            notes.append(note)
+        }
         for run in comparison.runs {
             for target in comparison.summary(of: run).unmetTargets {
                 var note = "\(run.name): target \(target.id) not met: \(Formatting.percent(target.share))"
@@ -106,7 +114,10 @@ public struct ComparisonReport: Sendable {
                 : line.name + padding + "  " + about.joined(separator: "\n" + indent)) + "\n"
         }
         out += "\nSummary\n" + summaryTable.text(width: width)
-        out += summaryNotes.map { "  " + $0 + "\n" }.joined()
+        for note in summaryNotes {
+            out += "  " + TextTable.wrap(note, width: max(30, width - 4), atHyphens: false).joined(separator: "\n    ")
+                + "\n"
+        }
         for item in comparison.items {
             out += "\n\(item.heading)\n" + table(for: item).text(width: width)
         }

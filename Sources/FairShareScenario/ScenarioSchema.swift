@@ -2,9 +2,11 @@
 /// they are typed (`fairshare schema > fairshare-scenario.schema.json`).
 ///
 /// The schema checks what a schema can: fields and their types, ids, counts ≥ 0, shares in [0, 1], `Range`s,
-/// keys and enumerations. ``ScenarioLoader`` checks more: references between parts of the file (a segment in
-/// `stock` that `segments` does not declare), min ≤ max, keys against the municipalities' attributes, finite
-/// numbers and the size limits. Every file the loader accepts is valid against the schema.
+/// keys and enumerations, including the additions of SPEC §7 (`municipalityDefaults`, `alternatives`, the
+/// `leximin` norm). Where a municipality may remove a default with `null` (RFC 7396), it allows `null`.
+/// ``ScenarioLoader`` checks more: references between parts of the file (a segment in `stock` that `segments`
+/// does not declare), min ≤ max, keys against the municipalities' attributes, finite numbers and the size limits.
+/// Every file the loader accepts is valid against the schema.
 public enum ScenarioSchema {
     /// The schema as JSON text.
     public static let text = #"""
@@ -91,6 +93,19 @@ public enum ScenarioSchema {
                 }
               }
             },
+            "municipalityDefaults": {
+              "description": "Fields every municipality has unless it says otherwise (merged under each, RFC 7396).",
+              "type": "object", "additionalProperties": false,
+              "properties": {
+                "newHomes": {"$ref": "#/$defs/range"},
+                "limits": {"$ref": "#/$defs/limitsBySegment"},
+                "lettings": {"$ref": "#/$defs/count"},
+                "maxPriorityShare": {"$ref": "#/$defs/share"},
+                "placements": {"$ref": "#/$defs/ranges"},
+                "care": {"$ref": "#/$defs/ranges"},
+                "alternatives": {"$ref": "#/$defs/alternatives"}
+              }
+            },
             "municipalities": {
               "description": "The municipalities, keyed by id (usually the CBS code); at least one.",
               "type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/id"},
@@ -98,7 +113,7 @@ public enum ScenarioSchema {
             },
             "fairness": {
               "type": "object", "additionalProperties": false,
-              "properties": {"norm": {"enum": ["sum", "max"]}}
+              "properties": {"norm": {"enum": ["sum", "max", "leximin"]}}
             },
             "solver": {
               "type": "object", "additionalProperties": false,
@@ -139,7 +154,7 @@ public enum ScenarioSchema {
               "oneOf": [
                 {"$ref": "#/$defs/count"},
                 {"type": "object", "additionalProperties": false,
-                 "properties": {"min": {"$ref": "#/$defs/count"}, "max": {"$ref": "#/$defs/count"}}}
+                 "properties": {"min": {"$ref": "#/$defs/optionalCount"}, "max": {"$ref": "#/$defs/optionalCount"}}}
               ]
             },
             "key": {
@@ -168,34 +183,57 @@ public enum ScenarioSchema {
             },
             "ranges": {
               "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
-              "additionalProperties": {"$ref": "#/$defs/range"}
+              "additionalProperties": {"anyOf": [{"$ref": "#/$defs/range"}, {"type": "null"}]}
+            },
+            "limitsBySegment": {
+              "description": "Limits per segment.",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {"anyOf": [{"$ref": "#/$defs/limits"}, {"type": "null"}]}
             },
             "limits": {
               "type": "object", "additionalProperties": false,
               "properties": {
-                "min": {"$ref": "#/$defs/count"}, "max": {"$ref": "#/$defs/count"},
-                "minNewShare": {"$ref": "#/$defs/share"}, "maxNewShare": {"$ref": "#/$defs/share"},
-                "minStockShare": {"$ref": "#/$defs/share"}, "maxStockShare": {"$ref": "#/$defs/share"}
+                "min": {"$ref": "#/$defs/optionalCount"}, "max": {"$ref": "#/$defs/optionalCount"},
+                "minNewShare": {"$ref": "#/$defs/optionalShare"}, "maxNewShare": {"$ref": "#/$defs/optionalShare"},
+                "minStockShare": {"$ref": "#/$defs/optionalShare"}, "maxStockShare": {"$ref": "#/$defs/optionalShare"}
               }
             },
+            "optionalCount": {"anyOf": [{"$ref": "#/$defs/count"}, {"type": "null"}]},
+            "optionalShare": {"anyOf": [{"$ref": "#/$defs/share"}, {"type": "null"}]},
+            "alternatives": {
+              "description": "Either-or requirements: per rule, options of which at least one must hold.",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {"anyOf": [{"type": "null"}, {
+                "type": "array", "minItems": 1,
+                "items": {
+                  "type": "object", "required": ["segments", "minNewShare"], "additionalProperties": false,
+                  "properties": {
+                    "segments": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/id"}},
+                    "minNewShare": {"$ref": "#/$defs/share"}
+                  }
+                }
+              }]}
+            },
             "municipality": {
+              "description": "null removes a value from municipalityDefaults (RFC 7396).",
               "type": "object", "required": ["name"], "additionalProperties": false,
               "properties": {
                 "name": {"$ref": "#/$defs/text"},
                 "population": {"$ref": "#/$defs/count"},
                 "households": {"$ref": "#/$defs/count"},
                 "stock": {"$ref": "#/$defs/counts", "description": "Existing homes per segment."},
-                "newHomes": {"$ref": "#/$defs/range", "description": "Capacity for new homes."},
+                "newHomes": {"anyOf": [{"$ref": "#/$defs/range"}, {"type": "null"}],
+                             "description": "Capacity for new homes."},
                 "realised": {"$ref": "#/$defs/counts", "description": "New homes already built, per segment."},
-                "limits": {
-                  "description": "Limits per segment.",
-                  "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
-                  "additionalProperties": {"$ref": "#/$defs/limits"}
-                },
-                "lettings": {"$ref": "#/$defs/count", "description": "Existing homes falling vacant to let."},
-                "maxPriorityShare": {"$ref": "#/$defs/share"},
-                "placements": {"$ref": "#/$defs/ranges", "description": "Placements per priority group."},
-                "care": {"$ref": "#/$defs/ranges", "description": "New homes per care quality."},
+                "limits": {"anyOf": [{"$ref": "#/$defs/limitsBySegment"}, {"type": "null"}]},
+                "lettings": {"anyOf": [{"$ref": "#/$defs/count"}, {"type": "null"}],
+                             "description": "Existing homes falling vacant to let."},
+                "maxPriorityShare": {"anyOf": [{"$ref": "#/$defs/share"}, {"type": "null"}]},
+                "placements": {"anyOf": [{"$ref": "#/$defs/ranges"}, {"type": "null"}],
+                               "description": "Placements per priority group."},
+                "care": {"anyOf": [{"$ref": "#/$defs/ranges"}, {"type": "null"}],
+                         "description": "New homes per care quality."},
+                "alternatives": {"anyOf": [{"$ref": "#/$defs/alternatives"}, {"type": "null"}]},
                 "attributes": {
                   "description": "Further numbers, usable as keys.",
                   "type": "object", "propertyNames": {"$ref": "#/$defs/id"},

@@ -9,17 +9,19 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare a scenario's variants, or several scenario files, side by side.",
         discussion: """
-            With one file: its base scenario and its variants (all of them, or those named with --variants).
-            With several files: each file's base scenario; the first file is the base.
-            Shows, per run, the status, targets met, shortfall and fairness optimum, and per item every
-            municipality's figure with its change against the base in parentheses.
-            Exit status: 0 every run optimal, 1 usage error, 2 an invalid file, 3 a run without an
-            optimal solution (the comparison is still printed).
+            With one file: its base scenario and its variants (all of them, or those named with --variants). \
+            With several files: the base scenario of each; the first file is the base. Shows, per run, the status, \
+            targets met, shortfall and fairness optimum, and per item every municipality's figure with its change \
+            against the base in parentheses.
 
             Examples:
               fairshare compare Scenarios/drechtsteden.json
-              fairshare compare Scenarios/drechtsteden.json --variants max-norm,zh-one-third --format markdown
-              fairshare compare region-2025.json region-2030.json --format csv --delimiter ';' --decimal-comma
+              fairshare compare Scenarios/drechtsteden.json --variants max-norm,whole-homes
+              fairshare compare region-2025.json region-2030.json --format markdown
+              fairshare compare Scenarios/drechtsteden.json --format csv --decimal-comma
+
+            Exit status: 0 every run optimal, 1 usage error, 2 an invalid file, 3 a run \
+            without an optimal solution (the comparison is still printed).
             """)
 
     @Argument(help: ArgumentHelp("One scenario file, or several (the first is the base).", valueName: "file"))

@@ -7,16 +7,16 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the first level's linear programme (CPLEX LP or free MPS) with readable names.",
         discussion: """
-            The first level is the shortfall of soft requirements when the scenario has any, otherwise the
-            fairness objective; its optimum is the first optimum `fairshare solve` reports. Names read
-            x[GM0505,social-rent] (new homes), y[...] (placements), z[...] (care homes); in LP files GLPK
-            writes them as x(GM0505,social~rent). A comment at the top of the file explains every name.
+            The first level is the shortfall of soft requirements when the scenario has any, otherwise the \
+            fairness objective; its optimum is the first optimum that `fairshare solve` reports. Names read \
+            x[GM0505,social-rent] (new homes), y[...] (placements), z[...] (care homes); LP files write them \
+            x(GM0505,social~rent). A comment at the top of the file explains every name.
 
             Examples:
               fairshare export Scenarios/drechtsteden.json --lp first-level.lp
               glpsol --lp first-level.lp -o solution.txt
-              fairshare export Scenarios/drechtsteden.json --variant max-norm --mps first-level.mps
-              glpsol --freemps first-level.mps -o solution.txt
+              fairshare export Scenarios/drechtsteden.json --variant max-norm --mps m.mps
+              glpsol --freemps m.mps -o solution.txt
             """)
 
     @Argument(help: "The scenario file (JSON, format fairshare-scenario/1).")

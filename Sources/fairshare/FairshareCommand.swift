@@ -13,16 +13,16 @@ struct FairshareCommand: ParsableCommand {
         discussion: """
             Examples:
               fairshare solve Scenarios/drechtsteden.json
-              fairshare solve Scenarios/drechtsteden.json --variant max-norm --format csv --delimiter ';' \\
-                --decimal-comma --output allocation.csv
+              fairshare solve Scenarios/drechtsteden.json --variant max-norm --format json
+              fairshare solve Scenarios/drechtsteden.json --format csv --decimal-comma
               fairshare validate my-region.json
-              fairshare compare Scenarios/drechtsteden.json --variants max-norm,zh-one-third
+              fairshare compare Scenarios/drechtsteden.json --variants max-norm,whole-homes
               fairshare export Scenarios/drechtsteden.json --lp first-level.lp
               fairshare schema --output fairshare-scenario.schema.json
 
             Results go to standard output, messages to standard error.
-            Exit status: 0 optimal (or feasible, with a warning); 1 usage or internal error;
-            2 invalid scenario; 3 no optimal solution.
+            Exit status: 0 optimal (or feasible, with a warning), 1 usage or internal
+            error, 2 invalid scenario, 3 no optimal solution.
             """,
         version: version,
         subcommands: [Solve.self, Validate.self, Compare.self, Export.self, Schema.self]

@@ -64,6 +64,11 @@ extension ExitStatus {
             default:
                 Terminal.error("fairshare: no optimal solution\(which): \(result.status.rawValue)"
                     + (result.failure.map { " (\($0))" } ?? ""))
+                if let diagnosis = result.diagnosis, !diagnosis.changes.isEmpty {
+                    Terminal.error("  the smallest change that makes it solvable"
+                        + (diagnosis.verified ? "" : " (not confirmed by solving again)") + ":\n"
+                        + diagnosis.changes.map { "    \($0)" }.joined(separator: "\n"))
+                }
                 status = .noOptimum
             }
         }

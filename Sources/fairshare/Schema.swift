@@ -6,9 +6,9 @@ struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema (draft 2020-12) of the scenario format.",
         discussion: """
-            Editors use it to check scenario files as they are typed. The schema checks fields, types, ids,
-            counts and shares; `fairshare validate` checks everything, including references between parts
-            of the file.
+            Editors use it to check scenario files as they are typed. The schema checks fields, types, ids, \
+            counts and shares; `fairshare validate` checks everything, including references between parts of \
+            the file.
 
             Examples:
               fairshare schema > fairshare-scenario.schema.json

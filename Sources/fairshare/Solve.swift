@@ -8,16 +8,18 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario and print the fair allocation.",
         discussion: """
+            json prints the fairshare-result/1 document; csv one record per municipality and item (segment, \
+            priority group, care quality) with the allocation, fair share, deviation and stock shares.
+
             Examples:
               fairshare solve Scenarios/drechtsteden.json
-              fairshare solve Scenarios/drechtsteden.json --variant zh-one-third --format markdown
-              fairshare solve Scenarios/drechtsteden.json --format json --output result.json
-              fairshare solve Scenarios/drechtsteden.json --format csv --delimiter ';' --decimal-comma
+              fairshare solve Scenarios/drechtsteden.json --variant max-norm
+              fairshare solve Scenarios/drechtsteden.json --format markdown --output a.md
+              fairshare solve Scenarios/drechtsteden.json --format json > result.json
+              fairshare solve Scenarios/drechtsteden.json --format csv --decimal-comma
 
-            json prints the fairshare-result/1 document; csv one record per municipality and item (segment,
-            priority group, care quality) with the allocation, fair share, deviation and stock shares.
-            Exit status: 0 optimal (feasible: with a warning), 1 usage error, 2 invalid scenario, 3 no optimal
-            solution.
+            Exit status: 0 optimal (feasible: with a warning), 1 usage error, 2 invalid \
+            scenario, 3 no optimal solution.
             """)
 
     @Argument(help: "The scenario file (JSON, format fairshare-scenario/1).")

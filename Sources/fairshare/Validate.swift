@@ -6,13 +6,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario file and list every problem with its JSON path.",
         discussion: """
-            Checks the file and every variant in it. Prints "valid" and a summary on standard output, or
-            every problem, each with its JSON path and what would be valid, on standard error.
-            Exit status: 0 valid, 1 usage error (no such file), 2 invalid.
+            Checks the file and every variant in it. Prints "valid" and a summary on standard output, or every \
+            problem, each with its JSON path and what would be valid, on standard error.
 
             Examples:
               fairshare validate Scenarios/drechtsteden.json
               fairshare validate my-region.json
+
+            Exit status: 0 valid, 1 usage error (no such file), 2 invalid.
             """)
 
     @Argument(help: "The scenario file to check.")
