@@ -70,7 +70,8 @@ let package = Package(
         // Hostile input, limits, concurrency, determinism.
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["FairShareEngine", "FairShareScenario", "GLPKSolver", "LinearModel"]
+            dependencies: ["fairshare", "FairShareEngine", "FairShareScenario", "GLPKSolver", "LinearModel"],
+            exclude: ["Corpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

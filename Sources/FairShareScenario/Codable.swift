@@ -7,6 +7,12 @@
 /// always sorted by id. Read files with ``ScenarioLoader`` to keep the file's order.
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
+        // The same ceiling as ScenarioLoader's parser: each level recurses through the decoder.
+        if decoder.codingPath.count >= JSONParser.depthCeiling {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "nesting deeper than \(JSONParser.depthCeiling) levels (JSONParser.depthCeiling)"))
+        }
         if let container = try? decoder.container(keyedBy: AnyKey.self) {
             var members: [(key: String, value: JSONValue)] = []
             for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {

@@ -77,6 +77,16 @@ struct FieldReader {
             report(.invalidValue, path, "contains a control character; use printable characters only")
             return nil
         }
+        // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder the text after
+        // them: a name could make a table's figures read differently than they are.
+        let bidirectional = text.unicodeScalars.contains {
+            (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
+        if bidirectional {
+            report(.invalidValue, path, "contains a bidirectional override or isolate character (U+202A–U+202E, "
+                + "U+2066–U+2069); use printable characters only")
+            return nil
+        }
         if text.count > ScenarioLimits.maximumNameLength {
             report(.invalidValue, path, "is \(text.count) characters long; at most "
                 + "\(ScenarioLimits.maximumNameLength) are allowed")

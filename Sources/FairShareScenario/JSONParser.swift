@@ -8,10 +8,12 @@ public struct JSONParser {
     /// ``depthCeiling`` count as ``depthCeiling``.
     public var maximumDepth: Int
 
-    /// The deepest nesting any parser accepts, whatever ``maximumDepth`` says: parsing, comparing, patching and
-    /// freeing a document recurse once per level, and deeper documents could overflow a thread's stack (a
-    /// crash no `catch` can stop). 1,000 levels need well under 512 KB of stack, even in debug builds.
-    public static let depthCeiling = 1_000
+    /// The deepest nesting any parser accepts, whatever ``maximumDepth`` says. The parser itself needs no stack
+    /// per level, but comparing, hashing, patching, freeing and encoding a document (Foundation's `JSONEncoder`
+    /// most: about 3 KB per level) recurse once per level, and a deeper document could overflow a thread's
+    /// stack — a crash no `catch` can stop. At 128 levels all of them fit in 512 KB (the smallest default stack,
+    /// a secondary thread on macOS), measured in a debug build.
+    public static let depthCeiling = 128
 
     public init(maximumDepth: Int = 64) {
         self.maximumDepth = maximumDepth
@@ -61,7 +63,7 @@ private struct Reader {
             throw error(bytes.isEmpty ? "the file is empty; expected a JSON object" : "expected a JSON value, found "
                 + "only whitespace")
         }
-        let result = try value(depth: 0)
+        let result = try value()
         skipWhitespace()
         if offset < bytes.count { throw error("unexpected \(found()) after the end of the JSON document") }
         return result
@@ -71,91 +73,125 @@ private struct Reader {
         "nesting deeper than \(maximumDepth) levels (ScenarioLimits.maximumDepth; a scenario needs about 8)"
     }
 
-    mutating func value(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
-        guard offset < bytes.count else { throw error("unexpected end of file; expected a value") }
-        switch bytes[offset] {
-        case UInt8(ascii: "{"): return try object(depth: depth + 1)
-        case UInt8(ascii: "["): return try array(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-        case UInt8(ascii: "N"), UInt8(ascii: "I"):
-            throw error("NaN and Infinity are not JSON numbers; every number must be finite")
-        default: throw error("unexpected \(found()); expected a value (object, array, string, number, true, "
-            + "false or null)")
-        }
-    }
-
-    mutating func object(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
-        if depth > maximumDepth { throw error(depthMessage) }
-        offset += 1
+    /// An object being read: its members so far, their names, and the name of the member being read.
+    struct OpenObject {
         var members: [(key: String, value: JSONValue)] = []
         var seen: Set<String> = []
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            offset += 1
-            return .object(JSONObject())
-        }
+        var key = ""
+    }
+
+    /// Reads one value. Iterative, not recursive: the open arrays and objects live on the heap, so the depth of a
+    /// document never costs stack (a recursive reader needs kilobytes of stack per level in debug builds; a
+    /// thread of 512 KB overflowed at about 130 levels). Members are appended in place (never copied), so an
+    /// object of 100,000 members takes linear time.
+    mutating func value() throws(JSONParser.SyntaxError) -> JSONValue {
+        var isObject: [Bool] = []  // the open containers, innermost last
+        var arrays: [[JSONValue]] = []
+        var objects: [OpenObject] = []
         while true {
-            skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes, found \(found())") }
-            let keyStart = offset
-            let key = try string()
-            if !seen.insert(key).inserted {
-                offset = keyStart
-                let shown = key.count > 80 ? key.prefix(80) + "…" : Substring(key)
-                throw error("duplicate key \"\(shown)\" in one object; each name may appear only once")
-            }
-            skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the member name, found \(found())") }
-            offset += 1
-            skipWhitespace()
-            path.append(key)
-            let member = try value(depth: depth)
-            path.removeLast()
-            members.append((key, member))
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
+            // Read the start of a value: a scalar completes it, an opening bracket opens a container.
+            var value: JSONValue
+            guard offset < bytes.count else { throw error("unexpected end of file; expected a value") }
+            switch bytes[offset] {
+            case UInt8(ascii: "{"):
+                if isObject.count + 1 > maximumDepth { throw error(depthMessage) }
                 offset += 1
                 skipWhitespace()
-                if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}'") }
-            } else if peek(UInt8(ascii: "}")) {
+                if peek(UInt8(ascii: "}")) {
+                    offset += 1
+                    value = .object(JSONObject())
+                } else {
+                    var object = OpenObject()
+                    object.key = try memberName(&object.seen)
+                    path.append(object.key)
+                    objects.append(object)
+                    isObject.append(true)
+                    continue
+                }
+            case UInt8(ascii: "["):
+                if isObject.count + 1 > maximumDepth { throw error(depthMessage) }
                 offset += 1
-                return .object(JSONObject(members))
-            } else {
-                throw error("expected ',' or '}' in an object, found \(found())")
+                skipWhitespace()
+                if peek(UInt8(ascii: "]")) {
+                    offset += 1
+                    value = .array([])
+                } else {
+                    path.append("[0]")
+                    arrays.append([])
+                    isObject.append(false)
+                    continue
+                }
+            case UInt8(ascii: "\""): value = .string(try string())
+            case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); value = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try number())
+            case UInt8(ascii: "N"), UInt8(ascii: "I"):
+                throw error("NaN and Infinity are not JSON numbers; every number must be finite")
+            default: throw error("unexpected \(found()); expected a value (object, array, string, number, true, "
+                + "false or null)")
             }
+            // A value is complete: add it to the innermost open container, closing every container that ends
+            // here, until one continues with another member (read next) or none is left (the document's value).
+            closing: while let innermostIsObject = isObject.last {
+                path.removeLast()
+                skipWhitespace()
+                if innermostIsObject {
+                    let last = objects.count - 1
+                    objects[last].members.append((objects[last].key, value))
+                    if peek(UInt8(ascii: ",")) {
+                        offset += 1
+                        skipWhitespace()
+                        if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}'") }
+                        let next = try memberName(&objects[last].seen)
+                        objects[last].key = next
+                        path.append(objects[last].key)
+                        break closing
+                    } else if peek(UInt8(ascii: "}")) {
+                        offset += 1
+                        value = .object(JSONObject(objects.removeLast().members))
+                        isObject.removeLast()
+                    } else {
+                        throw error("expected ',' or '}' in an object, found \(found())")
+                    }
+                } else {
+                    let last = arrays.count - 1
+                    arrays[last].append(value)
+                    if peek(UInt8(ascii: ",")) {
+                        offset += 1
+                        skipWhitespace()
+                        if peek(UInt8(ascii: "]")) { throw error("trailing comma before ']'") }
+                        path.append("[\(arrays[last].count)]")
+                        break closing
+                    } else if peek(UInt8(ascii: "]")) {
+                        offset += 1
+                        value = .array(arrays.removeLast())
+                        isObject.removeLast()
+                    } else {
+                        throw error("expected ',' or ']' in an array, found \(found())")
+                    }
+                }
+            }
+            if isObject.isEmpty { return value }
         }
     }
 
-    mutating func array(depth: Int) throws(JSONParser.SyntaxError) -> JSONValue {
-        if depth > maximumDepth { throw error(depthMessage) }
-        offset += 1
-        var elements: [JSONValue] = []
+    /// Reads `"name" :` and the whitespace after it; a name already in `seen` is an error.
+    mutating func memberName(_ seen: inout Set<String>) throws(JSONParser.SyntaxError) -> String {
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            offset += 1
-            return .array([])
+        guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes, found \(found())") }
+        let keyStart = offset
+        let key = try string()
+        if !seen.insert(key).inserted {
+            offset = keyStart
+            let shown = key.count > 80 ? key.prefix(80) + "…" : Substring(key)
+            throw error("duplicate key \"\(shown)\" in one object; each name may appear only once")
         }
-        while true {
-            skipWhitespace()
-            path.append("[\(elements.count)]")
-            elements.append(try value(depth: depth))
-            path.removeLast()
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                offset += 1
-                skipWhitespace()
-                if peek(UInt8(ascii: "]")) { throw error("trailing comma before ']'") }
-            } else if peek(UInt8(ascii: "]")) {
-                offset += 1
-                return .array(elements)
-            } else {
-                throw error("expected ',' or ']' in an array, found \(found())")
-            }
-        }
+        skipWhitespace()
+        guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the member name, found \(found())") }
+        offset += 1
+        skipWhitespace()
+        return key
     }
 
     mutating func string() throws(JSONParser.SyntaxError) -> String {

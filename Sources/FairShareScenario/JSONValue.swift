@@ -11,6 +11,31 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(JSONObject)
 
+    /// Hashes the outer ``hashedDepth`` levels only: equal values still hash equally, and hashing a deeply
+    /// nested document (up to ``JSONParser/depthCeiling`` levels) needs little stack.
+    public func hash(into hasher: inout Hasher) {
+        hash(into: &hasher, depth: 0)
+    }
+
+    /// The levels of nesting that ``hash(into:)`` looks into.
+    static let hashedDepth = 16
+
+    func hash(into hasher: inout Hasher, depth: Int) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let flag): hasher.combine(flag)
+        case .number(let number): hasher.combine(number)
+        case .string(let text): hasher.combine(text)
+        case .array(let elements):
+            hasher.combine(elements.count)
+            guard depth < Self.hashedDepth else { return }
+            for element in elements { element.hash(into: &hasher, depth: depth + 1) }
+        case .object(let object):
+            guard depth < Self.hashedDepth else { return hasher.combine(object.members.count) }
+            object.hash(into: &hasher, depth: depth)
+        }
+    }
+
     /// A short name of the value's type, for messages: "a number", "an object", ….
     public var typeDescription: String {
         switch self {
@@ -77,9 +102,14 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
+        hash(into: &hasher, depth: 0)
+    }
+
+    func hash(into hasher: inout Hasher, depth: Int) {
+        hasher.combine(members.count)
         for (key, value) in members {
             hasher.combine(key)
-            hasher.combine(value)
+            value.hash(into: &hasher, depth: depth + 1)
         }
     }
 }
