@@ -16,15 +16,20 @@ import FairShareScenario
 ///
 /// Numbers carry up to six decimals, as in the JSON result. A result without an allocation has the header only.
 public struct AllocationCSV: Sendable {
+    /// The header record's column names, in order.
     public static let columns = [
         "municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation", "stockShareBefore",
         "stockShareAfter",
     ]
 
+    /// The result to write (homes, placements, shares in [0, 1]).
     public let result: FairShareResult
+    /// The scenario it solves: segment, group and care-quality order and labels.
     public let scenario: Scenario
+    /// Delimiter and decimal separator.
     public var format: CSVFormat
 
+    /// A CSV writer for `result`, RFC 4180 unless `format` says otherwise.
     public init(result: FairShareResult, scenario: Scenario, format: CSVFormat = CSVFormat()) {
         self.result = result
         self.scenario = scenario

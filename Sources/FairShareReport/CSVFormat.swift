@@ -10,6 +10,7 @@ public struct CSVFormat: Sendable, Hashable {
     /// Write `0,25` instead of `0.25`.
     public var decimalComma: Bool
 
+    /// RFC 4180 by default: `,` between fields and a decimal point.
     public init(delimiter: Character = ",", decimalComma: Bool = false) {
         self.delimiter = delimiter
         self.decimalComma = decimalComma

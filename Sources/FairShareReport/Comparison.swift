@@ -9,9 +9,12 @@ public struct ComparisonRun: Sendable {
     public var description: String?
     /// Where the run comes from (a file path), informational.
     public var source: String?
+    /// The validated scenario (variant applied) that was solved.
     public var scenario: Scenario
+    /// What solving it gave: homes, placements, shares in [0, 1].
     public var result: FairShareResult
 
+    /// A run named `name` (its column heading) for `scenario` and its `result`.
     public init(name: String, description: String? = nil, source: String? = nil, scenario: Scenario,
         result: FairShareResult)
     {
@@ -37,6 +40,7 @@ public struct ComparedItem: Sendable, Hashable {
         case care
     }
 
+    /// Which part of a result the figure comes from.
     public var kind: Kind
     /// The segment, priority-group or care-quality id (`total` for all new homes).
     public var id: String
@@ -56,21 +60,25 @@ public struct ComparedItem: Sendable, Hashable {
 
 /// What a run came to as a whole: status, targets, shortfall and level optima.
 public struct RunSummary: Sendable, Hashable {
+    /// The result's status.
     public var status: ResultStatus
     /// The fairness norm of the run's scenario: optima of different norms are not comparable.
     public var norm: FairnessNorm
     /// All new homes in the region (homes); `nil` without an allocation.
     public var newHomes: Double?
-    /// Regional targets met, and how many there are.
+    /// Regional targets met (`region.targets`).
     public var targetsMet: Int
+    /// Regional targets in the run's scenario.
     public var targets: Int
     /// The targets not met, with their outcome.
     public var unmetTargets: [TargetOutcome]
     /// Homes and placements short of soft requirements, summed over targets, groups and care qualities
     /// (unweighted; `nil` without an allocation).
     public var shortfall: Double?
-    /// The optima of the fairness and tiebreak levels, when solved (SPEC §5).
+    /// The optimum of the fairness level, when solved (SPEC §5): homes and placements (norm `sum`) or weighted
+    /// deviation per unit of size (norm `max`).
     public var fairness: Double?
+    /// The optimum of the tiebreak level (norm `max` only; homes and placements), when solved.
     public var tiebreak: Double?
 }
 

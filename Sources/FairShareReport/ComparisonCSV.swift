@@ -16,12 +16,16 @@ import FairShareScenario
 ///
 /// A figure a run does not have (no allocation, or a municipality or item it lacks) is empty.
 public struct ComparisonCSV: Sendable {
+    /// The header record's column names, in order.
     public static let columns = ["run", "status", "municipality", "name", "kind", "item", "label", "value", "base",
         "change"]
 
+    /// The runs to write.
     public let comparison: Comparison
+    /// Delimiter and decimal separator.
     public var format: CSVFormat
 
+    /// A CSV writer for `comparison`, RFC 4180 unless `format` says otherwise.
     public init(_ comparison: Comparison, format: CSVFormat = CSVFormat()) {
         self.comparison = comparison
         self.format = format

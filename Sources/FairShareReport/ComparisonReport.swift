@@ -6,8 +6,10 @@ import FairShareScenario
 /// the base in parentheses. Figures are whole homes or placements; a change is the difference of the rounded
 /// figures, so each row adds up as printed. `—` marks a figure a run does not have.
 public struct ComparisonReport: Sendable {
+    /// The runs to report on.
     public let comparison: Comparison
 
+    /// A report of `comparison`.
     public init(_ comparison: Comparison) {
         self.comparison = comparison
     }
