@@ -127,6 +127,7 @@ public struct AllocationReport: Sendable {
     public func markdown() -> String {
         var out = "## \(title)\n"
         if let failure = result.failure { out += "\n\(failure)\n" }
+        if let diagnosis = result.diagnosis { out += "\n" + DiagnosisReport(diagnosis).markdown() }
         guard result.hasAllocation else { return out }
         out += "\n### New homes\(horizon)\n\n" + allocationTable.markdown()
         if !result.fairItemIDs.isEmpty {

@@ -57,3 +57,25 @@ public struct SweepReport: Sendable {
 
     public func markdown() -> String { table.markdown() }
 }
+
+extension SweepReport {
+    /// The sweep as JSON (`fairshare-sweep/1`): per value the status, the level optima and the target shares.
+    public var json: JSONValue {
+        .object(JSONObject([
+            ("format", .string("fairshare-sweep/1")),
+            ("scenario", .string(sweep.points.first?.result.scenario ?? "")),
+            ("path", .string(sweep.path)),
+            ("warmPoints", .number(Double(sweep.warmPoints))),
+            ("points", .array(sweep.points.map { point in
+                .object(JSONObject([
+                    ("value", .number(point.value)),
+                    ("status", .string(point.result.status.rawValue)),
+                    ("objective", .object(JSONObject(point.result.objective.map { ($0.level.rawValue, .number($0.value)) }))),
+                    ("targets", .object(JSONObject(point.result.region.targets.map { ($0.id, .number($0.share)) }))),
+                ]))
+            })),
+        ]))
+    }
+
+    public var jsonText: String { JSONWriter.text(json) }
+}

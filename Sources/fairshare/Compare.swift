@@ -19,6 +19,7 @@ struct Compare: ParsableCommand {
               fairshare compare Scenarios/drechtsteden.json --variants max-norm,whole-homes
               fairshare compare region-2025.json region-2030.json --format markdown
               fairshare compare Scenarios/drechtsteden.json --format csv --decimal-comma
+              fairshare compare Scenarios/drechtsteden.json --plot norms.svg
 
             Exit status: 0 every run optimal, 1 usage error, 2 an invalid file, 3 a run \
             without an optimal solution (the comparison is still printed).
@@ -32,6 +33,10 @@ struct Compare: ParsableCommand {
     var variants: String?
 
     @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Also draw the stock share after each run, each run's allocation and the fairness "
+        + "profiles as an SVG chart.", valueName: "file.svg"))
+    var plot: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name a scenario file, or several to compare") }
@@ -67,6 +72,9 @@ struct Compare: ParsableCommand {
         case .markdown: text = ComparisonReport(comparison).markdown()
         }
         try Terminal.output(text, to: output.output)
+        if let plot {
+            try Terminal.output(Charts.comparison(solved.map { ($0.name, $0.result, $0.scenario) }), to: plot)
+        }
         throw ExitStatus.reporting(solved.map { ($0.name, $0.result) })
     }
 

@@ -17,6 +17,8 @@ struct FairshareCommand: ParsableCommand {
               fairshare solve Scenarios/drechtsteden.json --format csv --decimal-comma
               fairshare validate my-region.json
               fairshare compare Scenarios/drechtsteden.json --variants max-norm,whole-homes
+              fairshare explain Scenarios/drechtsteden.json
+              fairshare sweep my.json --set region.targets.social-30.minShare=0.25:0.4:16
               fairshare export Scenarios/drechtsteden.json --lp first-level.lp
               fairshare schema --output fairshare-scenario.schema.json
 
@@ -25,7 +27,7 @@ struct FairshareCommand: ParsableCommand {
             error, 2 invalid scenario, 3 no optimal solution.
             """,
         version: version,
-        subcommands: [Solve.self, Validate.self, Compare.self, Export.self, Schema.self]
+        subcommands: [Solve.self, Validate.self, Compare.self, Explain.self, SweepCommand.self, Export.self, Schema.self]
     )
 
     /// Runs the command with fairshare's exit statuses: usage errors exit 1 (not ArgumentParser's 64).

@@ -17,6 +17,7 @@ struct Solve: ParsableCommand {
               fairshare solve Scenarios/drechtsteden.json --format markdown --output a.md
               fairshare solve Scenarios/drechtsteden.json --format json > result.json
               fairshare solve Scenarios/drechtsteden.json --format csv --decimal-comma
+              fairshare solve Scenarios/drechtsteden.json --plot allocation.svg
 
             Exit status: 0 optimal (feasible: with a warning), 1 usage error, 2 invalid \
             scenario, 3 no optimal solution.
@@ -30,6 +31,10 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp("Also draw the stock share before and after and the fair share against the "
+        + "allocation, per municipality, as an SVG chart.", valueName: "file.svg"))
+    var plot: String?
+
     func run() throws {
         let scenario = try ScenarioFile.load(file, variant: variant)
         let result = FairShare.solve(scenario, variant: variant)
@@ -41,6 +46,7 @@ struct Solve: ParsableCommand {
         case .markdown: text = AllocationReport(result: result, scenario: scenario).markdown()
         }
         try Terminal.output(text, to: output.output)
+        if let plot, result.hasAllocation { try Terminal.output(Charts.allocation(result, scenario), to: plot) }
         throw ExitStatus.reporting([(nil, result)])
     }
 }

@@ -25,7 +25,7 @@ struct HelpTests {
 
     @Test(
         "each subcommand's help has examples that fit an 80-column terminal unbroken",
-        arguments: ["solve", "validate", "compare", "export", "schema"])
+        arguments: ["solve", "validate", "compare", "explain", "sweep", "export", "schema"])
     func subcommandHelp(_ command: String) throws {
         let output = try fairshare([command, "--help"])
         #expect(output.status == 0)

@@ -1,0 +1,84 @@
+import ArgumentParser
+import FairShareEngine
+import FairShareReport
+import FairShareScenario
+
+/// `fairshare sweep FILE --set PATH=FROM:TO:STEPS`: re-solve while one number runs over a range.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Re-solve while one number of the scenario runs over a range.",
+        discussion: """
+            PATH is any number in the scenario file, written as fairshare prints paths \
+            (region.targets.social-30.minShare, municipalities.GM0505.newHomes.max). STEPS is the number of \
+            values, ends included: 0.25:0.35:11 gives 0.25, 0.26, …, 0.35. Values whose programme has the same \
+            shape re-solve warm on one GLPK problem.
+
+            Examples:
+              fairshare sweep my.json --set region.targets.social-30.minShare=0.25:0.4:16
+              fairshare sweep my.json --set region.newHomes.min=8000:10000:5 --format csv
+              fairshare sweep my.json --set region.newHomes.min=8000:10000:5 --plot s.svg
+            """)
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Option(help: ArgumentHelp("The number to vary and its range.", valueName: "PATH=FROM:TO:STEPS"))
+    var set: String
+
+    @Option(help: "Sweep this variant of the scenario.")
+    var variant: String?
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Also draw the level optima and target shares against the value as an SVG chart.",
+        valueName: "file.svg"))
+    var plot: String?
+
+    /// The parsed `--set`.
+    var range: (path: String, from: Double, to: Double, steps: Int)? {
+        guard let equals = set.lastIndex(of: "=") else { return nil }
+        let path = String(set[..<equals])
+        let parts = set[set.index(after: equals)...].split(separator: ":", omittingEmptySubsequences: false)
+        guard !path.isEmpty, parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]),
+            let steps = Int(parts[2]), from.isFinite, to.isFinite, (2...1000).contains(steps)
+        else { return nil }
+        return (path, from, to, steps)
+    }
+
+    func validate() throws {
+        if range == nil {
+            throw ValidationError("--set must be PATH=FROM:TO:STEPS with numbers FROM and TO and 2 to 1000 STEPS, "
+                + "e.g. region.targets.social-30.minShare=0.25:0.40:16; got '\(set)'")
+        }
+    }
+
+    func run() throws {
+        guard let range else { throw ExitStatus.usage }
+        let scenario = try ScenarioFile.load(file, variant: variant)
+        let components = JSONPath.parse(range.path)
+        if let current = scenario.document.value(at: components), case .number = current {
+        } else if scenario.document.value(at: components) != nil {
+            Terminal.error("fairshare: \(range.path) is not a number in \(file); sweep a number, e.g. "
+                + "region.targets.social-30.minShare")
+            throw ExitStatus.usage
+        }
+        let sweep: Sweep
+        do {
+            sweep = try Sweep.run(scenario, setting: range.path,
+                to: Sweep.values(from: range.from, to: range.to, count: range.steps), variant: variant)
+        } catch {
+            Terminal.error("\(file): " + error.description)
+            throw ExitStatus.invalidScenario
+        }
+        let report = SweepReport(sweep)
+        switch output.format {
+        case .table: try Terminal.output(report.text(), to: output.output)
+        case .csv: try Terminal.output(report.csv(output.csvFormat), to: output.output)
+        case .markdown: try Terminal.output(report.markdown(), to: output.output)
+        case .json: try Terminal.output(report.jsonText, to: output.output)
+        }
+        if let plot { try Terminal.output(Charts.sweep(sweep), to: plot) }
+        throw ExitStatus.reporting(sweep.points.map { (JSONWriter.number($0.value), $0.result) })
+    }
+}
