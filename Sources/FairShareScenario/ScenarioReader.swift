@@ -3,9 +3,10 @@ struct ScenarioReader {
     var fields = FieldReader()
     let limits: ScenarioLimits
 
+    /// `$schema` names the JSON Schema for editors (`fairshare schema`); the reader ignores it.
     static let topFields = [
-        "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups", "care",
-        "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
+        "$schema", "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups",
+        "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
     ]
     /// Fields that are each municipality's own and cannot have a default (SPEC §7).
     static let ownFields = ["name", "population", "households", "stock", "realised", "attributes"]

@@ -19,6 +19,7 @@ public enum ScenarioSchema {
           "required": ["format", "name", "segments", "municipalities"],
           "additionalProperties": false,
           "properties": {
+            "$schema": {"type": "string", "description": "This schema, for editors that validate as you type; ignored."},
             "format": {"const": "fairshare-scenario/1", "description": "The format and its version."},
             "name": {"$ref": "#/$defs/text", "description": "What the scenario is called in reports."},
             "description": {"type": "string"},
