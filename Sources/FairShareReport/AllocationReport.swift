@@ -25,6 +25,12 @@ public struct AllocationReport: Sendable {
         var headers = ["Municipality"] + segments.map(\.label) + ["Total"]
         headers += converging.map { "\($0.label) share of stock" }
         headers += scenario.priorityGroups.map(\.label) + scenario.careQualities.map(\.label)
+        // Either-or rules (SPEC §7): the option each municipality takes.
+        var rules: [String] = []
+        for allocation in result.municipalities {
+            for chosen in allocation.alternatives where !rules.contains(chosen.rule) { rules.append(chosen.rule) }
+        }
+        headers += rules
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for allocation in result.municipalities {
             var row = [allocation.name]
@@ -36,6 +42,7 @@ public struct AllocationReport: Sendable {
             }
             row += scenario.priorityGroups.map { Formatting.count(allocation.placements[$0.id] ?? 0) }
             row += scenario.careQualities.map { Formatting.count(allocation.care[$0.id] ?? 0) }
+            row += rules.map { rule in allocation.alternatives.first { $0.rule == rule }.map(option) ?? "–" }
             table.rows.append(row)
         }
         table.rulesBefore = [table.rows.count]
@@ -50,8 +57,15 @@ public struct AllocationReport: Sendable {
         }
         total += result.region.priorityGroups.map { Formatting.count($0.placed) }
         total += result.region.care.map { Formatting.count($0.placed) }
+        total += rules.map { _ in "" }
         table.rows.append(total)
         return table
+    }
+
+    /// An either-or option as taken: `≥ 40% Middenhuur + Betaalbare koop`.
+    func option(_ chosen: ChosenOption) -> String {
+        "≥ \(Formatting.percent(chosen.minNewShare)) "
+            + chosen.segments.map { id in scenario.segment(id)?.label ?? id }.joined(separator: " + ")
     }
 
     /// Per municipality and fair item: what it gets, its fair share, and the difference.

@@ -49,6 +49,17 @@ struct PolicyRuleTests {
         ])
     }
 
+    /// With option 0 forced (mid capped), A's 30% social requirement binds: relaxing it by one share point frees
+    /// one home, which is worth something only if a fair item wants it elsewhere — here none does, so the
+    /// explanation must simply succeed and name the chosen option's share when it binds.
+    @Test("explain holds each municipality's chosen option fixed")
+    func explainWithAlternatives() throws {
+        let scenario = try ScenarioLoader().load(json: Self.eitherOr(limit: "mid-rent"))
+        let explanation = try #require(Explanation.explain(scenario))
+        #expect(explanation.result.municipalities.first?.alternatives.first?.option == 0)
+        #expect(explanation.items.allSatisfy { $0.improvementPerUnit >= 0 })
+    }
+
     /// Three towns of equal population share 30 placements: fair 10 each, size m = 1/3. A may take at most 4,
     /// so A deviates by 6 (relative 6 / (1/3) = 18) and B and C take 26. Leximin then makes the largest of B's
     /// and C's deviations as small as possible: 13 each, deviation 3, relative 9. Profile: 18, 9, 9.
