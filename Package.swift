@@ -70,8 +70,10 @@ let package = Package(
         // Hostile input, limits, concurrency, determinism.
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["fairshare", "FairShareEngine", "FairShareScenario", "GLPKSolver", "LinearModel"],
-            exclude: ["Corpus"]
+            dependencies: [
+                "fairshare", "FairShareEngine", "FairShareReport", "FairShareScenario", "GLPKSolver", "LinearModel",
+            ],
+            exclude: ["Corpus", "FuzzFindings"]
         ),
     ],
     swiftLanguageModes: [.v6]

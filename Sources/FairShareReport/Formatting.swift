@@ -4,8 +4,15 @@ import Foundation
 public enum Formatting {
     /// A count of homes or placements, rounded to a whole number: `1234`.
     public static func count(_ value: Double) -> String {
-        let rounded = value.rounded()
-        return String(Int(rounded == 0 ? 0 : rounded))
+        whole(value.rounded())
+    }
+
+    /// A whole number as digits; one beyond `Int`'s range (a scenario may hold 1e300 homes) in Swift's
+    /// shortest form (`1e+300`) instead of trapping in `Int(_:)`.
+    static func whole(_ rounded: Double) -> String {
+        if rounded == 0 { return "0" }
+        if let exact = Int(exactly: rounded) { return String(exact) }
+        return rounded.description
     }
 
     /// A share in [0, 1] as a percentage with one decimal: `29.1%`.
@@ -17,7 +24,7 @@ public enum Formatting {
     public static func signed(_ value: Double) -> String {
         let rounded = value.rounded()
         if rounded == 0 { return "0" }
-        return rounded > 0 ? "+\(Int(rounded))" : String(Int(rounded))
+        return rounded > 0 ? "+" + whole(rounded) : whole(rounded)
     }
 
     /// A level optimum: up to two decimals, no trailing zeros: `1234.5`.

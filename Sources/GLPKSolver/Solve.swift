@@ -25,7 +25,9 @@ extension GLPKProblem {
             throw SolverError(.notAnLP, at: "GLPKProblem.solve(_:)", "the interior-point method solves LPs only, and "
                 + "the model has integer variables; use .primalSimplex or .dualSimplex")
         }
-        let run = SolveRun(handle: handle, options: checked)
+        let cancellation = options.cancellation ?? SolverCancellation.current
+        if cancellation?.isCancelled == true { return Solution(status: .failed(reason: SolverCancellation.reason)) }
+        let run = SolveRun(handle: handle, options: checked, cancellation: cancellation)
         hasCurrentOptimalBasis = false
         let iterationsBefore = glp_get_it_cnt(handle)
         var solution = run.log.run {
@@ -53,7 +55,7 @@ extension GLPKProblem {
         let relaxation = run.simplex(method: method, presolve: run.options.options.presolve)
         guard relaxation == .optimal else { return Solution(status: relaxation) }
         let relaxationBound = glp_get_obj_val(run.handle)
-        let progress = MIPProgress()
+        let progress = MIPProgress(cancellation: run.cancellation)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = run.messageLevel
@@ -63,6 +65,10 @@ extension GLPKProblem {
         parameters.cb_func = { tree, info in
             guard let tree, let info else { return }
             let progress = Unmanaged<MIPProgress>.fromOpaque(info).takeUnretainedValue()
+            if progress.cancellation?.isCancelled == true {
+                glp_ios_terminate(tree)
+                return
+            }
             let gap = glp_ios_mip_gap(tree)
             if gap < Double.greatestFiniteMagnitude { progress.lastGap = gap }
         }
@@ -84,6 +90,8 @@ extension GLPKProblem {
             (status, gap) = (.feasible, progress.lastGap ?? rootGap(glp_mip_obj_val(run.handle), relaxationBound))
         case (GLP_ETMLIM, _):
             status = .timeLimit
+        case (GLP_ESTOP, _):
+            status = .failed(reason: SolverCancellation.reason)
         default:
             status = .failed(reason: "GLPK's branch-and-cut stopped: \(GLPKReturnCode.describe(code)); "
                 + "MIP status \(GLPKReturnCode.describeStatus(mipStatus))")
@@ -160,6 +168,12 @@ private func rootGap(_ incumbent: Double, _ bound: Double) -> Double {
 private final class MIPProgress {
     /// The relative gap GLPK last reported while an incumbent existed.
     var lastGap: Double?
+    /// Checked at every callback; when cancelled, the search is terminated (`GLP_ESTOP`).
+    let cancellation: SolverCancellation?
+
+    init(cancellation: SolverCancellation?) {
+        self.cancellation = cancellation
+    }
 }
 
 /// One ``GLPKProblem/solve(_:)`` call: the problem, the checked options, the clock and the log.
@@ -168,10 +182,13 @@ struct SolveRun {
     let options: CheckedOptions
     let log: TerminalLog
     let start = ContinuousClock.now
+    /// The flag this solve watches, if any.
+    let cancellation: SolverCancellation?
 
-    init(handle: OpaquePointer, options: CheckedOptions) {
+    init(handle: OpaquePointer, options: CheckedOptions, cancellation: SolverCancellation? = nil) {
         self.handle = handle
         self.options = options
+        self.cancellation = cancellation
         log = TerminalLog(keepsText: options.options.captureLog)
     }
 
@@ -186,6 +203,32 @@ struct SolveRun {
         return Int32(max(0, Int64(limit) - elapsedMilliseconds))
     }
 
+    /// `glp_simplex` with the time and iteration limits; with a ``cancellation`` flag (and no presolver), in
+    /// slices of ``SolverCancellation/iterationsPerCheck`` iterations, each continuing warm from the basis the
+    /// previous one left, looking at the flag between slices. Returns `GLP_ESTOP` (which `glp_simplex` never
+    /// returns) when cancelled.
+    func runSimplex(_ parameters: inout glp_smcp) -> Int32 {
+        guard let cancellation, parameters.presolve == GLP_OFF else {
+            if let limit = options.iterationLimit { parameters.it_lim = limit }
+            if let remaining = remainingMilliseconds() { parameters.tm_lim = remaining }
+            return glp_simplex(handle, &parameters)
+        }
+        var iterationsLeft = options.iterationLimit.map(Int.init)
+        while true {
+            if cancellation.isCancelled { return GLP_ESTOP }
+            let slice = min(iterationsLeft ?? Int.max, SolverCancellation.iterationsPerCheck)
+            parameters.it_lim = Int32(slice)
+            if let remaining = remainingMilliseconds() { parameters.tm_lim = remaining }
+            let before = glp_get_it_cnt(handle)
+            let code = glp_simplex(handle, &parameters)
+            guard code == GLP_EITLIM else { return code }
+            if let left = iterationsLeft {
+                iterationsLeft = left - Int(glp_get_it_cnt(handle) - before)
+                if iterationsLeft! <= 0 { return GLP_EITLIM }
+            }
+        }
+    }
+
     /// Runs `glp_simplex` and maps the outcome to a status, settling "infeasible or unbounded" cases with a
     /// primal simplex run without presolve.
     func simplex(method: SolverOptions.Method, presolve: Bool, settling: Bool = false) -> SolveStatus {
@@ -194,19 +237,18 @@ struct SolveRun {
         parameters.msg_lev = messageLevel
         parameters.meth = method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
-        if let limit = options.iterationLimit { parameters.it_lim = limit }
-        if let remaining = remainingMilliseconds() { parameters.tm_lim = remaining }
-        var code = glp_simplex(handle, &parameters)
+        var code = runSimplex(&parameters)
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // The warm basis no longer fits (e.g. a non-basic row was removed) or is numerically unusable:
             // restart from an advanced initial basis.
             glp_adv_basis(handle, 0)
-            if let remaining = remainingMilliseconds() { parameters.tm_lim = remaining }
-            code = glp_simplex(handle, &parameters)
+            code = runSimplex(&parameters)
         }
         switch code {
         case 0:
             break
+        case GLP_ESTOP:
+            return .failed(reason: SolverCancellation.reason)
         case GLP_ETMLIM:
             return .timeLimit
         case GLP_EITLIM:

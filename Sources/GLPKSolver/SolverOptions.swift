@@ -34,11 +34,15 @@ public struct SolverOptions: Sendable, Hashable {
     /// Whether GLPK's terminal output is collected into ``Solution/log``. Otherwise GLPK runs with messages off
     /// and anything it would print is discarded; GLPK never writes to stdout either way.
     public var captureLog: Bool
+    /// A flag that stops the solve early when cancelled from another thread or task (see ``SolverCancellation``);
+    /// `nil`: ``SolverCancellation/current``, if any.
+    public var cancellation: SolverCancellation?
 
     /// Options with GLPK's defaults, except that output is silent.
     public init(
         method: Method = .primalSimplex, presolve: Bool = false, timeLimit: Double? = nil,
-        iterationLimit: Int? = nil, mipGap: Double = 0, captureLog: Bool = false
+        iterationLimit: Int? = nil, mipGap: Double = 0, captureLog: Bool = false,
+        cancellation: SolverCancellation? = nil
     ) {
         self.method = method
         self.presolve = presolve
@@ -46,6 +50,7 @@ public struct SolverOptions: Sendable, Hashable {
         self.iterationLimit = iterationLimit
         self.mipGap = mipGap
         self.captureLog = captureLog
+        self.cancellation = cancellation
     }
 
     /// The largest accepted ``timeLimit``, in seconds (GLPK's limit is an `Int32` of milliseconds, whose maximum

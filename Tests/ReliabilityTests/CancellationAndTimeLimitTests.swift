@@ -1,0 +1,221 @@
+import FairShareEngine
+import FairShareScenario
+import Foundation
+import GLPKSolver
+import LinearModel
+import Testing
+
+/// `solver.timeLimit` stops long integer solves with their best allocation, and a caller can cancel a solve from
+/// another task: in the GLPK layer (``SolverCancellation``) and in the engine.
+@Suite("Time limits and cancellation")
+struct CancellationAndTimeLimitTests {
+    /// A synthetic region as an integer programme with the given gap and time limit.
+    static func integerScenario(municipalities: Int, mipGap: Double, timeLimit: Double) throws -> Scenario {
+        var top = try #require(SyntheticRegion.document(municipalities: municipalities).object)
+        top["solver"] = .object(JSONObject([
+            ("integer", .bool(true)), ("mipGap", .number(mipGap)), ("timeLimit", .number(timeLimit)),
+        ]))
+        return try ScenarioLoader().read(.object(top))
+    }
+
+    /// Seconds `body` takes.
+    static func seconds<R>(_ body: () throws -> R) rethrows -> (R, Double) {
+        let start = Date()
+        let result = try body()
+        return (result, Date().timeIntervalSince(start))
+    }
+
+    static func asyncSeconds<R>(_ body: () async -> R) async -> (R, Double) {
+        let start = Date()
+        let result = await body()
+        return (result, Date().timeIntervalSince(start))
+    }
+
+    @Test("300 municipalities, integer, gap 1e-9, 1 s: stops at the limit with time-limit or feasible")
+    func largeIntegerStopsAtTimeLimit() throws {
+        let scenario = try Self.integerScenario(municipalities: 300, mipGap: 1e-9, timeLimit: 1)
+        let (result, seconds) = Self.seconds { FairShare.solve(scenario) }
+        #expect([.timeLimit, .feasible].contains(result.status), "\(result.status) \(result.failure ?? "")")
+        #expect(seconds < 1 + 4, "\(seconds) s")  // the limit, plus building the model in a debug build
+        if result.status == .feasible {
+            #expect(result.municipalities.count == 300)
+            #expect(result.mipGap != nil)
+        }
+    }
+
+    @Test("10 municipalities, integer, gap 0, 1 s: feasible, with its best allocation, whole and verified")
+    func smallIntegerIsFeasibleAtTimeLimit() throws {
+        let scenario = try Self.integerScenario(municipalities: 10, mipGap: 0, timeLimit: 1)
+        let (result, seconds) = Self.seconds { FairShare.solve(scenario) }
+        #expect(result.status == .feasible, "\(result.status) \(result.failure ?? "")")
+        #expect(seconds < 1 + 4, "\(seconds) s")
+        #expect(result.municipalities.count == 10)
+        #expect((result.mipGap ?? 0) > 0)
+        for municipality in result.municipalities {
+            for value in municipality.newHomes.values { #expect(value == value.rounded()) }
+        }
+        // The engine verified the allocation against every requirement (else the status would be failed).
+        #expect(result.failure == nil)
+    }
+
+    @Test("the CLI: feasible exits 0 with a warning; time-limit exits 3")
+    func cliTimeLimit() throws {
+        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("integer.json")
+        let scenario = try Self.integerScenario(municipalities: 10, mipGap: 0, timeLimit: 1)
+        try JSONEncoder().encode(scenario).write(to: file)
+        let run = try ProcessRun.run(ReliabilityTestSupport.executable, ["solve", file.path, "--format", "json"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderrText.contains("time limit"), "\(run)")
+        #expect(run.stdoutText.contains("\"status\": \"feasible\"") || run.stdoutText.contains("\"status\":\"feasible\""))
+        #expect(run.seconds < 10, "\(run)")
+    }
+
+    @Test("GLPK layer: a flag cancelled before the solve stops it before GLPK runs; the problem stays usable")
+    func cancelledBefore() throws {
+        var model = Model(name: "m")
+        let x = model.addVariable("x", upperBound: 4)
+        _ = model.add(x <= 3)
+        model.maximize(LinearExpression(x))
+        let flag = SolverCancellation()
+        flag.cancel()
+        try GLPKProblem.withProblem(for: model) { problem in
+            let stopped = try problem.solve(SolverOptions(cancellation: flag))
+            #expect(stopped.status == .failed(reason: SolverCancellation.reason))
+            #expect(stopped.status.isCancelled)
+            #expect(!stopped.hasSolution)
+            let solved = try problem.solve()
+            #expect(solved.status == .optimal)
+            #expect(solved[x] == 3)
+        }
+        // Through the task-local flag as well.
+        let viaTaskLocal = try SolverCancellation.$current.withValue(flag) { try Solver.solve(model) }
+        #expect(viaTaskLocal.status.isCancelled)
+    }
+
+    @Test("GLPK layer: an iteration limit still counts over the slices of a cancellable solve")
+    func iterationLimitAcrossSlices() throws {
+        var model = Model(name: "chain")
+        // An LP that needs many simplex iterations: a long chain of coupled variables.
+        var previous = model.addVariable("x0", upperBound: 1)
+        var objective = LinearExpression(previous)
+        for index in 1..<3000 {
+            let next = model.addVariable("x\(index)", upperBound: Double(index % 7 + 1))
+            _ = model.add(next - previous <= 1)
+            objective.add(next)
+            previous = next
+        }
+        model.maximize(objective)
+        let plain = try Solver.solve(model)
+        #expect(plain.status == .optimal)
+        #expect(plain.iterationCount > SolverCancellation.iterationsPerCheck, "\(plain.iterationCount)")
+        let sliced = try Solver.solve(model, options: SolverOptions(cancellation: SolverCancellation()))
+        #expect(sliced.status == .optimal)
+        #expect(abs((sliced.objectiveValue ?? 0) - (plain.objectiveValue ?? 1)) < 1e-6)
+        let limit = SolverCancellation.iterationsPerCheck + SolverCancellation.iterationsPerCheck / 2
+        let limited = try Solver.solve(model, options: SolverOptions(iterationLimit: limit,
+            cancellation: SolverCancellation()))
+        #expect(limited.status == .iterationLimit)
+        #expect(limited.iterationCount <= limit)
+    }
+
+    /// Runs `solve` on a thread of its own and calls `cancel` from another thread `after` seconds into the solve;
+    /// returns the result, the seconds the solve took and the seconds from the cancel to its end. Threads, not
+    /// tasks: tests that block the cooperative pool with solves must not delay the cancel.
+    static func cancelling<R: Sendable>(
+        after delay: Double, _ cancel: @escaping @Sendable () -> Void, _ solve: @escaping @Sendable () -> R
+    ) async -> (result: R, seconds: Double, afterCancel: Double) {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let start = Date()
+                let cancelledAt = Date(timeIntervalSinceNow: delay)
+                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { cancel() }
+                let result = solve()
+                let end = Date()
+                continuation.resume(returning: (result, end.timeIntervalSince(start), end.timeIntervalSince(cancelledAt)))
+            }
+        }
+    }
+
+    @Test("GLPK layer: cancelling a long branch-and-cut from another thread stops it within a second")
+    func cancelMIPFromAnotherThread() async throws {
+        let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 30)
+        let flag = SolverCancellation()
+        let (result, seconds, afterCancel) = await Self.cancelling(after: 1.5, { flag.cancel() }) {
+            FairShare.solve(scenario, cancellation: flag)
+        }
+        #expect(result.status == .failed, "\(result.status)")
+        #expect(result.failure == FairShare.cancelledFailure)
+        #expect(!result.hasAllocation)
+        #expect(afterCancel < 1.0, "stopped \(afterCancel) s after the cancel")
+        #expect(seconds < 10, "\(seconds) s")
+    }
+
+    @Test("engine: cancelling a large LP from another thread stops it part-way")
+    func cancelLPFromAnotherTask() async throws {
+        let scenario = SyntheticRegion.scenario(municipalities: 1000)
+        let (plain, plainSeconds) = Self.seconds { FairShare.solve(scenario) }
+        #expect(plain.status == .optimal)
+        let flag = SolverCancellation()
+        let (result, _, afterCancel) = await Self.cancelling(after: plainSeconds / 4, { flag.cancel() }) {
+            FairShare.solve(scenario, cancellation: flag)
+        }
+        // Either it saw the flag (status failed, cancelled) well before the end, or, on a fast machine, finished.
+        if result.status == .failed {
+            #expect(result.failure == FairShare.cancelledFailure)
+            #expect(afterCancel < max(1, plainSeconds / 2), "stopped \(afterCancel) s after the cancel")
+        } else {
+            #expect(result.status == .optimal)
+        }
+    }
+
+    @Test("engine: cancelling the calling task (cancellableSolve) stops the solve")
+    func cancelTheTask() async throws {
+        let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 30)
+        let solving = Task.detached { await Self.asyncSeconds { await FairShare.cancellableSolve(scenario) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { solving.cancel() }
+        let (result, seconds) = await solving.value
+        #expect(result.status == .failed)
+        #expect(result.failure == FairShare.cancelledFailure)
+        #expect(seconds < 5, "\(seconds) s")
+        // A task cancelled before it starts solving returns at once.
+        let early = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await FairShare.cancellableSolve(scenario)
+        }
+        #expect(await early.value.failure == FairShare.cancelledFailure)
+    }
+
+    @Test("a flag that is never cancelled changes nothing where no simplex run needs 1,000 iterations")
+    func neverCancelledIsIdentical() throws {
+        let drechtsteden = try ScenarioLoader().load(contentsOf: ReliabilityTestSupport.repository
+            .appendingPathComponent("Scenarios/drechtsteden.json"))
+        var scenarios = [drechtsteden] + (try drechtsteden.variants.map {
+            try ScenarioLoader().applying(variant: $0.id, to: drechtsteden)
+        })
+        scenarios += [20, 60].map { SyntheticRegion.scenario(municipalities: $0, seed: 5) }
+        for scenario in scenarios {
+            let plain = FairShare.solve(scenario)
+            let flagged = FairShare.solve(scenario, cancellation: SolverCancellation())
+            #expect(plain.jsonText == flagged.jsonText, "\(scenario.name)")
+            // And the flagged solve is deterministic itself.
+            #expect(flagged.jsonText == FairShare.solve(scenario, cancellation: SolverCancellation()).jsonText)
+        }
+    }
+
+    @Test("longer simplex runs, sliced for the flag: the same level optima, deterministic, verified")
+    func slicedRunsAgreeOnOptima() throws {
+        // 300 municipalities: the fairness level needs several slices of 1,000 iterations; the allocation of this
+        // degenerate LP may differ from the unsliced one's (it does for seed 5), the optimum may not.
+        let scenario = SyntheticRegion.scenario(municipalities: 300, seed: 5)
+        let plain = FairShare.solve(scenario)
+        let flagged = FairShare.solve(scenario, cancellation: SolverCancellation())
+        #expect(plain.status == .optimal && flagged.status == .optimal)
+        for (a, b) in zip(plain.objective, flagged.objective) {
+            #expect(a.level == b.level)
+            #expect(abs(a.value - b.value) <= 1e-6 * max(1, abs(a.value)), "\(a) \(b)")
+        }
+        #expect(flagged.jsonText == FairShare.solve(scenario, cancellation: SolverCancellation()).jsonText)
+    }
+}
