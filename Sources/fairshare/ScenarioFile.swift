@@ -7,13 +7,13 @@ enum ScenarioFile {
     /// The validated scenario in `path`.
     /// - Throws: ``ExitStatus/usage`` when the file does not exist; ``ExitStatus/invalidScenario`` after listing
     ///   every problem when it is not a valid scenario.
-    static func load(_ path: String) throws -> Scenario {
+    static func load(_ path: String, loader: ScenarioLoader = ScenarioLoader()) throws -> Scenario {
         guard FileManager.default.fileExists(atPath: path) else {
             Terminal.error("fairshare: no such file: \(path)")
             throw ExitStatus.usage
         }
         do {
-            return try ScenarioLoader().load(contentsOf: URL(fileURLWithPath: path))
+            return try loader.load(contentsOf: URL(fileURLWithPath: path))
         } catch {
             Terminal.error("\(path): " + error.description)
             throw ExitStatus.invalidScenario
@@ -22,16 +22,18 @@ enum ScenarioFile {
 
     /// The scenario in `path`, or one of its variants applied.
     /// - Throws: as ``load(_:)``; ``ExitStatus/usage`` when the file has no such variant.
-    static func load(_ path: String, variant: String?) throws -> Scenario {
-        let base = try load(path)
+    static func load(_ path: String, variant: String?, loader: ScenarioLoader = ScenarioLoader()) throws -> Scenario {
+        let base = try load(path, loader: loader)
         guard let variant else { return base }
-        return try apply(variant, to: base, path: path)
+        return try apply(variant, to: base, path: path, loader: loader)
     }
 
     /// `scenario` with a variant's patch applied and validated again.
     /// - Throws: ``ExitStatus/usage`` for an unknown variant; ``ExitStatus/invalidScenario`` when the patched
     ///   scenario is invalid.
-    static func apply(_ variant: String, to scenario: Scenario, path: String) throws -> Scenario {
+    static func apply(
+        _ variant: String, to scenario: Scenario, path: String, loader: ScenarioLoader = ScenarioLoader()
+    ) throws -> Scenario {
         guard scenario.variant(variant) != nil else {
             let known = scenario.variants.map(\.id)
             Terminal.error("fairshare: \(path) has no variant \"\(variant)\"; "
@@ -39,7 +41,7 @@ enum ScenarioFile {
             throw ExitStatus.usage
         }
         do {
-            return try ScenarioLoader().applying(variant: variant, to: scenario)
+            return try loader.applying(variant: variant, to: scenario)
         } catch {
             Terminal.error("\(path): " + error.description)
             throw ExitStatus.invalidScenario

@@ -35,8 +35,11 @@ struct Solve: ParsableCommand {
         + "allocation, per municipality, as an SVG chart.", valueName: "file.svg"))
     var plot: String?
 
+    @OptionGroup(title: "Input limits")
+    var limits: LimitOptions
+
     func run() throws {
-        let scenario = try ScenarioFile.load(file, variant: variant)
+        let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
         let result = FairShare.solve(scenario, variant: variant)
         let text: String
         switch output.format {

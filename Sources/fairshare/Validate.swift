@@ -19,9 +19,12 @@ struct Validate: ParsableCommand {
     @Argument(help: "The scenario file to check.")
     var file: String
 
+    @OptionGroup(title: "Input limits")
+    var limits: LimitOptions
+
     func run() throws {
-        let scenario = try ScenarioFile.load(file)
-        let variantIssues = ScenarioLoader().variantIssues(of: scenario)
+        let scenario = try ScenarioFile.load(file, loader: limits.loader)
+        let variantIssues = limits.loader.variantIssues(of: scenario)
         guard variantIssues.isEmpty else {
             Terminal.error("\(file): " + ScenarioError(variantIssues).description)
             throw ExitStatus.invalidScenario

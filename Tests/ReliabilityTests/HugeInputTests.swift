@@ -87,6 +87,28 @@ struct HugeInputTests {
         #expect(message.utf8.count <= HostileBounds.messageBytes)
     }
 
+    @Test("the CLI's --max-municipalities, --max-file-size and --max-depth raise and lower the limits")
+    func cliLimitOptions() throws {
+        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("big.json")
+        try Data(Self.municipalities(20_000) { "GM\($0)" }).write(to: file)
+        let refused = try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", file.path])
+        #expect(refused.status == 2 && refused.stderrText.contains("at most 10000"), "\(refused)")
+        let raised = try ProcessRun.run(ReliabilityTestSupport.executable,
+            ["validate", file.path, "--max-municipalities", "20000"])
+        #expect(raised.status == 0, "\(raised)")
+        #expect(raised.stdoutText.contains("20000 municipalities"), "\(raised)")
+        let small = try ProcessRun.run(ReliabilityTestSupport.executable,
+            ["solve", file.path, "--max-municipalities", "20000", "--max-file-size", "1000"])
+        #expect(small.status == 2 && small.stderrText.contains("ScenarioLimits.maximumFileSize"), "\(small)")
+        let shallow = try ProcessRun.run(ReliabilityTestSupport.executable,
+            ["validate", file.path, "--max-municipalities", "20000", "--max-depth", "1"])
+        #expect(shallow.status == 2 && shallow.stderrText.contains("nesting deeper than 1 levels"), "\(shallow)")
+        let beyond = try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", file.path, "--max-depth", "500"])
+        #expect(beyond.status == 1 && beyond.stderrText.contains("at most 128"), "\(beyond)")
+    }
+
     @Test("a device or pipe of endless bytes is cut off at the size limit")
     func endlessInput() throws {
         let run = try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", "/dev/zero"])

@@ -11,18 +11,19 @@ let count = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1000
 // Tasks solving concurrently (1: all on the main thread).
 let tasks = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1
 
-/// Small scenarios: synthetic regions of 2–6 municipalities, some integer, some with norm max, one variant.
+/// Small scenarios: synthetic regions of 2–4 municipalities, one integer, some with norm max, and (one solve in
+/// 50, as its diagnosis makes many solves) an infeasible one.
 func scenarios() -> [Scenario] {
     var out: [Scenario] = []
-    for seed in 1...6 {
-        let document = SyntheticRegion.document(municipalities: 1 + seed, seed: UInt64(seed))
+    for seed in 1...50 {
+        let document = SyntheticRegion.document(municipalities: 2 + seed % 3, seed: UInt64(seed % 7))
         var top = document.object!
-        if seed % 3 == 0 {
+        if seed % 7 == 3 {
             top["solver"] = .object(JSONObject([("integer", .bool(true)), ("mipGap", .number(0.01))]))
         }
         if seed % 2 == 0 { top["fairness"] = .object(JSONObject([("norm", .string("max"))])) }
-        if seed == 5 {
-            // A hard requirement that cannot hold: the infeasible path too.
+        if seed == 25 {
+            // A hard requirement that cannot hold: the infeasible path (and its diagnosis) too.
             var region = top["region"]!.object!
             region["newHomes"] = .object(JSONObject([("max", .number(1))]))
             top["region"] = .object(region)
@@ -32,9 +33,15 @@ func scenarios() -> [Scenario] {
     return out
 }
 
+#if canImport(Glibc)
+let RUSAGE_SELF_WHO = RUSAGE_SELF.rawValue
+#else
+let RUSAGE_SELF_WHO = RUSAGE_SELF
+#endif
+
 func peakKilobytes() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF_WHO, &usage)
     return usage.ru_maxrss
 }
 
