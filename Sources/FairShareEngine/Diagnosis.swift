@@ -43,6 +43,17 @@ public struct Diagnosis: Sendable, Hashable {
 
     /// Diagnoses an infeasible scenario; `nil` when even the relaxation fails (which would be a bug).
     public static func diagnose(_ scenario: Scenario) -> Diagnosis? {
+        // Its own budget of solver.timeLimit for every solve below: the elastic programme of an integer scenario is
+        // a MIP, and without a limit it ran for as long as branch-and-cut takes (found by fuzzing).
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64(min(scenario.solver.timeLimit, 1e9) * 1000))
+        func remaining() -> Double {
+            let left = (deadline - clock.now).components
+            return max(0.001, Double(left.seconds) + Double(left.attoseconds) * 1e-18)
+        }
+        func options() -> SolverOptions {
+            SolverOptions(timeLimit: remaining(), mipGap: scenario.solver.integer ? scenario.solver.mipGap : 0)
+        }
         let formulation = Formulation(scenario, elastic: true)
         let rows = formulation.requirements
         let weights = rows.map { weight(of: $0, in: formulation, scenario: scenario) }
@@ -56,7 +67,7 @@ public struct Diagnosis: Sendable, Hashable {
             for: model
         ) { problem in
             // Pass 1: the smallest weighted change.
-            var solution = try problem.solve()
+            var solution = try problem.solve(options())
             guard solution.status == .optimal else { return nil }
             var needed: [Int] = []
             for (index, row) in rows.enumerated() {
@@ -73,13 +84,13 @@ public struct Diagnosis: Sendable, Hashable {
             for index in order where needed.count > 1 {
                 guard let violation = rows[index].elastic else { continue }
                 try problem.setBounds(of: violation, lowerBound: 0, upperBound: 0)
-                if try problem.solve().status == .optimal {
+                if try problem.solve(options()).status == .optimal {
                     needed.removeAll { $0 == index }
                 } else {
                     try problem.setBounds(of: violation, lowerBound: 0, upperBound: .infinity)
                 }
             }
-            solution = try problem.solve()
+            solution = try problem.solve(options())
             guard solution.status == .optimal else { return nil }
             return needed.compactMap { index in
                 guard let violation = rows[index].elastic else { return nil }
@@ -115,7 +126,9 @@ public struct Diagnosis: Sendable, Hashable {
         }
         let patch = Self.patch(for: changes, of: scenario.document)
         let verified: Bool
-        if let relaxed = try? ScenarioLoader().read(scenario.document.mergePatched(with: patch)) {
+        if var relaxed = try? ScenarioLoader().read(scenario.document.mergePatched(with: patch)) {
+            relaxed.solver = scenario.solver
+            relaxed.solver.timeLimit = remaining()
             verified = FairShare.solve(relaxed, diagnose: false).status == .optimal
         } else {
             verified = false

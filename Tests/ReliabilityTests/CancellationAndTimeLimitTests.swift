@@ -58,6 +58,19 @@ struct CancellationAndTimeLimitTests {
         #expect(result.failure == nil)
     }
 
+    @Test("an infeasible integer scenario: the solve and its diagnosis keep the scenario's time limit (fuzz finding)")
+    func diagnosisKeepsTimeLimit() throws {
+        let url = FuzzFindingTests.directory.appendingPathComponent("infeasible-integer-diagnosis.json")
+        var scenario = try ScenarioLoader().load(contentsOf: url)
+        #expect(scenario.solver.integer && scenario.solver.timeLimit == 2)
+        // Set in memory, not in the file: the diagnosis used to re-read the file's limit (and its elastic
+        // programme, a MIP, had none at all).
+        scenario.solver.timeLimit = 0.5
+        let (result, seconds) = Self.seconds { FairShare.solve(scenario) }
+        #expect(result.status == .infeasible)
+        #expect(seconds < 2 * 0.5 + 0.8, "\(seconds) s")  // the solve's budget, the diagnosis's, and building
+    }
+
     @Test("the CLI: feasible exits 0 with a warning; time-limit exits 3")
     func cliTimeLimit() throws {
         let directory = try ReliabilityTestSupport.temporaryDirectory()

@@ -29,6 +29,14 @@ enum FuzzCaps {
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var argc = argc
     var argv = argv
+    // FAIRSHARE_FUZZ_MODE=edits: the bytes are numeric edits of valid scenarios (see EditFuzz), which reach the
+    // solver far more often than raw bytes do.
+    if ProcessInfo.processInfo.environment["FAIRSHARE_FUZZ_MODE"] == "edits" {
+        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            EditFuzz.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+            return 0
+        }
+    }
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
         let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
         FuzzRun.run(bytes)
