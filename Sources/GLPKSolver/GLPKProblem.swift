@@ -33,6 +33,9 @@ public final class GLPKProblem {
     /// Whether GLPK holds the optimal basis of the last simplex solve of the LP as it still is: set by an optimal
     /// LP simplex solve, cleared by every change, by MIP and interior-point solves and by non-optimal results.
     var hasCurrentOptimalBasis = false
+    /// Whether a simplex solve has run: the first one applies ``SolverOptions/scaling`` and
+    /// ``SolverOptions/startingBasis``; later ones start warm.
+    var hasStartedSimplex = false
 
     /// Creates the GLPK problem from a validated model, runs `body` with it, deletes the problem — all on the
     /// calling thread, in one synchronous call. The problem is closed afterwards even if it escapes `body`.

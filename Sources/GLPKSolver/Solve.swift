@@ -5,7 +5,10 @@ extension GLPKProblem {
     /// Solves the problem as it now is.
     ///
     /// - LP, simplex: starts from the basis the previous solve left (warm) unless ``SolverOptions/presolve`` is
-    ///   on; afterwards the optimal basis is kept for the next warm solve and for sensitivity analysis.
+    ///   on; afterwards the optimal basis is kept for the next warm solve and for sensitivity analysis. The first
+    ///   simplex solve of a problem applies ``SolverOptions/scaling`` and ``SolverOptions/startingBasis``; when
+    ///   the solution from such a start fails GLPK's primal accuracy check (`glp_check_kkt`, relative error above
+    ///   1e-6), it is solved again, unscaled, from the standard basis.
     /// - LP, interior point: no basis is used or left.
     /// - MIP (any integer variable): solves the LP relaxation with the simplex method first (an infeasible or
     ///   unbounded relaxation is reported as such), then runs GLPK's branch-and-cut with the remaining time and
@@ -31,15 +34,52 @@ extension GLPKProblem {
         hasCurrentOptimalBasis = false
         let iterationsBefore = glp_get_it_cnt(handle)
         var solution = run.log.run {
+            if options.method == .interiorPoint && !isMIP { return solveInterior(run) }
+            let crashed = prepareFirstSimplex(handle, options)
             if isMIP { return solveMIP(run) }
-            if options.method == .interiorPoint { return solveInterior(run) }
-            let status = run.simplex(method: options.method, presolve: options.presolve)
+            var status = run.simplex(method: options.method, presolve: options.presolve)
+            if crashed && status == .optimal && !isPrimalAccurate(handle) {
+                // A scaled or crash start can leave a basis whose solution GLPK accepts but whose values lose
+                // whole units to cancellation (seen with 1e20-home stocks): solve again as GLPK would by default.
+                glp_unscale_prob(handle)
+                glp_std_basis(handle)
+                status = run.simplex(method: options.method, presolve: options.presolve)
+            }
             hasCurrentOptimalBasis = status == .optimal
             return status == .optimal ? basicSolution(handle) : Solution(status: status)
         }
         solution.iterationCount = Int(max(0, glp_get_it_cnt(handle) - iterationsBefore))
         solution.log = options.captureLog ? run.log.text : nil
         return solution
+    }
+
+    /// Before the problem's first simplex solve: the scaling and the starting basis `options` ask for (GLPK prints
+    /// what it does, so call inside the terminal log). Later solves keep both and start warm.
+    /// - Returns: whether the start differs from GLPK's default (unscaled, standard basis).
+    private func prepareFirstSimplex(_ handle: OpaquePointer, _ options: SolverOptions) -> Bool {
+        guard !hasStartedSimplex else { return false }
+        hasStartedSimplex = true
+        let rows = Int(glp_get_num_rows(handle))
+        guard rows > 0 && rows >= options.startingMinimumRows && glp_get_num_cols(handle) > 0 else { return false }
+        if options.scaling { glp_scale_prob(handle, GLP_SF_AUTO) }
+        switch options.startingBasis {
+        case .standard: break
+        case .advanced: glp_adv_basis(handle, 0)
+        case .bixby: glp_cpx_basis(handle)
+        }
+        return options.scaling || options.startingBasis != .standard
+    }
+
+    /// Whether the basic solution GLPK holds satisfies the rows and bounds to a relative error of 1e-6
+    /// (`glp_check_kkt`; `glpsol` calls a solution of larger error "low quality" or wrong).
+    private func isPrimalAccurate(_ handle: OpaquePointer) -> Bool {
+        var absolute = 0.0, relative = 0.0
+        var absoluteAt: Int32 = 0, relativeAt: Int32 = 0
+        for condition in [GLP_KKT_PE, GLP_KKT_PB] {
+            glp_check_kkt(handle, GLP_SOL, condition, &absolute, &absoluteAt, &relative, &relativeAt)
+            if relative > 1e-6 { return false }
+        }
+        return true
     }
 
     /// Branch-and-cut after the LP relaxation.

@@ -37,12 +37,34 @@ public struct SolverOptions: Sendable, Hashable {
     /// A flag that stops the solve early when cancelled from another thread or task (see ``SolverCancellation``);
     /// `nil`: ``SolverCancellation/current``, if any.
     public var cancellation: SolverCancellation?
+    /// Whether GLPK scales the constraint matrix (`glp_scale_prob` with `GLP_SF_AUTO`, as `glpsol` does by
+    /// default) before the problem's first simplex solve. Values, duals and objective stay in the model's units.
+    /// Default `false` (GLPK's API default).
+    public var scaling: Bool
+    /// The basis the problem's first simplex solve starts from; later solves start warm from the basis the
+    /// previous one left. Default ``StartingBasis/standard`` (GLPK's API default).
+    public var startingBasis: StartingBasis
+    /// The fewest rows a problem needs for ``scaling`` and ``startingBasis`` to apply; smaller problems start as
+    /// GLPK does by default. Default 0 (always apply). Where the optimum is not unique, another start can end on
+    /// another optimal solution: a threshold keeps small problems, quick to solve anyway, on the one they had.
+    public var startingMinimumRows: Int
+
+    /// The basis a problem's first simplex solve starts from.
+    public enum StartingBasis: Sendable, Hashable {
+        /// Every row's auxiliary variable basic, every column at a bound (`glp_std_basis`, GLPK's default).
+        case standard
+        /// A triangular "advanced" basis (`glp_adv_basis`, `glpsol --adv`).
+        case advanced
+        /// Bixby's crash basis (`glp_cpx_basis`, `glpsol --bib`); it looks at the objective, so set that first.
+        case bixby
+    }
 
     /// Options with GLPK's defaults, except that output is silent.
     public init(
         method: Method = .primalSimplex, presolve: Bool = false, timeLimit: Double? = nil,
         iterationLimit: Int? = nil, mipGap: Double = 0, captureLog: Bool = false,
-        cancellation: SolverCancellation? = nil
+        cancellation: SolverCancellation? = nil, scaling: Bool = false, startingBasis: StartingBasis = .standard,
+        startingMinimumRows: Int = 0
     ) {
         self.method = method
         self.presolve = presolve
@@ -51,6 +73,9 @@ public struct SolverOptions: Sendable, Hashable {
         self.mipGap = mipGap
         self.captureLog = captureLog
         self.cancellation = cancellation
+        self.scaling = scaling
+        self.startingBasis = startingBasis
+        self.startingMinimumRows = startingMinimumRows
     }
 
     /// The largest accepted ``timeLimit``, in seconds (GLPK's limit is an `Int32` of milliseconds, whose maximum
