@@ -7,16 +7,17 @@ extension Model {
     public func validationProblems() -> [ModelError] {
         var problems: [ModelError] = []
         if let problem = Self.nameProblem(name, at: "model") { problems.append(problem) }
+        // Places are built only for a problem: a string per row and column was a tenth of a large solve.
         for (index, variable) in variables.enumerated() {
-            let place = Self.place("variable", variable.name, index, "column")
-            if let problem = Self.nameProblem(variable.name, at: place) { problems.append(problem) }
-            problems += Self.boundProblems(variable.lowerBound, variable.upperBound, at: place)
+            let place = { Self.place("variable", variable.name, index, "column") }
+            if let problem = Self.nameProblem(variable.name, at: place()) { problems.append(problem) }
+            problems += Self.boundProblems(variable.lowerBound, variable.upperBound, at: place())
         }
         for (index, row) in constraints.enumerated() {
-            let place = Self.place("constraint", row.name, index, "row")
-            if let problem = Self.nameProblem(row.name, at: place) { problems.append(problem) }
-            problems += Self.boundProblems(row.lowerBound, row.upperBound, at: place)
-            problems += termProblems(row.expression, at: place)
+            let place = { Self.place("constraint", row.name, index, "row") }
+            if let problem = Self.nameProblem(row.name, at: place()) { problems.append(problem) }
+            problems += Self.boundProblems(row.lowerBound, row.upperBound, at: place())
+            problems += termProblems(row.expression, at: place())
         }
         problems += termProblems(objective.expression, at: "objective")
         if !objective.expression.constant.isFinite {
@@ -34,17 +35,17 @@ extension Model {
     }
 
     /// Problems with the terms of an expression: unknown variables and non-finite coefficients.
-    public func termProblems(_ expression: LinearExpression, at place: String) -> [ModelError] {
+    public func termProblems(_ expression: LinearExpression, at place: @autoclosure () -> String) -> [ModelError] {
         var problems: [ModelError] = []
         for term in expression.terms {
             if term.variable.index < 0 || term.variable.index >= variables.count {
                 problems.append(
-                    ModelError(.unknownVariable, at: place, "refers to variable #\(term.variable.index), but the model "
-                        + "has \(variables.count) variable(s) (valid: 0..<\(variables.count))"))
+                    ModelError(.unknownVariable, at: place(), "refers to variable #\(term.variable.index), but the "
+                        + "model has \(variables.count) variable(s) (valid: 0..<\(variables.count))"))
             } else if !term.coefficient.isFinite {
                 let name = variables[term.variable.index].name
                 problems.append(
-                    ModelError(.nonFiniteCoefficient, at: place, "coefficient of '\(name)' is \(term.coefficient); "
+                    ModelError(.nonFiniteCoefficient, at: place(), "coefficient of '\(name)' is \(term.coefficient); "
                         + "it must be a finite number"))
             }
         }
@@ -52,7 +53,12 @@ extension Model {
     }
 
     /// A problem with bounds, if any: NaN, a lower bound of +∞, an upper bound of −∞, or lower > upper.
-    public static func boundProblems(_ lower: Double, _ upper: Double, at place: String) -> [ModelError] {
+    public static func boundProblems(
+        _ lower: Double, _ upper: Double, at place: @autoclosure () -> String
+    ) -> [ModelError] {
+        let valid = !lower.isNaN && !upper.isNaN && lower != .infinity && upper != -.infinity && lower <= upper
+        if valid { return [] }
+        let place = place()
         var problems: [ModelError] = []
         if lower.isNaN || lower == .infinity {
             problems.append(ModelError(.invalidBound, at: place, "lower bound is \(lower); it must be a finite number "
@@ -71,16 +77,28 @@ extension Model {
 
     /// A problem with a name, if any: longer than ``maximumNameLength`` UTF-8 bytes or containing a control
     /// character.
-    public static func nameProblem(_ name: String, at place: String) -> ModelError? {
+    public static func nameProblem(_ name: String, at place: @autoclosure () -> String) -> ModelError? {
+        if isPlainName(name) { return nil }
         if name.utf8.count > maximumNameLength {
-            return ModelError(.invalidName, at: place, "name is \(name.utf8.count) bytes long; at most "
+            return ModelError(.invalidName, at: place(), "name is \(name.utf8.count) bytes long; at most "
                 + "\(maximumNameLength) are allowed")
         }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return ModelError(.invalidName, at: place, "name contains a control character; use printable "
+            return ModelError(.invalidName, at: place(), "name contains a control character; use printable "
                 + "characters only")
         }
         return nil
+    }
+
+    /// Whether a name is printable ASCII of at most ``maximumNameLength`` bytes: valid for every rule, checked
+    /// without looking up Unicode properties.
+    public static func isPlainName(_ name: String) -> Bool {
+        var count = 0
+        for byte in name.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return false }
+            count += 1
+        }
+        return count <= maximumNameLength
     }
 
     static func place(_ kind: String, _ name: String, _ index: Int, _ unit: String) -> String {
