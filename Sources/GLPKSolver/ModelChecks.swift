@@ -40,10 +40,14 @@ enum ModelChecks {
             }
         }
         for (index, row) in model.constraints.enumerated() {
-            // Built only for a problem: a place string per row and column was a tenth of a 342-municipality solve.
-            let where_ = { place("constraint", row.name, index, "row") }
-            if let problem = extraNameProblem(row.name, at: where_()) { problems.append(problem) }
-            if let problem = rowConstantProblem(row, at: where_()) { problems.append(problem) }
+            // Places are built only for a problem (autoclosures): a string per row and column was a tenth of a
+            // 342-municipality solve.
+            if let problem = extraNameProblem(row.name, at: place("constraint", row.name, index, "row")) {
+                problems.append(problem)
+            }
+            if let problem = rowConstantProblem(row, at: place("constraint", row.name, index, "row")) {
+                problems.append(problem)
+            }
         }
         if !problems.contains(where: { $0.place == "objective" }) {
             problems += mergedObjectiveProblems(model.objective, variableCount: model.variables.count).problems

@@ -75,6 +75,7 @@ public struct LinearExpression: Sendable, CustomStringConvertible {
     /// The same expression with duplicate variables combined and zero coefficients dropped, in the order of
     /// each variable's first appearance. O(number of terms).
     public func merged() -> LinearExpression {
+        if terms.count <= 16 { return mergedByScan() }
         var position: [Variable: Int] = [:]
         position.reserveCapacity(terms.count)
         var out: [Term] = []
@@ -84,6 +85,22 @@ public struct LinearExpression: Sendable, CustomStringConvertible {
                 out[at].coefficient += term.coefficient
             } else {
                 position[term.variable] = out.count
+                out.append(term)
+            }
+        }
+        out.removeAll { $0.coefficient == 0 }
+        return LinearExpression(terms: out, constant: constant)
+    }
+
+    /// ``merged()`` for a short expression: a linear scan per term costs less than hashing (most rows of a model
+    /// have a handful of terms, and merging them was a sixth of the Swift layers' overhead over GLPK's C API).
+    private func mergedByScan() -> LinearExpression {
+        var out: [Term] = []
+        out.reserveCapacity(terms.count)
+        for term in terms {
+            if let at = out.firstIndex(where: { $0.variable == term.variable }) {
+                out[at].coefficient += term.coefficient
+            } else {
                 out.append(term)
             }
         }

@@ -7,17 +7,23 @@ extension Model {
     public func validationProblems() -> [ModelError] {
         var problems: [ModelError] = []
         if let problem = Self.nameProblem(name, at: "model") { problems.append(problem) }
-        // Places are built only for a problem: a string per row and column was a tenth of a large solve.
+        // Places are built only for a problem (autoclosures): a string per row and column was a tenth of a large
+        // solve.
         for (index, variable) in variables.enumerated() {
-            let place = { Self.place("variable", variable.name, index, "column") }
-            if let problem = Self.nameProblem(variable.name, at: place()) { problems.append(problem) }
-            problems += Self.boundProblems(variable.lowerBound, variable.upperBound, at: place())
+            let name = variable.name
+            if let problem = Self.nameProblem(name, at: Self.place("variable", name, index, "column")) {
+                problems.append(problem)
+            }
+            problems += Self.boundProblems(variable.lowerBound, variable.upperBound,
+                at: Self.place("variable", name, index, "column"))
         }
         for (index, row) in constraints.enumerated() {
-            let place = { Self.place("constraint", row.name, index, "row") }
-            if let problem = Self.nameProblem(row.name, at: place()) { problems.append(problem) }
-            problems += Self.boundProblems(row.lowerBound, row.upperBound, at: place())
-            problems += termProblems(row.expression, at: place())
+            if let problem = Self.nameProblem(row.name, at: Self.place("constraint", row.name, index, "row")) {
+                problems.append(problem)
+            }
+            problems += Self.boundProblems(row.lowerBound, row.upperBound,
+                at: Self.place("constraint", row.name, index, "row"))
+            problems += termProblems(row.expression, at: Self.place("constraint", row.name, index, "row"))
         }
         problems += termProblems(objective.expression, at: "objective")
         if !objective.expression.constant.isFinite {
@@ -93,12 +99,10 @@ extension Model {
     /// Whether a name is printable ASCII of at most ``maximumNameLength`` bytes: valid for every rule, checked
     /// without looking up Unicode properties.
     public static func isPlainName(_ name: String) -> Bool {
-        var count = 0
-        for byte in name.utf8 {
-            guard byte >= 0x20 && byte < 0x7F else { return false }
-            count += 1
+        let plain = name.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count <= maximumNameLength && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         }
-        return count <= maximumNameLength
+        return plain ?? (name.utf8.count <= maximumNameLength && name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F })
     }
 
     static func place(_ kind: String, _ name: String, _ index: Int, _ unit: String) -> String {
