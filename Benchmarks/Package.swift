@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "write-scenarios", dependencies: ["BenchmarkSupport"]),
         // Tries GLPK's simplex settings (method, scaling, starting basis, presolve) on the same levels.
         .executableTarget(name: "solver-settings", dependencies: ["BenchmarkSupport", "RawGLPK"]),
+        // One LayerOverhead path in a loop, for callgrind (no hardware instruction counters here).
+        .executableTarget(name: "profile-layers", dependencies: ["BenchmarkSupport", "RawGLPK"]),
     ]
 )
 

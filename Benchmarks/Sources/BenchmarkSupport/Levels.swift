@@ -111,7 +111,9 @@ extension RawGLPK.Settings {
         case .bixby: .bixby
         }
         let dual = options.method == .dualSimplex
-        self.init(dualFirst: dual, dualWarm: dual, presolve: options.presolve, scale: options.scaling, basis: basis)
+        self.init(
+            dualFirst: dual, dualWarm: dual, presolve: options.presolve, scale: options.scaling, basis: basis,
+            minimumRows: options.startingMinimumRows)
     }
 
     /// What ``FairShare/solve(_:variant:)`` does.

@@ -60,18 +60,21 @@ public enum RawGLPK {
         /// `glp_scale_prob(GLP_SF_AUTO)` once after loading.
         public var scale: Bool
         public var basis: Basis
+        /// Problems with fewer rows start unscaled from the standard basis whatever `scale` and `basis` say.
+        public var minimumRows: Int
         /// Whether to give rows and columns their names (the Swift layers always do when the model has names).
         public var names: Bool
 
         public init(
             dualFirst: Bool = false, dualWarm: Bool = false, presolve: Bool = false, scale: Bool = false,
-            basis: Basis = .standard, names: Bool = true
+            basis: Basis = .standard, minimumRows: Int = 0, names: Bool = true
         ) {
             self.dualFirst = dualFirst
             self.dualWarm = dualWarm
             self.presolve = presolve
             self.scale = scale
             self.basis = basis
+            self.minimumRows = minimumRows
             self.names = names
         }
     }
@@ -126,7 +129,7 @@ public enum RawGLPK {
             let coefficients = lp.levelCoefficients[level]
             for (k, column) in columnsOfLevel.enumerated() { glp_set_obj_coef(problem, column, coefficients[k]) }
             previous = columnsOfLevel
-            if level == 0 {
+            if level == 0 && rows >= settings.minimumRows {
                 // After the first objective is set: Bixby's basis prefers columns without cost.
                 if settings.scale { glp_scale_prob(problem, GLP_SF_AUTO) }
                 switch settings.basis {
