@@ -16,7 +16,10 @@ scripts/ensure-glpk.sh
 
 address() {
     echo "== AddressSanitizer: swift test --sanitize=address (scratch $scratch/build-asan)"
-    swift test --sanitize=address --scratch-path "$scratch/build-asan"
+    # LeakSanitizer runs at the exit of every instrumented process (the tests and the fairshare processes they
+    # start); scripts/lsan-suppressions.txt lists the toolchain's own leaks.
+    LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=1 ${LSAN_OPTIONS:-}" \
+        swift test --sanitize=address --scratch-path "$scratch/build-asan"
 }
 
 thread() {

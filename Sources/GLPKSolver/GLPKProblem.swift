@@ -73,6 +73,7 @@ public final class GLPKProblem {
         owner = pthread_self()
         mirror = model
         objectiveCoefficients = objective.coefficients
+        ThreadEnvironment.register()  // frees this thread's GLPK environment when the thread ends
         let handle = glp_create_prob()
         self.handle = handle
         load(model, into: handle)

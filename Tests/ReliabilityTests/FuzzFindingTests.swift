@@ -19,7 +19,7 @@ struct FuzzFindingTests {
 
     @Test("library: load, solve, JSON, reports", arguments: files)
     func library(_ file: String) throws {
-        let bytes = try Data(contentsOf: Self.directory.appendingPathComponent(file))
+        let bytes = ProcessRun.read(Self.directory.appendingPathComponent(file).path)
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader().load(data: bytes)

@@ -151,7 +151,7 @@ struct HostileCorpusTests {
         let message = try #require(error).description
         for place in hostile.places { #expect(message.contains(place), "\(message.prefix(800))") }
         // The same through bytes already in memory.
-        let bytes = try Data(contentsOf: hostile.url)
+        let bytes = ProcessRun.read(hostile.url.path)
         #expect(throws: ScenarioError.self) {
             let scenario = try loader.load(data: bytes)
             if let variant = hostile.variant { _ = try loader.applying(variant: variant, to: scenario) }

@@ -1,4 +1,4 @@
-// Solves small scenarios N times through the public API, for leak checks:
+// Solves small scenarios N times through the public API (every tenth on a thread that then ends), for leak checks:
 //   SolveLoop 1000    and    SolveLoop 10000
 // under valgrind --leak-check=full (or built with -sanitize=address for LeakSanitizer) must report the same
 // (zero) leaks, and the resident set must not grow with N. Prints the solves done, the statuses seen and the
@@ -48,9 +48,30 @@ func peakKilobytes() -> Int {
 let pool = scenarios()
 var statuses: [String: Int] = [:]
 var peakAtTenth = 0
+/// Solves on a thread of its own that ends afterwards (GLPK's per-thread environment must not leak).
+func solveOnFreshThread(_ scenario: Scenario) -> FairShareResult {
+    final class Box: @unchecked Sendable {
+        let scenario: Scenario
+        var result: FairShareResult?
+        init(_ scenario: Scenario) { self.scenario = scenario }
+    }
+    let box = Box(scenario)
+    var thread = pthread_t()
+    let context = Unmanaged.passRetained(box).toOpaque()
+    pthread_create(&thread, nil, { context in
+        let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+        box.result = FairShare.solve(box.scenario)
+        return nil
+    }, context)
+    pthread_join(thread, nil)
+    return box.result!
+}
+
 if tasks <= 1 {
     for index in 0..<count {
-        let result = FairShare.solve(pool[index % pool.count])
+        // Every tenth solve on a thread that then ends.
+        let scenario = pool[index % pool.count]
+        let result = index % 10 == 9 ? solveOnFreshThread(scenario) : FairShare.solve(scenario)
         statuses[result.status.rawValue, default: 0] += 1
         if index + 1 == max(1, count / 10) { peakAtTenth = peakKilobytes() }
     }
