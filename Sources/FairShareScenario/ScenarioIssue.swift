@@ -69,7 +69,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
     /// Every problem, one per line: at most ``maximumIssuesShown`` of them, each path and message at most
     /// ``maximumTextShown`` characters, control and bidirectional-override characters written as `\u{…}` escapes
-    /// (a file's ids reach the terminal in paths). Bounded whatever the file holds: about 50 KB at most.
+    /// (a file's ids reach the terminal in paths). Bounded whatever the file holds: under 50 KB.
     public var description: String {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
         var lines = issues.prefix(Self.maximumIssuesShown).map { issue in
@@ -83,30 +83,55 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         return "the scenario is invalid (\(count)):\n" + lines.joined(separator: "\n")
     }
 
-    /// `text` made safe and short for a terminal: control characters escaped, the middle left out when long.
+    /// `text` made safe and short for a terminal: control characters escaped, the middle left out when long. The
+    /// result has at most ``maximumTextShown`` unicode scalars, escapes included, and only the parts shown are read.
     static func shown(_ text: String) -> String {
         let scalars = text.unicodeScalars
         let limit = maximumTextShown
-        // Never walks more of a long text than it shows.
-        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
-            cut != scalars.endIndex
-        else { return escaped(scalars[...]) }
-        let head = scalars[..<scalars.index(scalars.startIndex, offsetBy: limit * 2 / 3)]
-        let tail = scalars[scalars.index(scalars.endIndex, offsetBy: -(limit - head.count - 1))...]
-        return escaped(head) + "…" + escaped(tail)
+        // As much of the start as fits; if that is all of it, done.
+        var head = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let piece = escaped(scalars[index])
+            if head.count + piece.count > limit { break }
+            head.append(contentsOf: piece)
+            index = scalars.index(after: index)
+        }
+        if index == scalars.endIndex { return String(head) }
+        // Otherwise two thirds from the start, "…", and the rest from the end.
+        let headBudget = limit * 2 / 3
+        head = String.UnicodeScalarView()
+        index = scalars.startIndex
+        while index != scalars.endIndex {
+            let piece = escaped(scalars[index])
+            if head.count + piece.count > headBudget { break }
+            head.append(contentsOf: piece)
+            index = scalars.index(after: index)
+        }
+        var tail: [String.UnicodeScalarView] = []
+        var tailCount = 0
+        var back = scalars.endIndex
+        while back > index {
+            let previous = scalars.index(before: back)
+            let piece = escaped(scalars[previous])
+            if tailCount + piece.count > limit - headBudget - 1 { break }
+            tail.append(piece)
+            tailCount += piece.count
+            back = previous
+        }
+        var out = head
+        out.append("…")
+        for piece in tail.reversed() { out.append(contentsOf: piece) }
+        return String(out)
     }
 
-    private static func escaped(_ scalars: Substring.UnicodeScalarView) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in scalars {
-            if scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
-            {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
+    /// A scalar as shown: itself, or `\u{…}` for control and bidirectional-override characters.
+    private static func escaped(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
+        if scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
+        {
+            return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars
         }
-        return String(out)
+        return String.UnicodeScalarView([scalar])
     }
 }

@@ -109,6 +109,11 @@ struct LimitsTests {
             .description
         #expect(hostile.contains(#"m.GM\u{1B}[2J\u{202E}: x\u{7}y\u{0}"#))
         #expect(!hostile.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        // Escapes count too: a path of a million control characters is still shown in 240 characters.
+        let controls = String(repeating: "\u{1B}", count: 1_000_000)
+        let escaped = ScenarioError([ScenarioIssue(.invalidID, at: controls, controls)]).description
+        #expect(escaped.unicodeScalars.count < 2 * ScenarioError.maximumTextShown + 100)
+        #expect(escaped.contains(#"\u{1B}\u{1B}…\u{1B}"#))
         // The issues themselves keep every character.
         #expect(ScenarioIssue(.invalidID, at: "a\u{1B}", "m").path == "a\u{1B}")
     }
