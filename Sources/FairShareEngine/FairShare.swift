@@ -76,12 +76,13 @@ public enum FairShare {
     static func options(for settings: SolverSettings, timeLimit: Double) -> SolverOptions {
         var options = SolverOptions()
         options.method = settings.method == .interior && !settings.integer ? .interiorPoint : .primalSimplex
-        // Measured (Benchmarks/README.md): scaled and from Bixby's basis, 342 and 2,000 municipalities need 1.6-3.7×
-        // fewer simplex iterations. Below 1,000 rows (about 150 municipalities) the gain is a fraction of a
-        // millisecond, so regional scenarios keep GLPK's default start, and the allocation they always had where
-        // the optimum is not unique (Drechtsteden).
+        // Measured (Benchmarks/README.md): scaled, from Bixby's basis, the first level by the dual simplex and the
+        // warm levels by the primal one, 342 and 2,000 municipalities solve 1.2-3.9× faster. Below 1,000 rows
+        // (about 150 municipalities) the gain is a fraction of a millisecond, so regional scenarios keep GLPK's
+        // default start, and the allocation they always had where the optimum is not unique (Drechtsteden).
         options.scaling = true
         options.startingBasis = .bixby
+        options.startingMethod = settings.integer ? nil : .dualSimplex
         options.startingMinimumRows = 1_000
         options.timeLimit = timeLimit
         options.mipGap = settings.integer ? settings.mipGap : 0

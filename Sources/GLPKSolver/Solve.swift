@@ -6,9 +6,11 @@ extension GLPKProblem {
     ///
     /// - LP, simplex: starts from the basis the previous solve left (warm) unless ``SolverOptions/presolve`` is
     ///   on; afterwards the optimal basis is kept for the next warm solve and for sensitivity analysis. The first
-    ///   simplex solve of a problem applies ``SolverOptions/scaling`` and ``SolverOptions/startingBasis``; when
-    ///   the solution from such a start fails GLPK's primal accuracy check (`glp_check_kkt`, relative error above
-    ///   1e-6), it is solved again, unscaled, from the standard basis.
+    ///   simplex solve of a problem applies ``SolverOptions/scaling``, ``SolverOptions/startingBasis`` and
+    ///   ``SolverOptions/startingMethod`` (a dual simplex that gives up there is followed by the primal one from
+    ///   the same starting basis); when such a start ends in anything but an optimum that passes GLPK's primal
+    ///   accuracy check (`glp_check_kkt`, relative error at most 1e-6) — infeasible and unbounded included — and
+    ///   no limit or cancellation stopped it, the LP is solved again, unscaled, from the standard basis.
     /// - LP, interior point: no basis is used or left.
     /// - MIP (any integer variable): solves the LP relaxation with the simplex method first (an infeasible or
     ///   unbounded relaxation is reported as such), then runs GLPK's branch-and-cut with the remaining time and
@@ -37,10 +39,24 @@ extension GLPKProblem {
             if options.method == .interiorPoint && !isMIP { return solveInterior(run) }
             let crashed = prepareFirstSimplex(handle, options)
             if isMIP { return solveMIP(run) }
-            var status = run.simplex(method: options.method, presolve: options.presolve)
-            if crashed && status == .optimal && !isPrimalAccurate(handle) {
+            let method: SolverOptions.Method = crashed && options.startingMethod == .dualSimplex ? .dualSimplex
+                : crashed && options.startingMethod != nil ? .primalSimplex : options.method
+            var status = run.simplex(method: method, presolve: options.presolve)
+            if crashed && method == .dualSimplex, case .failed = status {
+                if cancellation?.isCancelled == true {
+                    status = .failed(reason: SolverCancellation.reason)
+                } else {
+                    // GLPK's dual simplex gives up on a starting basis it finds singular to working precision
+                    // (GLP_EFAIL, seen with Bixby's basis on 342 synthetic municipalities); the primal one copes.
+                    applyStartingBasis(handle, options.startingBasis)
+                    status = run.simplex(method: .primalSimplex, presolve: options.presolve)
+                }
+            }
+            if crashed && shouldRetryFromDefault(status, handle, cancellation) {
                 // A scaled or crash start can leave a basis whose solution GLPK accepts but whose values lose
-                // whole units to cancellation (seen with 1e20-home stocks): solve again as GLPK would by default.
+                // whole units to cancellation, or a dual simplex that wrongly finds no feasible point (both seen
+                // with 1e20-home stocks): whatever is not an accurate optimum is solved again as GLPK would by
+                // default.
                 glp_unscale_prob(handle)
                 glp_std_basis(handle)
                 status = run.simplex(method: options.method, presolve: options.presolve)
@@ -55,19 +71,36 @@ extension GLPKProblem {
 
     /// Before the problem's first simplex solve: the scaling and the starting basis `options` ask for (GLPK prints
     /// what it does, so call inside the terminal log). Later solves keep both and start warm.
-    /// - Returns: whether the start differs from GLPK's default (unscaled, standard basis).
+    /// - Returns: whether the start differs from GLPK's default (unscaled, standard basis, ``SolverOptions/method``).
     private func prepareFirstSimplex(_ handle: OpaquePointer, _ options: SolverOptions) -> Bool {
         guard !hasStartedSimplex else { return false }
         hasStartedSimplex = true
         let rows = Int(glp_get_num_rows(handle))
         guard rows > 0 && rows >= options.startingMinimumRows && glp_get_num_cols(handle) > 0 else { return false }
         if options.scaling { glp_scale_prob(handle, GLP_SF_AUTO) }
-        switch options.startingBasis {
-        case .standard: break
+        applyStartingBasis(handle, options.startingBasis)
+        return options.scaling || options.startingBasis != .standard || options.startingMethod != nil
+    }
+
+    private func applyStartingBasis(_ handle: OpaquePointer, _ basis: SolverOptions.StartingBasis) {
+        switch basis {
+        case .standard: glp_std_basis(handle)
         case .advanced: glp_adv_basis(handle, 0)
         case .bixby: glp_cpx_basis(handle)
         }
-        return options.scaling || options.startingBasis != .standard
+    }
+
+    /// After a custom start: whether to solve again from GLPK's default start — not for an accurate optimum, nor
+    /// when the time limit, the iteration limit or a cancellation stopped the solve.
+    private func shouldRetryFromDefault(
+        _ status: SolveStatus, _ handle: OpaquePointer, _ cancellation: SolverCancellation?
+    ) -> Bool {
+        switch status {
+        case .optimal: !isPrimalAccurate(handle)
+        case .infeasible, .unbounded: true
+        case .failed: cancellation?.isCancelled != true
+        case .feasible, .timeLimit, .iterationLimit: false
+        }
     }
 
     /// Whether the basic solution GLPK holds satisfies the rows and bounds to a relative error of 1e-6

@@ -44,9 +44,15 @@ public struct SolverOptions: Sendable, Hashable {
     /// The basis the problem's first simplex solve starts from; later solves start warm from the basis the
     /// previous one left. Default ``StartingBasis/standard`` (GLPK's API default).
     public var startingBasis: StartingBasis
-    /// The fewest rows a problem needs for ``scaling`` and ``startingBasis`` to apply; smaller problems start as
-    /// GLPK does by default. Default 0 (always apply). Where the optimum is not unique, another start can end on
-    /// another optimal solution: a threshold keeps small problems, quick to solve anyway, on the one they had.
+    /// The simplex method of an LP's first solve, from the starting basis (`.interiorPoint` counts as
+    /// `.primalSimplex`); `nil` (default): ``method``. Later, warm solves use ``method``: after a level row is
+    /// added the previous basis stays primal feasible, so `.dualSimplex` here and `.primalSimplex` there suits
+    /// lexicographic levels.
+    public var startingMethod: Method?
+    /// The fewest rows a problem needs for ``scaling``, ``startingBasis`` and ``startingMethod`` to apply; smaller
+    /// problems start as GLPK does by default. Default 0 (always apply). Where the optimum is not unique, another
+    /// start can end on another optimal solution: a threshold keeps small problems, quick to solve anyway, on the
+    /// one they had.
     public var startingMinimumRows: Int
 
     /// The basis a problem's first simplex solve starts from.
@@ -64,7 +70,7 @@ public struct SolverOptions: Sendable, Hashable {
         method: Method = .primalSimplex, presolve: Bool = false, timeLimit: Double? = nil,
         iterationLimit: Int? = nil, mipGap: Double = 0, captureLog: Bool = false,
         cancellation: SolverCancellation? = nil, scaling: Bool = false, startingBasis: StartingBasis = .standard,
-        startingMinimumRows: Int = 0
+        startingMethod: Method? = nil, startingMinimumRows: Int = 0
     ) {
         self.method = method
         self.presolve = presolve
@@ -75,6 +81,7 @@ public struct SolverOptions: Sendable, Hashable {
         self.cancellation = cancellation
         self.scaling = scaling
         self.startingBasis = startingBasis
+        self.startingMethod = startingMethod
         self.startingMinimumRows = startingMinimumRows
     }
 

@@ -2,9 +2,9 @@ import GLPKSolver
 import LinearModel
 import Testing
 
-/// ``SolverOptions/scaling``, ``SolverOptions/startingBasis`` and ``SolverOptions/startingMinimumRows``: every
-/// start reaches the same optimum, only the first solve of a problem uses it, and small problems can keep GLPK's
-/// default start.
+/// ``SolverOptions/scaling``, ``SolverOptions/startingBasis``, ``SolverOptions/startingMethod`` and
+/// ``SolverOptions/startingMinimumRows``: every start reaches the same optimum, only the first solve of a problem
+/// uses it, and small problems can keep GLPK's default start.
 @Suite struct StartingBasisTests {
     /// A transportation problem with degenerate ties: 6 sources, 8 sinks, costs |i − j| + 1; optimum 264.
     static func transport() -> Model {
@@ -29,13 +29,15 @@ import Testing
         (.standard, false), (.standard, true), (.advanced, false), (.advanced, true), (.bixby, false), (.bixby, true),
     ]
 
-    @Test("every start and scaling reaches the same optimum, with either simplex method")
+    @Test("every start and scaling reaches the same optimum, with either simplex method or dual first")
     func sameOptimum() throws {
         let reference = try Solver.solve(Self.transport())
         #expect(reference.status == .optimal)
         for (basis, scaling) in Self.starts {
-            for method in [SolverOptions.Method.primalSimplex, .dualSimplex] {
-                let options = SolverOptions(method: method, scaling: scaling, startingBasis: basis)
+            for (method, start) in [(SolverOptions.Method.primalSimplex, nil), (.dualSimplex, nil),
+                (.primalSimplex, SolverOptions.Method.dualSimplex)] {
+                let options = SolverOptions(
+                    method: method, scaling: scaling, startingBasis: basis, startingMethod: start)
                 let solution = try Solver.solve(Self.transport(), options: options)
                 #expect(solution.status == .optimal, "\(basis), scaling \(scaling), \(method)")
                 #expect(abs((solution.objectiveValue ?? .nan) - reference.objectiveValue!) < 1e-9)
