@@ -239,7 +239,7 @@ def chart(results):
     synthetic = [e for e in results["scenarios"] if e["name"].startswith("synthetic")]
     counts = [e["municipalities"] for e in synthetic]
     colors = {"fairshare": "#1b6ca8", "pulp": "#d9731a", "scipy": "#2e8b57"}
-    width, height = 980, 430
+    width, height = 980, 460
     panel_w, panel_h = 380, 290
     panels = [(80, 70), (560, 70)]
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -261,8 +261,14 @@ def chart(results):
                    f'font-weight="bold">{title}</text>')
         for tick in y_ticks:
             y = fy(tick)
-            svg.append(f'<line x1="{ox}" y1="{y:.1f}" x2="{ox + panel_w}" y2="{y:.1f}" stroke="#e4e4e4"/>')
+            svg.append(f'<line x1="{ox}" y1="{y:.1f}" x2="{ox + panel_w}" y2="{y:.1f}" stroke="#dcdcdc"/>')
             svg.append(f'<text x="{ox - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:g}×</text>')
+            for minor in (2, 5):
+                if tick * minor < y_ticks[-1]:
+                    ym = fy(tick * minor)
+                    svg.append(f'<line x1="{ox}" y1="{ym:.1f}" x2="{ox + panel_w}" y2="{ym:.1f}" stroke="#f2f2f2"/>')
+                    svg.append(f'<text x="{ox - 6}" y="{ym + 4:.1f}" text-anchor="end" fill="#888" '
+                               f'font-size="10">{tick * minor:g}×</text>')
         for count in counts:
             x = fx(count)
             svg.append(f'<line x1="{x:.1f}" y1="{oy}" x2="{x:.1f}" y2="{oy + panel_h}" stroke="#f0f0f0"/>')
@@ -312,7 +318,7 @@ def chart(results):
     for tool, points in growth.items():
         series(fx, fy, points, colors[tool])
     # Legend.
-    lx, ly = 80, height - 22
+    lx, ly = 80, height - 40
     entries = [(LABELS[t], colors[t], False) for t in TOOLS] + [("linear growth", "#999999", True)]
     for label, color, dashed in entries:
         dash = ' stroke-dasharray="6,4"' if dashed else ""
@@ -320,8 +326,9 @@ def chart(results):
         svg.append(f'<text x="{lx + 32}" y="{ly + 4}">{label}</text>')
         lx += 60 + 7 * len(label)
     m = results["machine"]
-    svg.append(f'<text x="{width - 10}" y="{height - 18}" text-anchor="end" fill="#666" font-size="10">'
-               f'{m["cpus"]} × {m["cpu"]}, {m["date"][:10]}; medians of whole-process wall times</text>')
+    svg.append(f'<text x="{width / 2}" y="{height - 12}" text-anchor="middle" fill="#666" font-size="10">'
+               f'{m["cpus"]} × {m["cpu"]}, {m["memoryMiB"] // 1024} GiB, {m["date"][:10]}; medians of '
+               'whole-process wall times; optima checked equal (1e-4) before a ratio is drawn</text>')
     svg.append("</svg>")
     return "\n".join(svg) + "\n"
 

@@ -110,10 +110,10 @@ extension RawGLPK.Settings {
         case .advanced: .advanced
         case .bixby: .bixby
         }
-        let dual = options.method == .dualSimplex
         self.init(
-            dualFirst: dual, dualWarm: dual, presolve: options.presolve, scale: options.scaling, basis: basis,
-            minimumRows: options.startingMinimumRows)
+            dualFirst: (options.startingMethod ?? options.method) == .dualSimplex,
+            dualWarm: options.method == .dualSimplex, presolve: options.presolve, scale: options.scaling,
+            basis: basis, minimumRows: options.startingMinimumRows)
     }
 
     /// What ``FairShare/solve(_:variant:)`` does.

@@ -129,21 +129,19 @@ public enum RawGLPK {
             let coefficients = lp.levelCoefficients[level]
             for (k, column) in columnsOfLevel.enumerated() { glp_set_obj_coef(problem, column, coefficients[k]) }
             previous = columnsOfLevel
-            if level == 0 && rows >= settings.minimumRows {
+            let custom = rows >= settings.minimumRows
+            if level == 0 && custom {
                 // After the first objective is set: Bixby's basis prefers columns without cost.
                 if settings.scale { glp_scale_prob(problem, GLP_SF_AUTO) }
-                switch settings.basis {
-                case .standard: break
-                case .advanced: glp_adv_basis(problem, 0)
-                case .bixby: glp_cpx_basis(problem)
-                }
+                applyBasis(settings.basis, problem)
             }
-            parameters.meth = (level == 0 ? settings.dualFirst : settings.dualWarm) ? GLP_DUALP : GLP_PRIMAL
+            parameters.meth = (level == 0 ? custom && settings.dualFirst : settings.dualWarm) ? GLP_DUALP : GLP_PRIMAL
             let before = glp_get_it_cnt(problem)
             var code = glp_simplex(problem, &parameters)
             if code == GLP_EFAIL && parameters.meth == GLP_DUALP {
                 // The dual simplex gave up (e.g. a starting basis singular to working precision): the primal
-                // simplex from the same basis statuses copes.
+                // simplex from the same starting basis copes (as the GLPK layer does).
+                if level == 0 { applyBasis(settings.basis, problem) }
                 parameters.meth = GLP_PRIMAL
                 code = glp_simplex(problem, &parameters)
             }
@@ -164,6 +162,14 @@ public enum RawGLPK {
         var values = [Double](repeating: 0, count: columns)
         for j in 0..<columns { values[j] = glp_get_col_prim(problem, Int32(j + 1)) }
         return Outcome(optima: optima, values: values, iterations: iterations, failure: failure)
+    }
+
+    private static func applyBasis(_ basis: Settings.Basis, _ problem: OpaquePointer?) {
+        switch basis {
+        case .standard: glp_std_basis(problem)
+        case .advanced: glp_adv_basis(problem, 0)
+        case .bixby: glp_cpx_basis(problem)
+        }
     }
 
     private static func setBounds(_ lower: Double, _ upper: Double, _ set: (Int32, Double, Double) -> Void) {

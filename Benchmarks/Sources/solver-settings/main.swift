@@ -1,29 +1,44 @@
 // solver-settings: GLPK's simplex settings tried on the very same levels through the raw C API, to choose the
 // engine's settings by measurement. For each scenario and setting: simplex iterations and CPU time per level, and
 // whether the level optima equal the reference (standard basis, no scaling, primal simplex: the engine before
-// issue 6).
+// issue 6). "dual→primal": the first level by the dual simplex, warm levels by the primal one; a dual that gives up
+// (GLP_EFAIL) is followed by the primal from the same starting basis, as in the GLPK layer.
 //
-//   solver-settings [COUNT ...]   synthetic regions (both the 1-level and the 3-level form), plus Drechtsteden
+//   solver-settings [--single] [--match TEXT] [COUNT ...]
+//     synthetic regions (the 1-level form and, without --single, the 3-level form) plus Drechtsteden (without
+//     COUNTs); --match keeps the settings whose label contains TEXT (e.g. "bixby basis, scaled")
 import BenchmarkSupport
 import FairShareEngine
 import Foundation
 import RawGLPK
 
-let counts = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-var cases: [(String, FairShareProgram)] = [
+var arguments = Array(CommandLine.arguments.dropFirst())
+let single = arguments.contains("--single")
+arguments.removeAll { $0 == "--single" }
+var match: String?
+if let at = arguments.firstIndex(of: "--match"), at + 1 < arguments.count {
+    match = arguments[at + 1]
+    arguments.removeSubrange(at...(at + 1))
+}
+let counts = arguments.compactMap { Int($0) }
+var cases: [(String, FairShareProgram)] = counts.isEmpty ? [
     ("Drechtsteden", FairShareProgram(Fixtures.drechtsteden())),
     ("Drechtsteden max-norm", FairShareProgram(Fixtures.drechtsteden(variant: "max-norm"))),
-]
+] : []
 for count in counts.isEmpty ? [40, 342, 2000] : counts {
     cases.append(("synthetic \(count)", FairShareProgram(Fixtures.synthetic(count))))
-    cases.append(("synthetic \(count) lexicographic", FairShareProgram(Fixtures.synthetic(count, lexicographic: true))))
+    if !single {
+        let program = FairShareProgram(Fixtures.synthetic(count, lexicographic: true))
+        cases.append(("synthetic \(count) lexicographic", program))
+    }
 }
 
 typealias Settings = RawGLPK.Settings
 var settings: [(String, Settings)] = []
 for basis in Settings.Basis.allCases {
     for scale in [false, true] {
-        for (method, dualFirst, dualWarm) in [("primal", false, false), ("dual", true, true), ("dual→primal", true, false)] {
+        let methods = [("primal", false, false), ("dual", true, true), ("dual→primal", true, false)]
+        for (method, dualFirst, dualWarm) in methods {
             let label = "\(method), \(basis.rawValue) basis\(scale ? ", scaled" : "")"
             settings.append((label, Settings(dualFirst: dualFirst, dualWarm: dualWarm, scale: scale, basis: basis)))
         }
@@ -31,6 +46,7 @@ for basis in Settings.Basis.allCases {
 }
 settings.append(("primal, presolve, scaled", Settings(presolve: true, scale: true)))
 settings.append(("dual, presolve, scaled", Settings(dualFirst: true, dualWarm: true, presolve: true, scale: true)))
+if let match { settings.removeAll { !$0.0.contains(match) } }
 
 func cpuSeconds() -> Double {
     var usage = rusage()
@@ -54,6 +70,8 @@ for (name, program) in cases {
         let same = outcome.optima.count == reference.count
             && zip(outcome.optima, reference).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($1)) }
         let iterations = outcome.iterations.map(String.init).joined(separator: " + ")
-        print("| \(name) | \(label) | \(iterations) | \(String(format: "%.4f", best)) | \(same ? "equal" : "DIFFER \(outcome.optima) \(outcome.failure.map { "glp_simplex \($0.code), status \($0.status)" } ?? "")") |")
+        let failure = outcome.failure.map { " glp_simplex \($0.code), status \($0.status)" } ?? ""
+        let verdict = same ? "equal" : "DIFFER \(outcome.optima)\(failure)"
+        print("| \(name) | \(label) | \(iterations) | \(String(format: "%.4f", best)) | \(verdict) |")
     }
 }
