@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 internal import CGLPK
+import Foundation
 
 /// GLPK keeps one environment per thread (about 10 KB: its terminal hook, memory accounting, …) and frees it
 /// only in `glp_free_env()`. A thread that ends without calling it leaks the environment — for a server that
@@ -19,10 +20,23 @@ enum ThreadEnvironment {
         var key = pthread_key_t()
         let created = pthread_key_create(&key) { _ in
             glp_free_env()
+            ThreadEnvironment.countFreed()
         }
         precondition(created == 0, "pthread_key_create failed: \(created)")
         return key
     }()
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var freed = 0
+
+    private static func countFreed() {
+        lock.withLock { freed += 1 }
+    }
+
+    /// How many threads have ended with their GLPK environment freed (for tests).
+    static var environmentsFreed: Int {
+        lock.withLock { freed }
+    }
 
     /// Registers the calling thread, before its first GLPK call (cheap when it is registered already).
     static func register() {

@@ -76,11 +76,14 @@ struct CancellationAndTimeLimitTests {
         let directory = try ReliabilityTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("integer.json")
-        let scenario = try Self.integerScenario(municipalities: 5, mipGap: 0, timeLimit: 1)
+        let scenario = try Self.integerScenario(municipalities: 10, mipGap: 0, timeLimit: 1)
         try JSONEncoder().encode(scenario).write(to: file)
         let run = try ProcessRun.run(ReliabilityTestSupport.executable, ["solve", file.path, "--format", "json"])
-        // Feasible, unless a slow (sanitizer) build found no whole-home allocation within the second.
-        if run.status == 0 {
+        // Feasible (as measured), unless a slow (sanitizer) build found no whole-home allocation within the second,
+        // or a fast machine proved the optimum.
+        if run.status == 0 && run.stdoutText.contains("\"status\": \"optimal\"") {
+            #expect(!run.stderrText.contains("warning"), "\(run)")
+        } else if run.status == 0 {
             #expect(run.stderrText.contains("warning: the time limit stopped the integer solve"), "\(run)")
             #expect(run.stdoutText.contains("\"status\": \"feasible\""), "\(run)")
         } else {
@@ -144,13 +147,20 @@ struct CancellationAndTimeLimitTests {
     static func cancelling<R: Sendable>(
         after delay: Double, _ cancel: @escaping @Sendable () -> Void, _ solve: @escaping @Sendable () -> R
     ) async -> (result: R, seconds: Double, afterCancel: Double) {
-        await withCheckedContinuation { continuation in
+        // The cancel comes from a thread of its own and notes when it really happened: a GCD timer could fire late
+        // on a machine whose worker threads are all solving (other tests), which would count against the solve.
+        let cancelTime = CancelTime()
+        return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 let start = Date()
-                let cancelledAt = Date(timeIntervalSinceNow: delay)
-                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { cancel() }
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: delay)
+                    cancelTime.lock.withLock { cancelTime.at = Date() }
+                    cancel()
+                }
                 let result = solve()
                 let end = Date()
+                let cancelledAt = cancelTime.lock.withLock { cancelTime.at } ?? end
                 continuation.resume(returning: (result, end.timeIntervalSince(start), end.timeIntervalSince(cancelledAt)))
             }
         }
@@ -196,7 +206,10 @@ struct CancellationAndTimeLimitTests {
     func cancelTheTask() async throws {
         let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 30)
         let solving = Task.detached { await Self.asyncSeconds { await FairShare.cancellableSolve(scenario) } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { solving.cancel() }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 1)
+            solving.cancel()
+        }
         let (result, seconds) = await solving.value
         #expect(result.status == .failed)
         #expect(result.failure == FairShare.cancelledFailure)
@@ -240,4 +253,10 @@ struct CancellationAndTimeLimitTests {
         }
         #expect(flagged.jsonText == FairShare.solve(scenario, cancellation: SolverCancellation()).jsonText)
     }
+}
+
+/// When a cancel really happened (set from the cancelling thread).
+private final class CancelTime: @unchecked Sendable {
+    let lock = NSLock()
+    var at: Date?
 }
