@@ -137,7 +137,13 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
     parser.add_argument("--scratch-path", help="swift build --scratch-path for both packages (default: their .build)")
     parser.add_argument("--fairshare", help="use this fairshare binary instead of building one")
+    parser.add_argument("--from-json", help="only write results.md and chart.svg again from a results.json")
     args = parser.parse_args()
+    if args.from_json:
+        with open(args.from_json) as file:
+            results = json.load(file)
+        write_reports(results, args.out)
+        return
 
     ensure_dependencies()
     fairshare = args.fairshare or swift_build(ROOT, "fairshare", args.scratch_path and args.scratch_path + "-main")
@@ -177,9 +183,14 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "results.json"), "w") as file:
         json.dump(results, file, indent=1)
-    with open(os.path.join(args.out, "results.md"), "w") as file:
+    write_reports(results, args.out)
+
+
+def write_reports(results, out):
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "results.md"), "w") as file:
         file.write(markdown(results))
-    with open(os.path.join(args.out, "chart.svg"), "w") as file:
+    with open(os.path.join(out, "chart.svg"), "w") as file:
         file.write(chart(results))
     print(markdown(results))
 
@@ -293,15 +304,15 @@ def chart(results):
     # Panel 1: ratios.
     ratios = {t: [(e["municipalities"], ratio(e, t)) for e in synthetic if ratio(e, t)] for t in ("pulp", "scipy")}
     values = [v for points in ratios.values() for _, v in points] + [1.0]
-    low, high = scale(values)
+    low, high = scale(values, low_pad=1.5)
     ticks = [10 ** k for k in range(low, high + 1)]
     fx, fy = axes(panels[0], x_range, (low, high), "Peer time ÷ fairshare time", "times slower than fairshare",
                   ticks)
     y1 = fy(1.0)
     svg.append(f'<line x1="{panels[0][0]}" y1="{y1:.1f}" x2="{panels[0][0] + panel_w}" y2="{y1:.1f}" '
                'stroke="#1b6ca8" stroke-width="1.5" stroke-dasharray="3,3"/>')
-    svg.append(f'<text x="{panels[0][0] + panel_w - 4}" y="{y1 - 5:.1f}" text-anchor="end" fill="#1b6ca8">'
-               'fairshare = 1×</text>')
+    svg.append(f'<text x="{panels[0][0] + 6}" y="{y1 + 15:.1f}" fill="#1b6ca8">fairshare = 1× '
+               '(below: the peer is faster)</text>')
     for tool, points in ratios.items():
         series(fx, fy, points, colors[tool])
     # Panel 2: growth relative to the smallest region.
