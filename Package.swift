@@ -53,9 +53,11 @@ let package = Package(
         .testTarget(
             name: "FairShareEngineTests",
             dependencies: [
-                "FairShareEngine", "FairShareScenario", "LinearModel",
+                "FairShareEngine", "FairShareScenario", "LinearModel", "GLPKSolver",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            // Test data read from the source tree: published apportionments and the independent reference.
+            exclude: ["Apportionment", "Reference"]
         ),
         // SVG charts: well-formed XML, escaping, nice ticks, layout.
         .testTarget(name: "FairShareReportTests", dependencies: ["FairShareReport"]),

@@ -24,20 +24,23 @@ public enum FairShare {
     /// Solves; when the scenario is infeasible and `diagnose` is set, adds a ``Diagnosis``.
     static func solve(_ scenario: Scenario, variant: String? = nil, diagnose: Bool) -> FairShareResult {
         let formulation = Formulation(scenario)
-        let outcome = Result { () throws -> LevelRun in
+        let deadline = ContinuousClock.now + .milliseconds(Int64((scenario.solver.timeLimit * 1000).rounded(.up)))
+        let outcome = Result { () throws -> Settlement in
             try GLPKProblem.withProblem(for: formulation.model) { problem in
-                try LevelRun.solve(formulation, on: problem, settings: scenario.solver)
+                let run = try LevelRun.solve(formulation, on: problem, settings: scenario.solver)
+                return try Settlement.settle(run, formulation, problem: problem, scenario: scenario, deadline: deadline)
             }
         }
         return result(of: outcome, scenario: scenario, formulation: formulation, variant: variant, diagnose: diagnose)
     }
 
-    /// The checked result of a level run (or of the solver's refusal).
+    /// The checked result of a level run and its settlement (or of the solver's refusal).
     static func result(
-        of outcome: Result<LevelRun, any Error>, scenario: Scenario, formulation: Formulation, variant: String?,
+        of outcome: Result<Settlement, any Error>, scenario: Scenario, formulation: Formulation, variant: String?,
         diagnose: Bool
     ) -> FairShareResult {
-        let run = try? outcome.get()
+        let settlement = try? outcome.get()
+        let run = settlement?.run
         var result = FairShareResult(
             scenario: scenario.name, variant: variant, status: .failed, failure: nil, objective: run?.optima ?? [],
             mipGap: run?.mipGap, segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
@@ -46,7 +49,8 @@ public enum FairShare {
         switch outcome {
         case .failure(let error):
             result.failure = "the solver refused the model: \(error)"
-        case .success(let run):
+        case .success(let settlement):
+            let run = settlement.run
             guard let solution = run.last else {
                 result.failure = "no level was solved"
                 break
@@ -54,9 +58,34 @@ public enum FairShare {
             result.status = status(of: solution.status, levelsSolved: run.optima.count, of: formulation.levels.count)
             if case .failed(let reason) = solution.status { result.failure = reason }
             if result.status == .infeasible, diagnose { result.diagnosis = Diagnosis.diagnose(scenario) }
+            if result.hasAllocation, let rounding = settlement.rounding {
+                switch rounding.status {
+                case .optimal: break
+                case .feasible:
+                    result.status = .feasible
+                    result.mipGap = rounding.mipGap
+                case .timeLimit, .iterationLimit: result.status = .timeLimit
+                case .failed(let reason):
+                    result.status = .failed
+                    result.failure = reason
+                case .infeasible, .unbounded:
+                    result.status = .failed
+                    result.failure = "no whole-number allocation keeps every hard requirement near the central "
+                        + "allocation; solve without \"integer\" to see the continuous one"
+                }
+            }
             if result.hasAllocation {
-                fill(&result, from: solution, formulation: formulation, scenario: scenario)
+                fill(&result, from: settlement.allocation ?? solution, formulation: formulation, scenario: scenario)
                 result.fairnessProfile = run.fairnessProfile?.map { clean($0) }
+                result.allocation = settlement.kind
+                result.warnings = settlement.warnings
+                if let ranges = settlement.ranges {
+                    attach(ranges, formulation.figures, to: &result, scenario: scenario)
+                }
+                if scenario.solver.integer, let distance = settlement.roundingDistance {
+                    result.wholeNumbers = WholeNumberRounding(distance: clean(distance),
+                        achieved: AchievedLevels.values(of: result, scenario: scenario, formulation: formulation))
+                }
                 if let violation = Verification.firstViolation(in: result, scenario: scenario) {
                     result.status = .failed
                     result.failure = "the allocation violates \(violation); please report this as a bug"
@@ -183,7 +212,9 @@ public enum FairShare {
                 let share = total > 0 ? inTarget / total : 0
                 let tolerance = 1e-6
                 let met = share >= target.minShare - tolerance && share <= target.maxShare + tolerance
-                let shortfall = formulation.targetShortfalls[k].map { clean(solution[$0]) } ?? 0
+                // From the allocation, not from u: u only has to cover the shortfall, and need not equal it.
+                let shortfall = target.mode == .soft
+                    ? clean(max(0, target.minShare * total - inTarget, inTarget - target.maxShare * total)) : 0
                 return TargetOutcome(id: target.id, share: clean(share, digits: 9), minShare: target.minShare,
                     maxShare: target.maxShare, met: met, shortfall: shortfall)
             },

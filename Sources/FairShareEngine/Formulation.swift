@@ -46,10 +46,12 @@ struct Formulation: Sendable {
     /// Writes `scenario` as a linear programme.
     /// - Parameter elastic: give every hard requirement a violation variable e ≥ 0 (homes or placements) so that
     ///   the programme is always feasible; the levels are not added. Used by ``Diagnosis``.
-    init(_ scenario: Scenario, elastic: Bool = false) {
+    /// - Parameter wholeNumbers: make x, y and z integer. The levels are always solved continuous (`solver.integer`
+    ///   rounds the central allocation afterwards, see ``WholeNumbers``), so only that rounding sets it.
+    init(_ scenario: Scenario, elastic: Bool = false, wholeNumbers: Bool = false) {
         self.elastic = elastic
         model.name = scenario.name.isEmpty ? "fairshare" : String(scenario.name.prefix(200))
-        let integer = scenario.solver.integer && !elastic
+        let integer = wholeNumbers && !elastic
         let segments = scenario.segments
         let groups = scenario.priorityGroups
         let qualities = scenario.careQualities

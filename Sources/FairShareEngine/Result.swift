@@ -44,6 +44,15 @@ public struct FairShareResult: Sendable, Hashable {
     /// `fairnessProfile` (norm `leximin`): every (municipality, fair item) pair's weighted relative deviation
     /// λ_q · d_iq / m_iq, largest first.
     public var fairnessProfile: [Double]?
+    /// `allocation`: which of the equally good allocations this is — ``SolverSettings/Allocation/central`` (with
+    /// every figure's range) or ``SolverSettings/Allocation/any`` (one the solver happened to find).
+    public var allocation: SolverSettings.Allocation = .any
+    /// `wholeNumbers` (`solver.integer`): how far the whole-number allocation is from the continuous one it
+    /// rounds, and the level values it achieves (``objective`` keeps the continuous optima).
+    public var wholeNumbers: WholeNumberRounding?
+    /// `warnings`: what the reader of the allocation must know (free regional totals, an allocation that is one
+    /// of many).
+    public var warnings: [ResultWarning] = []
 
     /// Whether the result holds an allocation (status optimal or feasible).
     public var hasAllocation: Bool { status == .optimal || status == .feasible }
@@ -80,6 +89,81 @@ public struct MunicipalityAllocation: Sendable, Hashable {
     public var deviation: [String: Double]
     /// `alternatives`: for each either-or rule, the option taken, in rule order.
     public var alternatives: [ChosenOption] = []
+    /// `ranges`: each figure's least and greatest value over every equally good allocation; `nil` for
+    /// `allocation: "any"`.
+    public var ranges: AllocationRanges?
+}
+
+/// The least and greatest value of one figure over the optimal face (homes or placements).
+public struct FigureRange: Sendable, Hashable {
+    public var min: Double
+    /// `.infinity` when nothing bounds the figure from above.
+    public var max: Double
+
+    public init(min: Double, max: Double) {
+        self.min = min
+        self.max = max
+    }
+
+    /// How far the figure can move: `max − min`.
+    public var width: Double { max - min }
+    /// Whether the requirements decide the figure to within half a home or placement (otherwise it is *free*).
+    public var isFirm: Bool { width <= 0.5 }
+    /// Whether `value` lies within the range, to `tolerance`.
+    public func contains(_ value: Double, tolerance: Double = 1e-6) -> Bool {
+        value >= min - tolerance && value <= max + tolerance
+    }
+}
+
+/// `ranges` of a municipality or of the region, shaped like the figures they bound.
+public struct AllocationRanges: Sendable, Hashable {
+    /// Per segment id, priority-group id and care-quality id.
+    public var newHomes: [String: FigureRange]
+    public var placements: [String: FigureRange]
+    public var care: [String: FigureRange]
+    /// N_i (or the region's N).
+    public var total: FigureRange
+
+    public init(
+        newHomes: [String: FigureRange], placements: [String: FigureRange], care: [String: FigureRange],
+        total: FigureRange
+    ) {
+        self.newHomes = newHomes
+        self.placements = placements
+        self.care = care
+        self.total = total
+    }
+}
+
+/// Something the reader of a result must know, with the place in the scenario or result it concerns.
+public struct ResultWarning: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A regional total that no requirement decides: it can take any value in its range at the same optima.
+        case freeTotal = "free-total"
+        /// The allocation is one of several equally good ones (`allocation: "any"`, or the ranges ran out of time).
+        case oneOfMany = "one-of-many"
+        /// Nothing bounds a figure from above on the optimal face; it is left out of the central allocation.
+        case unboundedFigure = "unbounded-figure"
+    }
+
+    public var kind: Kind
+    /// A JSON path, e.g. `region.newHomes.mid-rent` or `solver.allocation`.
+    public var path: String
+    public var message: String
+
+    public init(_ kind: Kind, path: String, _ message: String) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+    }
+}
+
+/// Whole-number runs (`solver.integer`): the central allocation c rounded to v.
+public struct WholeNumberRounding: Sendable, Hashable {
+    /// Σ_k |v_k − c_k| over every municipality's new homes, placements and care homes.
+    public var distance: Double
+    /// The value of each level at v (the same measures as ``FairShareResult/objective``, which holds c's).
+    public var achieved: [LevelOptimum]
 }
 
 /// The option a municipality takes for one either-or rule (SPEC §7).
@@ -105,6 +189,8 @@ public struct RegionSummary: Sendable, Hashable {
     /// `priorityGroups` and `care`, in scenario order.
     public var priorityGroups: [DemandOutcome]
     public var care: [DemandOutcome]
+    /// `ranges` of the regional totals; `nil` for `allocation: "any"`.
+    public var ranges: AllocationRanges? = nil
 }
 
 /// How a regional share target came out.

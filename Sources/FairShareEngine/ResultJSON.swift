@@ -16,6 +16,13 @@ extension FairShareResult {
         top.append(("objective", .object(JSONObject(objective.map { ($0.level.rawValue, .number($0.value)) }))))
         if let mipGap { top.append(("mipGap", .number(mipGap))) }
         if let fairnessProfile { top.append(("fairnessProfile", .array(fairnessProfile.map(JSONValue.number)))) }
+        if hasAllocation { top.append(("allocation", .string(allocation.rawValue))) }
+        if let wholeNumbers {
+            top.append(("wholeNumbers", .object(JSONObject([
+                ("distance", .number(wholeNumbers.distance)),
+                ("achieved", .object(JSONObject(wholeNumbers.achieved.map { ($0.level.rawValue, .number($0.value)) }))),
+            ]))))
+        }
         top.append(("municipalities", .object(JSONObject(municipalities.map { municipality in
             (municipality.id, .object(JSONObject([
                 ("name", .string(municipality.name)),
@@ -27,7 +34,8 @@ extension FairShareResult {
                 ("care", figures(municipality.care, careIDs)),
                 ("fairShare", figures(municipality.fairShare, fairItemIDs)),
                 ("deviation", figures(municipality.deviation, fairItemIDs)),
-            ] + (municipality.alternatives.isEmpty ? [] : [
+            ] + (municipality.ranges.map { [("ranges", rangesJSON($0))] } ?? [])
+              + (municipality.alternatives.isEmpty ? [] : [
                 ("alternatives", .object(JSONObject(municipality.alternatives.map { chosen in
                     (chosen.rule, .object(JSONObject([
                         ("option", .number(Double(chosen.option))),
@@ -50,13 +58,35 @@ extension FairShareResult {
             }))),
             ("priorityGroups", demands(region.priorityGroups)),
             ("care", demands(region.care)),
-        ]))))
+        ] + (region.ranges.map { [("ranges", rangesJSON($0))] } ?? [])))))
+        if !warnings.isEmpty {
+            top.append(("warnings", .array(warnings.map { warning in
+                .object(JSONObject([("kind", .string(warning.kind.rawValue)), ("path", .string(warning.path)),
+                    ("message", .string(warning.message))]))
+            })))
+        }
         if let diagnosis { top.append(("diagnosis", diagnosis.json)) }
         return .object(JSONObject(top))
     }
 
     /// The result as JSON text (what `fairshare solve --format json` prints).
     public var jsonText: String { JSONWriter.text(json) }
+
+    /// `ranges`: shaped like the figures they bound; `"max": null` when nothing bounds a figure from above.
+    private func rangesJSON(_ ranges: AllocationRanges) -> JSONValue {
+        func range(_ range: FigureRange) -> JSONValue {
+            .object(JSONObject([("min", .number(range.min)), ("max", range.max.isFinite ? .number(range.max) : .null)]))
+        }
+        func ranged(_ values: [String: FigureRange], _ order: [String]) -> JSONValue {
+            .object(JSONObject(order.compactMap { id in values[id].map { (id, range($0)) } }))
+        }
+        return .object(JSONObject([
+            ("newHomes", ranged(ranges.newHomes, segmentIDs)),
+            ("placements", ranged(ranges.placements, groupIDs)),
+            ("care", ranged(ranges.care, careIDs)),
+            ("total", range(ranges.total)),
+        ]))
+    }
 
     private func demands(_ outcomes: [DemandOutcome]) -> JSONValue {
         .object(JSONObject(outcomes.map { outcome in

@@ -57,26 +57,30 @@ public struct Sweep: Sendable {
             var end = start + 1
             while end < formulations.count && sameShape(formulations[end - 1], formulations[end]) { end += 1 }
             let group = start..<end
-            let outcome = Result { () throws -> [Result<LevelRun, any Error>] in
+            let outcome = Result { () throws -> [Result<Settlement, any Error>] in
                 try GLPKProblem.withProblem(for: formulations[start].model) { problem in
-                    var runs: [Result<LevelRun, any Error>] = []
+                    var runs: [Result<Settlement, any Error>] = []
                     var levelRows: [ConstraintID] = []
                     for index in group {
                         if index > start {
                             try update(problem, from: formulations[index - 1], to: formulations[index], levelRows: levelRows)
                         }
-                        let run = Result { () throws -> LevelRun in
-                            try LevelRun.solve(formulations[index], on: problem, settings: scenarios[index].solver,
+                        let settings = scenarios[index].solver
+                        let deadline = ContinuousClock.now + .milliseconds(Int64((settings.timeLimit * 1000).rounded(.up)))
+                        let run = Result { () throws -> Settlement in
+                            let levels = try LevelRun.solve(formulations[index], on: problem, settings: settings,
                                 reusing: levelRows)
+                            levelRows = levels.levelRows
+                            return try Settlement.settle(levels, formulations[index], problem: problem,
+                                scenario: scenarios[index], deadline: deadline)
                         }
-                        if case .success(let done) = run { levelRows = done.levelRows }
                         runs.append(run)
                     }
                     return runs
                 }
             }
             for (offset, index) in group.enumerated() {
-                let run: Result<LevelRun, any Error>
+                let run: Result<Settlement, any Error>
                 switch outcome {
                 case .success(let runs): run = runs[offset]
                 case .failure(let error): run = .failure(error)

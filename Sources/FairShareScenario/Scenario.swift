@@ -276,8 +276,22 @@ public struct SolverSettings: Sendable, Hashable {
     /// `method`: `simplex` or `interior` (LP only).
     public var method: Method
 
+    /// `allocation`: which of the equally good allocations the result reports (SPEC §8 in the project's docs:
+    /// "How firm is the answer?").
+    public var allocation: Allocation = .central
+
     public enum Method: String, Sendable, Hashable, CaseIterable {
         case simplex, interior
+    }
+
+    /// Which allocation of the optimal face a solve reports.
+    public enum Allocation: String, Sendable, Hashable, CaseIterable {
+        /// The central allocation: every figure's range over the optimal face, and each free figure as near the
+        /// middle of its range as the others allow (unique, whatever the solver's path). The default.
+        case central
+        /// The first optimal vertex the solver finds, without ranges: faster, but one of many equally good
+        /// allocations, which the result says.
+        case any
     }
 }
 

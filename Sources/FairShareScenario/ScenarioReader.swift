@@ -359,7 +359,7 @@ struct ScenarioReader {
 
     mutating func readSolver(_ value: JSONValue?) -> SolverSettings {
         let path = ["solver"]
-        let object = fields.object(value, path, allowed: ["integer", "mipGap", "timeLimit", "method"])
+        let object = fields.object(value, path, allowed: ["integer", "mipGap", "timeLimit", "method", "allocation"])
         let integer = fields.bool(object?["integer"], path + ["integer"]) ?? false
         let gap = fields.share(object?["mipGap"], path + ["mipGap"]) ?? 0.001
         var timeLimit = fields.count(object?["timeLimit"], path + ["timeLimit"]) ?? 60
@@ -373,7 +373,9 @@ struct ScenarioReader {
             fields.report(.invalidValue, path + ["method"], "\"interior\" solves linear programmes only; use "
                 + "\"simplex\" with \"integer\": true")
         }
-        return SolverSettings(integer: integer, mipGap: gap, timeLimit: timeLimit, method: method)
+        let allocation =
+            fields.word(object?["allocation"], path + ["allocation"], as: SolverSettings.Allocation.self) ?? .central
+        return SolverSettings(integer: integer, mipGap: gap, timeLimit: timeLimit, method: method, allocation: allocation)
     }
 
     mutating func readVariants(_ value: JSONValue?) -> [Variant] {

@@ -122,7 +122,8 @@ public enum ScenarioSchema {
                 "integer": {"type": "boolean", "description": "Whole homes and placements (every level a MIP)."},
                 "mipGap": {"$ref": "#/$defs/share"},
                 "timeLimit": {"type": "number", "exclusiveMinimum": 0, "maximum": 1000000, "description": "s"},
-                "method": {"enum": ["simplex", "interior"]}
+                "method": {"enum": ["simplex", "interior"]},
+                "allocation": {"enum": ["central", "any"], "description": "central (default): every figure with its range and the central allocation; any: the first optimal vertex, no ranges."}
               }
             },
             "variants": {

@@ -103,6 +103,8 @@ struct InfeasibleAndIntegerTests {
     /// As a linear programme both divide exactly: fairness 0. In whole numbers, with a homes in A the deviation
     /// is |a − 33⅓| + |100 − a − 66⅔| = 2 |a − 33⅓|: a = 33 gives 2/3, a = 34 gives 4/3 → a = 33, b = 67.
     /// Likewise placements 3 and 7 → 2/3. Fairness 2/3 + 2/3 = 4/3.
+    /// Whole numbers round the continuous centre (33⅓, 66⅔; 3⅓, 6⅔): the objective keeps the continuous optimum 0,
+    /// the rounding achieves 4/3, and its distance Σ |v − c| is ⅓ + ⅓ + ⅓ + ⅓ = 4/3.
     @Test("integer mode: whole numbers and the optimum by hand")
     func integerMode() throws {
         let json = """
@@ -117,7 +119,9 @@ struct InfeasibleAndIntegerTests {
             """
         let whole = try solveScenario(json.replacingOccurrences(of: "INTEGER", with: "true"))
         #expect(whole.status == .optimal)
-        #expect(isClose(whole.optimum(.fairness), 4.0 / 3, tolerance: 1e-5))
+        #expect(isClose(whole.optimum(.fairness), 0, tolerance: 1e-5))
+        #expect(isClose(whole.wholeNumbers?.achieved.first { $0.level == .fairness }?.value, 4.0 / 3, tolerance: 1e-5))
+        #expect(isClose(whole.wholeNumbers?.distance, 4.0 / 3, tolerance: 1e-5))
         #expect(isClose(whole["A"].total, 33))
         #expect(isClose(whole["B"].total, 67))
         #expect(isClose(whole["A"].placements["sh"], 3))

@@ -1,0 +1,80 @@
+import Dispatch
+import FairShareScenario
+import GLPKSolver
+import LinearModel
+
+/// The optimal face F: every allocation that satisfies the scenario's requirements and every level row, the last
+/// level's included, with the either-or options the solve chose held fixed. A linear programme of its own, from
+/// which the ranges and the central allocation are solved (one GLPK problem per thread, each starting warm from
+/// the basis the levels ended on).
+struct OptimalFace: Sendable {
+    /// The formulation's model plus the level rows; objective unset; binaries fixed and continuous.
+    var model: Model
+    /// The basis the last level ended on, extended to `model`; `nil` when the levels were not solved by the simplex
+    /// method as one linear programme (interior point, or branch-and-cut with either-or rules).
+    var basis: Basis?
+    /// The last level's solution: a point of F.
+    var start: Solution
+    /// How far the last level's objective may exceed its optimum on F (`levelTolerance · max(1, |v*|)`).
+    var tolerance: Double
+    /// Whether ``start`` carries the reduced costs of the last level's simplex optimum.
+    var hasReducedCosts: Bool
+    /// When the scenario's `solver.timeLimit` runs out.
+    var deadline: ContinuousClock.Instant
+    /// The solve's cancellation flag, taken on the calling thread (worker threads have no task-local values).
+    var cancellation: SolverCancellation?
+
+    /// The face of a level run that solved every level on `problem`.
+    /// - Returns: `nil` when the run did not end with an optimum of every level.
+    init?(
+        _ formulation: Formulation, problem: GLPKProblem, run: LevelRun, settings: SolverSettings,
+        deadline: ContinuousClock.Instant
+    ) throws {
+        guard let solution = run.last, solution.status == .optimal, run.optima.count == formulation.levels.count,
+            let last = formulation.levels.last, let optimum = run.optima.last?.value
+        else { return nil }
+        var model = problem.model
+        let isLP = !model.hasIntegerVariables
+        let wasSimplex = isLP && settings.method == .simplex
+        basis = wasSimplex ? try problem.basis() : nil
+        model.objective = .minimize(LinearExpression())
+        tolerance = FairShare.levelTolerance * max(1, abs(optimum))
+        model.add(last.expression <= optimum + tolerance, name: "level[\(last.level.rawValue)]")
+        basis?.rows.append(.basic)
+        for choice in formulation.alternativeChoices {
+            for binary in choice.binaries {
+                let value = solution[binary] >= 0.5 ? 1.0 : 0.0
+                model.setInteger(binary, false)
+                model.setBounds(of: binary, lowerBound: value, upperBound: value)
+            }
+        }
+        self.model = model
+        start = solution
+        hasReducedCosts = wasSimplex && solution.reducedCosts != nil
+        self.deadline = deadline
+        cancellation = SolverCancellation.current
+    }
+
+    /// Settings for an LP on the face: the primal simplex, warm from the problem's basis, with the time left.
+    var options: SolverOptions {
+        let left = deadline - ContinuousClock.now
+        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+        return SolverOptions(method: .primalSimplex, timeLimit: max(0.001, seconds), cancellation: cancellation)
+    }
+
+    /// Runs `body` with a new GLPK problem holding `model`, started from `basis` when there is one.
+    static func withProblem<R>(
+        _ model: Model, basis: Basis?, _ body: (GLPKProblem) throws -> R
+    ) throws -> R {
+        try GLPKProblem.withProblem(for: model) { problem in
+            if let basis { try problem.setBasis(basis) }
+            return try body(problem)
+        }
+    }
+}
+
+/// Why the face could not be explored to the end (the caller then reports the levels' own allocation).
+enum FaceStop: Error, Sendable {
+    /// A limit, a cancellation or a solver failure, with the status of the LP that stopped.
+    case stopped(SolveStatus)
+}

@@ -1,0 +1,111 @@
+import FairShareScenario
+
+extension FairShare {
+    /// Puts each figure's range into the result (per municipality and for the region) and warns about every
+    /// regional total that no requirement decides.
+    static func attach(
+        _ ranges: [FigureRange], _ figures: [Figure], to result: inout FairShareResult, scenario: Scenario
+    ) {
+        let empty = AllocationRanges(newHomes: [:], placements: [:], care: [:], total: FigureRange(min: 0, max: 0))
+        var local = Array(repeating: empty, count: scenario.municipalities.count)
+        var region = empty
+        for (figure, solved) in zip(figures, ranges) {
+            let range = FigureRange(min: clean(solved.min), max: solved.max.isFinite ? clean(solved.max) : .infinity)
+            func put(_ ranges: inout AllocationRanges) {
+                switch figure.kind {
+                case .newHomes(let s): ranges.newHomes[scenario.segments[s].id] = range
+                case .placements(let g): ranges.placements[scenario.priorityGroups[g].id] = range
+                case .care(let c): ranges.care[scenario.careQualities[c].id] = range
+                case .total: ranges.total = range
+                }
+            }
+            if let i = figure.municipality { put(&local[i]) } else { put(&region) }
+        }
+        for i in result.municipalities.indices { result.municipalities[i].ranges = local[i] }
+        result.region.ranges = region
+        result.warnings += freeTotalWarnings(region, scenario: scenario)
+    }
+
+    /// One warning per regional total that can move by more than half a home at the same optima, naming what
+    /// would decide it.
+    static func freeTotalWarnings(_ region: AllocationRanges, scenario: Scenario) -> [ResultWarning] {
+        var warnings: [ResultWarning] = []
+        func span(_ range: FigureRange, _ unit: String) -> String {
+            let high = range.max.isFinite ? JSONWriter.number(range.max.rounded()) : "no limit"
+            return "anything from \(JSONWriter.number(range.min.rounded())) to \(high) \(unit)"
+        }
+        if !region.total.isFirm {
+            warnings.append(ResultWarning(.freeTotal, path: "region.newHomes",
+                "no requirement decides the region's total of new homes: it can be \(span(region.total, "homes")) "
+                    + "at the same optima; set region.newHomes to one number, or give it a min and max, to decide it"))
+        }
+        for segment in scenario.segments {
+            guard let range = region.newHomes[segment.id], !range.isFirm else { continue }
+            warnings.append(ResultWarning(.freeTotal, path: "region.newHomes.\(segment.id)",
+                "no requirement decides how many \(segment.label) homes the region builds: it can be "
+                    + "\(span(range, "homes")) at the same optima; a regional target on \(segment.id) with minShare "
+                    + "and maxShare, a regional programme per segment, or a fair rule for \(segment.id) would decide it"))
+        }
+        for group in scenario.priorityGroups {
+            guard let range = region.placements[group.id], !range.isFirm else { continue }
+            warnings.append(ResultWarning(.freeTotal, path: "priorityGroups.\(group.id).demand",
+                "no requirement decides how many \(group.label) the region places: it can be "
+                    + "\(span(range, "placements")) at the same optima; a demand of one number would decide it"))
+        }
+        for quality in scenario.careQualities {
+            guard let range = region.care[quality.id], !range.isFirm else { continue }
+            warnings.append(ResultWarning(.freeTotal, path: "care.\(quality.id).demand",
+                "no requirement decides how many \(quality.label) homes the region gets: it can be "
+                    + "\(span(range, "homes")) at the same optima; a demand of one number would decide it"))
+        }
+        return warnings
+    }
+}
+
+/// The value each level of SPEC §5 takes at a given allocation (for whole-number runs, whose allocation is not the
+/// levels' optimum): computed from the allocation itself, not from the solver's auxiliary variables.
+enum AchievedLevels {
+    static func values(of result: FairShareResult, scenario: Scenario, formulation: Formulation) -> [LevelOptimum] {
+        formulation.levels.map { level, _ in
+            LevelOptimum(level: level, value: FairShare.clean(value(of: level, result, scenario, formulation)))
+        }
+    }
+
+    private static func value(
+        of level: Level, _ result: FairShareResult, _ scenario: Scenario, _ formulation: Formulation
+    ) -> Double {
+        switch level {
+        case .shortfall:
+            var total = 0.0
+            for target in scenario.region.targets where target.mode == .soft {
+                let inTarget = target.segments.reduce(0) { $0 + (result.region.newHomes[$1] ?? 0) }
+                let homes = result.region.total
+                total += target.weight * max(0, target.minShare * homes - inTarget, inTarget - target.maxShare * homes)
+            }
+            for (g, group) in scenario.priorityGroups.enumerated() where group.mode == .soft {
+                total += group.weight * max(0, group.demand.min - result.region.priorityGroups[g].placed)
+            }
+            for (c, quality) in scenario.careQualities.enumerated() where quality.mode == .soft {
+                total += quality.weight * max(0, quality.demand.min - result.region.care[c].placed)
+            }
+            return total
+        case .fairness, .tiebreak:
+            let relative = formulation.items.map { item in
+                result.municipalities.indices.map { i -> Double in
+                    let deviation = result.municipalities[i].deviation[item.id] ?? 0
+                    let size = item.sizes[i]
+                    return size > 0 ? item.weight * deviation / size : (deviation > 1e-9 ? .infinity : 0)
+                }
+            }
+            let sum = formulation.items.reduce(0.0) { total, item in
+                total + item.weight * result.municipalities.reduce(0) { $0 + ($1.deviation[item.id] ?? 0) }
+            }
+            if level == .tiebreak { return sum }
+            switch scenario.fairness.norm {
+            case .sum: return sum
+            case .max: return relative.reduce(0) { $0 + ($1.max() ?? 0) }
+            case .leximin: return relative.joined().max() ?? 0
+            }
+        }
+    }
+}
