@@ -12,14 +12,18 @@ import FairShareScenario
 /// - `value`: new homes, placements or care homes allocated (homes or placements);
 /// - `fairShare`, `deviation`: the fair share F and |value − F| (empty for an item without a fairness rule);
 /// - `stockShareBefore`, `stockShareAfter`: the segment's share of the municipality's whole stock, in [0, 1]
-///   (segments only).
+///   (segments only);
+/// - `min`, `max`: the figure's range, the least and greatest value it takes over every equally good allocation
+///   (`ranges` in the JSON result; SPEC §8). Both empty when the result has no ranges (`solver.allocation`
+///   `"any"`); `max` alone empty when nothing bounds the figure from above.
 ///
-/// Numbers carry up to six decimals, as in the JSON result. A result without an allocation has the header only.
+/// Values are exact, as in the JSON result (up to six decimals), not the whole numbers of the tables, which are
+/// rounded so that their totals add up. A result without an allocation has the header only.
 public struct AllocationCSV: Sendable {
     /// The header record's column names, in order.
     public static let columns = [
         "municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation", "stockShareBefore",
-        "stockShareAfter",
+        "stockShareAfter", "min", "max",
     ]
 
     /// The result to write (homes, placements, shares in [0, 1]).
@@ -42,23 +46,30 @@ public struct AllocationCSV: Sendable {
         guard result.hasAllocation else { return out }
         let fair = Set(result.fairItemIDs)
         for allocation in result.municipalities {
-            func record(_ kind: String, _ id: String, _ label: String, _ value: Double?, shares: Bool) {
+            func record(_ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?,
+                shares: Bool)
+            {
                 out += format.record([
                     allocation.id, allocation.name, kind, id, label, format.number(value ?? 0),
                     fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
                     fair.contains(id) ? format.number(allocation.deviation[id]) : "",
                     shares ? format.number(allocation.stockShareBefore[id]) : "",
                     shares ? format.number(allocation.stockShareAfter[id]) : "",
+                    format.number(range?.min), format.number(range?.max),
                 ])
             }
+            let ranges = allocation.ranges
             for segment in scenario.segments {
-                record("newHomes", segment.id, segment.label, allocation.newHomes[segment.id], shares: true)
+                record("newHomes", segment.id, segment.label, allocation.newHomes[segment.id],
+                    ranges?.newHomes[segment.id], shares: true)
             }
             for group in scenario.priorityGroups {
-                record("placements", group.id, group.label, allocation.placements[group.id], shares: false)
+                record("placements", group.id, group.label, allocation.placements[group.id],
+                    ranges?.placements[group.id], shares: false)
             }
             for quality in scenario.careQualities {
-                record("care", quality.id, quality.label, allocation.care[quality.id], shares: false)
+                record("care", quality.id, quality.label, allocation.care[quality.id], ranges?.care[quality.id],
+                    shares: false)
             }
         }
         return out

@@ -6,11 +6,17 @@ import FairShareScenario
 public struct AllocationReport: Sendable {
     public let result: FairShareResult
     public let scenario: Scenario
+    /// The whole numbers the tables show: rounded so that the totals add up.
+    public let shown: ShownAllocation
 
     public init(result: FairShareResult, scenario: Scenario) {
         self.result = result
         self.scenario = scenario
+        shown = ShownAllocation(result)
     }
+
+    /// The mark after a free figure (one whose range is wider than half a home or placement): `530~`.
+    public static let freeMark = "~"
 
     /// The title line: scenario, variant and status.
     public var title: String {
@@ -19,6 +25,8 @@ public struct AllocationReport: Sendable {
     }
 
     /// New homes per segment, total, stock shares of converging segments before → after, placements, care.
+    ///
+    /// Figures are whole numbers that add up (``ShownAllocation``), every free one marked with ``freeMark``.
     public var allocationTable: TextTable {
         let segments = scenario.segments
         let converging = segments.filter { if case .converge? = $0.fair { true } else { false } }
@@ -31,23 +39,25 @@ public struct AllocationReport: Sendable {
             for chosen in allocation.alternatives where !rules.contains(chosen.rule) { rules.append(chosen.rule) }
         }
         headers += rules
-        var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
+        var table = TextTable(
+            headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for allocation in result.municipalities {
+            func cell(_ kind: ComparedItem.Kind, _ id: String) -> String { figure(kind, id, in: allocation.id) }
             var row = [allocation.name]
-            row += segments.map { Formatting.count(allocation.newHomes[$0.id] ?? 0) }
-            row.append(Formatting.count(allocation.total))
+            row += segments.map { cell(.newHomes, $0.id) }
+            row.append(cell(.total, "total"))
             row += converging.map {
                 Formatting.percent(allocation.stockShareBefore[$0.id] ?? 0) + " → "
                     + Formatting.percent(allocation.stockShareAfter[$0.id] ?? 0)
             }
-            row += scenario.priorityGroups.map { Formatting.count(allocation.placements[$0.id] ?? 0) }
-            row += scenario.careQualities.map { Formatting.count(allocation.care[$0.id] ?? 0) }
+            row += scenario.priorityGroups.map { cell(.placements, $0.id) }
+            row += scenario.careQualities.map { cell(.care, $0.id) }
             row += rules.map { rule in allocation.alternatives.first { $0.rule == rule }.map(option) ?? "–" }
             table.rows.append(row)
         }
         table.rulesBefore = [table.rows.count]
-        var total = ["Region"] + segments.map { Formatting.count(result.region.newHomes[$0.id] ?? 0) }
-        total.append(Formatting.count(result.region.total))
+        var total = ["Region"] + segments.map { figure(.newHomes, $0.id, in: nil) }
+        total.append(figure(.total, "total", in: nil))
         total += converging.map { segment in
             let before = scenario.municipalities.reduce(0) { $0 + ($1.stock[segment.id] ?? 0) }
             let stock = scenario.municipalities.reduce(0) { $0 + $1.totalStock }
@@ -55,11 +65,44 @@ public struct AllocationReport: Sendable {
                 ? (before + (result.region.newHomes[segment.id] ?? 0)) / (stock + result.region.total) : 0
             return Formatting.percent(stock > 0 ? before / stock : 0) + " → " + Formatting.percent(after)
         }
-        total += result.region.priorityGroups.map { Formatting.count($0.placed) }
-        total += result.region.care.map { Formatting.count($0.placed) }
+        total += result.region.priorityGroups.map { figure(.placements, $0.id, in: nil) }
+        total += result.region.care.map { figure(.care, $0.id, in: nil) }
         total += rules.map { _ in "" }
         table.rows.append(total)
         return table
+    }
+
+    /// A figure as a table shows it: its whole number, and ``freeMark`` when it is free.
+    func figure(_ kind: ComparedItem.Kind, _ id: String, in municipality: String?) -> String {
+        let value = shown.value(kind, id, in: municipality) ?? 0
+        return Formatting.whole(value) + (result.isFree(kind, id, in: municipality) ? Self.freeMark : "")
+    }
+
+    /// What the allocation table's figures are: whole numbers that add up, and which are free. In Markdown the
+    /// mark is a code span.
+    public func allocationNote(markdown: Bool = false) -> String {
+        var note = shown.addsUp ? "Figures are whole numbers, rounded so that the totals add up."
+            : "Figures are whole numbers, each rounded on its own (too large to round so that the totals add up)."
+        switch result.allocation {
+        case .any:
+            note += " This allocation is one of many equally good ones: no ranges were computed, so no figure is "
+                + "marked free or firm."
+        case .central:
+            note += open.entries.isEmpty
+                ? " Every figure is firm: the requirements decide it to within half a home or placement."
+                : " \(markdown ? "`\(Self.freeMark)`" : Self.freeMark) marks a free figure: the requirements leave "
+                    + "it a range (listed under "
+                    + "\"What the requirements leave open\")."
+        }
+        return note
+    }
+
+    /// Every free figure with its range.
+    public var open: OpenFigures { OpenFigures(result: result, scenario: scenario, shown: shown) }
+
+    /// ", short by 12" when a demand's shortfall shows as a whole number above 0; empty otherwise.
+    private func shortBy(_ outcome: DemandOutcome) -> String {
+        Formatting.count(outcome.shortfall) != "0" ? ", short by \(Formatting.count(outcome.shortfall))" : ""
     }
 
     /// An either-or option as taken: `≥ 40% Middenhuur + Betaalbare koop`.
@@ -80,10 +123,13 @@ public struct AllocationReport: Sendable {
             var row = [allocation.name]
             for id in result.fairItemIDs {
                 let fair = allocation.fairShare[id] ?? 0
-                let gets = allocation.newHomes[id] ?? allocation.placements[id] ?? allocation.care[id] ?? 0
+                let kind: ComparedItem.Kind = allocation.newHomes[id] != nil ? .newHomes
+                    : allocation.placements[id] != nil ? .placements : .care
+                let gets = shown.value(kind, id, in: allocation.id) ?? 0
+                let mark = result.isFree(kind, id, in: allocation.id) ? Self.freeMark : ""
                 // The difference of the figures as shown, so that every cell adds up as printed.
-                let difference = Formatting.signed(gets.rounded() - fair.rounded())
-                row.append("\(Formatting.count(gets)) / \(Formatting.count(fair)) (\(difference))")
+                let difference = Formatting.signed(gets - fair.rounded())
+                row.append("\(Formatting.whole(gets))\(mark) / \(Formatting.count(fair)) (\(difference))")
             }
             table.rows.append(row)
         }
@@ -94,7 +140,7 @@ public struct AllocationReport: Sendable {
     public var regionLines: [String] {
         var lines: [String] = []
         let region = scenario.region
-        lines.append("New homes: \(Formatting.count(result.region.total)) (allowed "
+        lines.append("New homes: \(Formatting.whole(shown.region.total)) (allowed "
             + "\(Formatting.range(min: region.newHomes.min, max: region.newHomes.max)))")
         for (target, outcome) in zip(region.targets, result.region.targets) {
             var bounds: [String] = []
@@ -102,18 +148,22 @@ public struct AllocationReport: Sendable {
             if target.maxShare < 1 { bounds.append("max \(Formatting.percent(target.maxShare))") }
             var line = "Target \(target.id): \(Formatting.percent(outcome.share)) (\(bounds.joined(separator: ", ")))"
                 + (outcome.met ? " met" : " NOT met")
-            if Formatting.count(outcome.shortfall) != "0" { line += ", short by \(Formatting.count(outcome.shortfall)) homes" }
+            if Formatting.count(outcome.shortfall) != "0" {
+                line += ", short by \(Formatting.count(outcome.shortfall)) homes"
+            }
             lines.append(line)
         }
         for (group, outcome) in zip(scenario.priorityGroups, result.region.priorityGroups) {
-            lines.append("\(group.label): \(Formatting.count(outcome.placed)) placements (demand "
+            let placed = shown.region.placements[group.id] ?? outcome.placed.rounded()
+            lines.append("\(group.label): \(Formatting.whole(placed)) placements (demand "
                 + "\(Formatting.range(min: group.demand.min, max: group.demand.max)))"
-                + (Formatting.count(outcome.shortfall) != "0" ? ", short by \(Formatting.count(outcome.shortfall))" : ""))
+                + shortBy(outcome))
         }
         for (quality, outcome) in zip(scenario.careQualities, result.region.care) {
-            lines.append("\(quality.label): \(Formatting.count(outcome.placed)) homes (demand "
+            let placed = shown.region.care[quality.id] ?? outcome.placed.rounded()
+            lines.append("\(quality.label): \(Formatting.whole(placed)) homes (demand "
                 + "\(Formatting.range(min: quality.demand.min, max: quality.demand.max)))"
-                + (Formatting.count(outcome.shortfall) != "0" ? ", short by \(Formatting.count(outcome.shortfall))" : ""))
+                + shortBy(outcome))
         }
         let optima = result.objective.map { "\($0.level.rawValue) \(Formatting.optimum($0.value))" }
         lines.append("Level optima: " + (optima.isEmpty ? "none" : optima.joined(separator: ", "))
@@ -123,12 +173,22 @@ public struct AllocationReport: Sendable {
         return lines
     }
 
-    /// The whole report for a terminal; tables wrap their headers to fit in `width` characters where they can.
+    /// The whole report for a terminal; tables wrap their headers to fit in `width` characters where they can,
+    /// and notes wrap at `width`.
     public func text(width: Int = TextTable.defaultWidth) -> String {
+        func paragraph(_ text: String) -> String {
+            TextTable.wrap(text, width: max(30, width), atHyphens: false).joined(separator: "\n") + "\n"
+        }
         var out = title + "\n"
         if let failure = result.failure { out += failure + "\n" }
         guard result.hasAllocation else { return out }
-        out += "\nNew homes\(horizon)\n" + allocationTable.text(width: width)
+        out += "\nNew homes\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
+            + paragraph(allocationNote())
+        let open = self.open
+        if !open.entries.isEmpty {
+            out += "\nWhat the requirements leave open\n" + open.table.text(width: width)
+                + paragraph(OpenFigures.explanation)
+        }
         if !result.fairItemIDs.isEmpty {
             out += "\nFair shares: what each municipality gets / its fair share (difference)\n"
                 + fairnessTable.text(width: width)
@@ -137,18 +197,44 @@ public struct AllocationReport: Sendable {
         return out
     }
 
-    /// The whole report as Markdown.
+    /// The whole report as Markdown; the result's warnings close it.
     public func markdown() -> String {
         var out = "## \(title)\n"
         if let failure = result.failure { out += "\n\(failure)\n" }
         if let diagnosis = result.diagnosis { out += "\n" + DiagnosisReport(diagnosis).markdown() }
-        guard result.hasAllocation else { return out }
-        out += "\n### New homes\(horizon)\n\n" + allocationTable.markdown()
+        guard result.hasAllocation else { return out + warningsMarkdown }
+        out += "\n### New homes\(horizon)\n\n" + allocationTable.markdown() + "\n"
+            + allocationNote(markdown: true) + "\n"
+        let open = self.open
+        if !open.entries.isEmpty {
+            out += "\n### What the requirements leave open\n\n" + open.table.markdown() + "\n"
+                + OpenFigures.explanation + "\n"
+        }
         if !result.fairItemIDs.isEmpty {
-            out += "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n" + fairnessTable.markdown()
+            out += "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n"
+                + fairnessTable.markdown()
         }
         out += "\n### Region\n\n" + regionLines.map { "- " + $0 }.joined(separator: "\n") + "\n"
-        return out
+        return out + warningsMarkdown
+    }
+
+    /// `### Warnings` with one item per warning of the result (its JSON path, then its message); empty without.
+    private var warningsMarkdown: String {
+        guard !result.warnings.isEmpty else { return "" }
+        return "\n### Warnings\n\n" + result.warnings.map { "- `\($0.path)`: \($0.message)" }.joined(separator: "\n")
+            + "\n"
+    }
+
+    /// `table` with a space after every unmarked cell in a column that holds a ``freeMark``, so that the digits
+    /// of marked and unmarked figures line up in a terminal.
+    static func aligningMarks(_ table: TextTable) -> TextTable {
+        var aligned = table
+        for column in table.headers.indices where table.rows.contains(where: { $0[column].hasSuffix(freeMark) }) {
+            for row in aligned.rows.indices where !aligned.rows[row][column].hasSuffix(freeMark) {
+                aligned.rows[row][column] += " "
+            }
+        }
+        return aligned
     }
 
     /// " 2025–2030", or nothing when the scenario has no horizon.

@@ -12,13 +12,17 @@ import FairShareScenario
 ///   `targetShortfall` (homes), `shortfall` (homes and placements short of soft requirements) and `objective`
 ///   (the optimum of the level named in `item`);
 /// - `item`, `label`: the item's id and label;
-/// - `value`: the run's figure; `base`: the base run's figure; `change`: value − base.
+/// - `value`: the run's figure; `base`: the base run's figure; `change`: value − base (exact, not the whole numbers
+///   of the tables);
+/// - `forced` (allocation figures only): `1` when the what-if forced the change, the two runs' ranges for the
+///   figure not overlapping (``Comparison/isForced(_:in:of:)``), `0` when they overlap (the change lies within
+///   the freedom the requirements leave), empty when a run has no ranges (`solver.allocation: "any"`).
 ///
 /// A figure a run does not have (no allocation, or a municipality or item it lacks) is empty.
 public struct ComparisonCSV: Sendable {
     /// The header record's column names, in order.
     public static let columns = ["run", "status", "municipality", "name", "kind", "item", "label", "value", "base",
-        "change"]
+        "change", "forced"]
 
     /// The runs to write.
     public let comparison: Comparison
@@ -38,23 +42,22 @@ public struct ComparisonCSV: Sendable {
         let municipalities = comparison.municipalities
         for run in comparison.runs {
             func record(_ id: String, _ name: String, _ kind: String, _ item: String, _ label: String,
-                _ value: Double?, _ base: Double?)
+                _ value: Double?, _ base: Double?, forced: Bool? = nil)
             {
                 let change = value.flatMap { value in base.map { ((value - $0) * 1e6).rounded() / 1e6 } }
                 out += format.record([run.name, run.result.status.rawValue, id, name, kind, item, label,
-                    format.number(value), format.number(base), format.number(change)])
+                    format.number(value), format.number(base), format.number(change),
+                    change == nil ? "" : forced.map { $0 ? "1" : "0" } ?? ""])
             }
-            for municipality in municipalities {
+            for municipality in [(id: String?, name: String)](municipalities.map { ($0.id, $0.name) })
+                + [(nil, "Region")]
+            {
                 for item in items {
-                    record(municipality.id, municipality.name, item.kind.rawValue, item.id, item.label,
+                    record(municipality.id ?? "", municipality.name, item.kind.rawValue, item.id, item.label,
                         comparison.value(of: item, in: municipality.id, of: run),
-                        comparison.base.flatMap { comparison.value(of: item, in: municipality.id, of: $0) })
+                        comparison.base.flatMap { comparison.value(of: item, in: municipality.id, of: $0) },
+                        forced: comparison.isForced(item, in: municipality.id, of: run))
                 }
-            }
-            for item in items {
-                record("", "Region", item.kind.rawValue, item.id, item.label,
-                    comparison.value(of: item, in: nil, of: run),
-                    comparison.base.flatMap { comparison.value(of: item, in: nil, of: $0) })
             }
             for figure in regionalFigures(of: run) {
                 let base = comparison.base.flatMap { base in

@@ -12,10 +12,16 @@ extension Comparison {
     ///            "result": {…fairshare-result/1…},
     ///            "change": {"municipalities": {"GM0505": {"newHomes": {"social-rent": -640}, "total": -127,
     ///                                                     "placements": {…}, "care": {…}}},
+    ///                       "region": {…}},
+    ///            "forced": {"municipalities": {"GM0505": {"newHomes": {"social-rent": true}, "total": false,
+    ///                                                     "placements": {…}, "care": {…}}},
     ///                       "region": {…}}}]}
     /// ```
-    /// `change` is each figure minus the base's (homes or placements), `null` for the base and for a run without
-    /// an allocation; a figure either run lacks is left out.
+    /// `change` is each figure minus the base's (homes or placements, exact), `null` for the base and for a run
+    /// without an allocation; a figure either run lacks is left out. `forced`, shaped like `change`, says per
+    /// figure whether the what-if forced its change (``Comparison/isForced(_:in:of:)``: the two runs' ranges do
+    /// not overlap) — `true`, `false`, or `null` when a run has no ranges (`solver.allocation: "any"`). A change
+    /// too small to show in whole numbers can be forced too.
     public var json: JSONValue {
         .object(JSONObject([
             ("format", .string("fairshare-comparison/1")),
@@ -38,13 +44,26 @@ extension Comparison {
             ("fairness", number(summary.fairness)), ("tiebreak", number(summary.tiebreak)),
         ]))
         let change: JSONValue
+        let forced: JSONValue
         if isBase || !run.result.hasAllocation || base?.result.hasAllocation != true {
             change = .null
+            forced = .null
         } else {
-            change = .object(JSONObject([
-                ("municipalities", .object(JSONObject(municipalities.map { ($0.id, changes(in: $0.id, of: run)) }))),
-                ("region", changes(in: nil, of: run)),
-            ]))
+            func figures(_ figure: (ComparedItem, String?) -> JSONValue?) -> JSONValue {
+                .object(JSONObject([
+                    ("municipalities", .object(JSONObject(municipalities.map { municipality in
+                        (municipality.id, members(in: municipality.id, figure))
+                    }))),
+                    ("region", members(in: nil, figure)),
+                ]))
+            }
+            change = figures { item, municipality in
+                self.change(of: item, in: municipality, of: run).map(JSONValue.number)
+            }
+            forced = figures { item, municipality in
+                guard self.change(of: item, in: municipality, of: run) != nil else { return nil }
+                return isForced(item, in: municipality, of: run).map(JSONValue.bool) ?? .null
+            }
         }
         return .object(JSONObject([
             ("name", .string(run.name)),
@@ -53,20 +72,20 @@ extension Comparison {
             ("summary", summaryJSON),
             ("result", run.result.json),
             ("change", change),
+            ("forced", forced),
         ]))
     }
 
-    /// `{"newHomes": {…}, "total": …, "placements": {…}, "care": {…}}` of one municipality (`nil`: the region).
-    private func changes(in municipality: String?, of run: ComparisonRun) -> JSONValue {
-        func figures(_ kind: ComparedItem.Kind) -> [(String, JSONValue)] {
-            items.filter { $0.kind == kind }.compactMap { item in
-                change(of: item, in: municipality, of: run).map { (item.id, .number($0)) }
-            }
+    /// `{"newHomes": {…}, "total": …, "placements": {…}, "care": {…}}` of one municipality (`nil`: the region),
+    /// each member `figure`'s value for the item; an item without one is left out.
+    private func members(in municipality: String?, _ figure: (ComparedItem, String?) -> JSONValue?) -> JSONValue {
+        func values(_ kind: ComparedItem.Kind) -> [(String, JSONValue)] {
+            items.filter { $0.kind == kind }.compactMap { item in figure(item, municipality).map { (item.id, $0) } }
         }
-        var members: [(String, JSONValue)] = [("newHomes", .object(JSONObject(figures(.newHomes))))]
-        if let total = figures(.total).first { members.append(("total", total.1)) }
-        members.append(("placements", .object(JSONObject(figures(.placements)))))
-        members.append(("care", .object(JSONObject(figures(.care)))))
+        var members: [(String, JSONValue)] = [("newHomes", .object(JSONObject(values(.newHomes))))]
+        if let total = values(.total).first { members.append(("total", total.1)) }
+        members.append(("placements", .object(JSONObject(values(.placements)))))
+        members.append(("care", .object(JSONObject(values(.care)))))
         return .object(JSONObject(members))
     }
 }

@@ -3,15 +3,23 @@ import FairShareScenario
 
 /// A comparison for people (`fairshare compare`): the runs, a summary per run (status, targets met, shortfall,
 /// fairness optimum), and per item a table of every municipality's figure in each run, with its change against
-/// the base in parentheses. Figures are whole homes or placements; a change is the difference of the rounded
-/// figures, so each row adds up as printed. `—` marks a figure a run does not have.
+/// the base in parentheses. Figures are whole homes or placements, each run's rounded so that its totals add up
+/// (``ShownAllocation``, as `solve` shows them); a change is the difference of the figures as shown, so each row
+/// adds up as printed. ``forcedMark`` after a change marks one forced by the what-if (``ChangeCause``); the
+/// summary counts the changes of each cause. `—` marks a figure a run does not have.
 public struct ComparisonReport: Sendable {
     /// The runs to report on.
     public let comparison: Comparison
+    /// Each run's whole numbers, in run order.
+    public let shown: [ShownAllocation]
+
+    /// The mark after a forced change: `345 (+171!)`.
+    public static let forcedMark = "!"
 
     /// A report of `comparison`.
     public init(_ comparison: Comparison) {
         self.comparison = comparison
+        shown = comparison.runs.map { ShownAllocation($0.result) }
     }
 
     /// One line per run: its name and what it is.
@@ -86,13 +94,11 @@ public struct ComparisonReport: Sendable {
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: runs.count))
         func row(_ name: String, _ municipality: String?) -> [String] {
             [name] + runs.enumerated().map { index, run in
-                guard let value = comparison.value(of: item, in: municipality, of: run) else { return "—" }
-                let shown = Formatting.count(value)
-                guard index > 0, let base = comparison.base,
-                    let before = comparison.value(of: item, in: municipality, of: base)
-                else { return shown }
-                let change = value.rounded() - before.rounded()
-                return change == 0 ? shown : "\(shown) (\(Formatting.signed(change)))"
+                guard let value = shownValue(item, in: municipality, run: index) else { return "—" }
+                let text = Formatting.whole(value)
+                guard let change = shownChange(item, in: municipality, run: index), change != 0 else { return text }
+                let mark = comparison.isForced(item, in: municipality, of: run) == true ? Self.forcedMark : ""
+                return "\(text) (\(Formatting.signed(change))\(mark))"
             }
         }
         for municipality in comparison.municipalities {
@@ -101,6 +107,62 @@ public struct ComparisonReport: Sendable {
         table.rulesBefore = [table.rows.count]
         table.rows.append(row("Region", nil))
         return table
+    }
+
+    /// A run's figure as shown: its whole number; `nil` when the run does not have it.
+    func shownValue(_ item: ComparedItem, in municipality: String?, run index: Int) -> Double? {
+        guard comparison.value(of: item, in: municipality, of: comparison.runs[index]) != nil else { return nil }
+        return shown[index].value(item.kind, item.id, in: municipality)
+    }
+
+    /// The change of a run's figure against the base's, as shown; `nil` for the base or a figure either lacks.
+    func shownChange(_ item: ComparedItem, in municipality: String?, run index: Int) -> Double? {
+        guard index > 0, let after = shownValue(item, in: municipality, run: index),
+            let before = shownValue(item, in: municipality, run: 0)
+        else { return nil }
+        return after - before
+    }
+
+    /// The changes a run shows against the base (every item, municipality and the region), by cause.
+    public func changeCounts(run index: Int) -> ChangeCounts {
+        var counts = ChangeCounts()
+        let run = comparison.runs[index]
+        for item in comparison.items {
+            for municipality in comparison.municipalities.map(\.id) + [nil] {
+                guard let change = shownChange(item, in: municipality, run: index), change != 0 else { continue }
+                counts.add(comparison.cause(of: item, in: municipality, of: run))
+            }
+        }
+        return counts
+    }
+
+    /// What `!` means, and per run with an allocation how many of its changes the what-if forced and how many lie
+    /// within the freedom the requirements leave; empty without runs to compare.
+    public var changeNotes: [String] {
+        let runs = comparison.runs.enumerated().dropFirst().filter { $0.element.result.hasAllocation }
+        guard let base = comparison.base, base.result.hasAllocation, !runs.isEmpty else { return [] }
+        var notes = ["Changes against \(base.name): \(Self.forcedMark) marks a change forced by the what-if (the "
+            + "two runs' ranges for the figure do not overlap); the other changes lie within the freedom the "
+            + "requirements leave (a value equally good in both runs exists)."]
+        for (index, run) in runs {
+            let counts = changeCounts(run: index)
+            guard counts.total > 0 else {
+                notes.append("\(run.name): no changes.")
+                continue
+            }
+            var parts: [String] = []
+            if counts.forced + counts.withinFreedom > 0 {
+                parts.append("\(counts.forced) change\(counts.forced == 1 ? "" : "s") forced by the what-if")
+                parts.append("\(counts.withinFreedom) within the freedom")
+            }
+            if counts.unknown > 0 {
+                parts.append("\(counts.unknown) change\(counts.unknown == 1 ? "" : "s") of unknown cause: "
+                    + "\(run.result.allocation == .any ? run.name : base.name) has no ranges (solver.allocation "
+                    + "\"any\", or they ran out of time)")
+            }
+            notes.append("\(run.name): " + parts.joined(separator: ", ") + ".")
+        }
+        return notes
     }
 
     /// The whole comparison for a terminal; tables wrap their headers to fit in `width` characters where they can.
@@ -116,7 +178,7 @@ public struct ComparisonReport: Sendable {
                 : line.name + padding + "  " + about.joined(separator: "\n" + indent)) + "\n"
         }
         out += "\nSummary\n" + summaryTable.text(width: width)
-        for note in summaryNotes {
+        for note in summaryNotes + changeNotes {
             out += "  " + TextTable.wrap(note, width: max(30, width - 4), atHyphens: false).joined(separator: "\n    ")
                 + "\n"
         }
@@ -132,10 +194,15 @@ public struct ComparisonReport: Sendable {
         out += "Changes are against \(comparison.base?.name ?? "the base").\n\n"
         out += runLines.map { "- **\($0.name)**" + ($0.about.isEmpty ? "" : ": \($0.about)") }.joined(separator: "\n")
         out += "\n\n### Summary\n\n" + summaryTable.markdown() + "\n"
-        out += summaryNotes.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        out += (summaryNotes + changeNotes).map { "- " + Self.escapingMarkdown($0) }.joined(separator: "\n") + "\n"
         for item in comparison.items {
             out += "\n### \(item.heading)\n\n" + table(for: item).markdown()
         }
         return out
+    }
+
+    /// `text` with the characters GitHub would read as formatting (`~`) escaped.
+    static func escapingMarkdown(_ text: String) -> String {
+        text.split(separator: "~", omittingEmptySubsequences: false).joined(separator: "\\~")
     }
 }

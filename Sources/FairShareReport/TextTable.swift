@@ -49,10 +49,12 @@ public struct TextTable: Sendable, Hashable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A GitHub-flavoured Markdown table (pipes in cells escaped).
+    /// A GitHub-flavoured Markdown table (pipes in cells escaped, and tildes, which GitHub reads as strikethrough).
     public func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+            "| " + cells.map {
+                $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "~", with: "\\~")
+            }.joined(separator: " | ") + " |"
         }
         let rule = "|" + alignments.map { $0 == .left ? " --- |" : " ---: |" }.joined()
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -14,6 +14,11 @@ struct Compare: ParsableCommand {
             targets met, shortfall and fairness optimum, and per item every municipality's figure with its change \
             against the base in parentheses.
 
+            Figures are each run's central allocation, in whole numbers that add up. A change marked ! is forced \
+            by the what-if: the two runs' ranges for that figure do not overlap. The other changes lie within the \
+            freedom the requirements leave; the summary counts both kinds (json: "forced" per figure, csv: a \
+            forced column).
+
             Examples:
               fairshare compare Scenarios/drechtsteden.json
               fairshare compare Scenarios/drechtsteden.json --variants max-norm,whole-homes

@@ -8,8 +8,14 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a scenario and print the fair allocation.",
         discussion: """
-            json prints the fairshare-result/1 document; csv one record per municipality and item (segment, \
-            priority group, care quality) with the allocation, fair share, deviation and stock shares.
+            Where the requirements leave a figure a range, fairshare reports the central allocation: each figure \
+            as near the middle of its range as the others allow. Tables show whole numbers rounded so that the \
+            totals add up, mark each free figure (range wider than half a home) with ~ and list the free figures \
+            with their ranges; warnings go to standard error.
+
+            json prints the fairshare-result/1 document (exact figures, each with its range); csv one record per \
+            municipality and item (segment, priority group, care quality) with the exact allocation, fair share, \
+            deviation, stock shares and the range (min, max; empty with solver.allocation "any").
 
             Examples:
               fairshare solve Scenarios/drechtsteden.json
@@ -49,6 +55,7 @@ struct Solve: ParsableCommand {
         case .markdown: text = AllocationReport(result: result, scenario: scenario).markdown()
         }
         try Terminal.output(text, to: output.output)
+        for warning in result.warnings { Terminal.error("fairshare: warning: \(warning.path): \(warning.message)") }
         if let plot, result.hasAllocation { try Terminal.output(Charts.allocation(result, scenario), to: plot) }
         throw ExitStatus.reporting([(nil, result)])
     }

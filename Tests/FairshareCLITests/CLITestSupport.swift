@@ -59,6 +59,11 @@ enum CLITestSupport {
         if let variant { scenario = try loader.applying(variant: variant, to: scenario) }
         return FairShare.solve(scenario, variant: variant)
     }
+
+    /// What `fairshare solve` writes on standard error for a result with an allocation: one line per warning.
+    static func warningLines(_ result: FairShareResult) -> String {
+        result.warnings.map { "fairshare: warning: \($0.path): \($0.message)\n" }.joined()
+    }
 }
 
 /// What a run of the command left: its exit status and both streams.
@@ -109,8 +114,8 @@ func run(_ program: URL, _ arguments: [String], in directory: URL = CLITestSuppo
     defer { try? FileManager.default.removeItem(at: scratch) }
     let out = scratch.appendingPathComponent("stdout")
     let err = scratch.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     let process = Process()
     process.executableURL = program
     process.arguments = arguments

@@ -47,26 +47,33 @@ struct CSVTests {
         arguments: [CLITestSupport.awkwardNames, "Scenarios/drechtsteden.json"], CSVSettings.all)
     func solveRoundTrip(_ path: String, _ settings: CSVSettings) throws {
         let output = try fairshare(["solve", path, "--format", "csv"] + settings.arguments)
+        let scenario = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(path))
+        let result = FairShare.solve(scenario)
         #expect(output.status == 0, "\(output)")
-        #expect(output.stderr.isEmpty)
+        #expect(output.stderr == CLITestSupport.warningLines(result))
         // RFC 4180: every record ends with CRLF, and there is no bare LF.
         #expect(output.stdout.hasSuffix("\r\n"))
         #expect(!output.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
 
         let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter)
         #expect(header == ["municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation",
-            "stockShareBefore", "stockShareAfter"])
-        let scenario = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(path))
-        let result = FairShare.solve(scenario)
+            "stockShareBefore", "stockShareAfter", "min", "max"])
         let items = scenario.segments.count + scenario.priorityGroups.count + scenario.careQualities.count
         #expect(records.count == scenario.municipalities.count * items)
 
         var index = 0
         for allocation in result.municipalities {
-            let expected: [(kind: String, id: String, label: String, value: Double?, shares: Bool)] =
-                scenario.segments.map { ("newHomes", $0.id, $0.label, allocation.newHomes[$0.id], true) }
-                + scenario.priorityGroups.map { ("placements", $0.id, $0.label, allocation.placements[$0.id], false) }
-                + scenario.careQualities.map { ("care", $0.id, $0.label, allocation.care[$0.id], false) }
+            let ranges = try #require(allocation.ranges)
+            let expected: [(kind: String, id: String, label: String, value: Double?, shares: Bool, range: FigureRange?)]
+                = scenario.segments.map {
+                    ("newHomes", $0.id, $0.label, allocation.newHomes[$0.id], true, ranges.newHomes[$0.id])
+                }
+                + scenario.priorityGroups.map {
+                    ("placements", $0.id, $0.label, allocation.placements[$0.id], false, ranges.placements[$0.id])
+                }
+                + scenario.careQualities.map {
+                    ("care", $0.id, $0.label, allocation.care[$0.id], false, ranges.care[$0.id])
+                }
             for item in expected {
                 let record = try #require(index < records.count ? records[index] : nil)
                 index += 1
@@ -90,6 +97,10 @@ struct CSVTests {
                         #expect(field.isEmpty)
                     }
                 }
+                // The range, exact as in the JSON result (six decimals).
+                let range = try #require(item.range, "\(record)")
+                #expect(abs((settings.number(record[10]) ?? .nan) - range.min) <= 5e-7, "\(record)")
+                #expect(abs((settings.number(record[11]) ?? .nan) - range.max) <= 5e-7, "\(record)")
             }
         }
     }
@@ -97,13 +108,15 @@ struct CSVTests {
     @Test("fields holding the delimiter or a quote are quoted, quotes doubled")
     func quoting() throws {
         let comma = try fairshare(["solve", CLITestSupport.awkwardNames, "--format", "csv"])
+        // The ranges (last two fields) carry the solver's tolerance: only their leading digits are checked.
         #expect(comma.stdout.contains("A,\"Súdwest-Fryslân, \"\"Aldorp\"\"; Noord\",newHomes,social-rent,"
-            + "\"Huur; sociaal, \"\"echt\"\"\",320,320,0,0.1,0.3\r\n"))
-        #expect(comma.stdout.contains("B,'s-Hertogenbosch,newHomes,market,Vrije sector,300,,,0.6,0.692308\r\n"))
+            + "\"Huur; sociaal, \"\"echt\"\"\",320,320,0,0.1,0.3,319.99"))
+        #expect(comma.stdout.contains("B,'s-Hertogenbosch,newHomes,market,Vrije sector,300,,,0.6,0.692308,299.99"))
         let dutch = try fairshare(["solve", CLITestSupport.awkwardNames, "--format", "csv", "--decimal-comma"])
-        #expect(dutch.stdout.contains("B;'s-Hertogenbosch;newHomes;market;Vrije sector;300;;;0,6;0,692308\r\n"))
+        #expect(dutch.stdout.contains("B;'s-Hertogenbosch;newHomes;market;Vrije sector;300;;;0,6;0,692308;299,99"))
         #expect(dutch.stdout.contains("A;\"Súdwest-Fryslân, \"\"Aldorp\"\"; Noord\";placements;statushouders;"
-            + "Statushouders;33,7;30,5;3,2;;\r\n"))
+            + "Statushouders;32,1"))
+        #expect(dutch.stdout.contains(";;;30,49"))
     }
 
     @Test("compare --format csv: figures as the library has them, change = value − base", arguments: CSVSettings.all)
@@ -113,7 +126,8 @@ struct CSVTests {
             + settings.arguments)
         #expect(output.status == 0, "\(output)")
         let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter)
-        #expect(header == ["run", "status", "municipality", "name", "kind", "item", "label", "value", "base", "change"])
+        #expect(header == ["run", "status", "municipality", "name", "kind", "item", "label", "value", "base", "change",
+            "forced"])
         #expect(records.allSatisfy { $0.count == header.count })
         #expect(Set(records.map { $0[0] }) == ["base", "max-norm", "whole-homes"])
 
@@ -142,6 +156,20 @@ struct CSVTests {
             #expect(settings.number(record[8]) == figure(base), "\(record)")
             let change = try #require(settings.number(record[9]))
             #expect(abs(change - ((figure(allocation) ?? 0) - (figure(base) ?? 0))) <= 1e-6, "\(record)")
+            // forced: 1 exactly when the two runs' ranges for the figure do not overlap.
+            let ranges: (MunicipalityAllocation) -> FigureRange? = { allocation in
+                switch record[4] {
+                case "newHomes": allocation.ranges?.newHomes[record[5]]
+                case "total": allocation.ranges?.total
+                case "placements": allocation.ranges?.placements[record[5]]
+                case "care": allocation.ranges?.care[record[5]]
+                default: nil
+                }
+            }
+            let after = try #require(ranges(allocation))
+            let before = try #require(ranges(base))
+            let disjoint = rangesDisjoint((after.min, after.max), (before.min, before.max))
+            #expect(record[10] == (disjoint ? "1" : "0"), "\(record)")
             checked += 1
         }
         // 7 municipalities × (4 segments + total + 1 group + 1 care quality) × 3 runs.
