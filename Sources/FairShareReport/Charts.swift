@@ -43,7 +43,8 @@ public enum Charts {
                 categories: names,
                 series: [
                     .init(name: "fair share", values: result.municipalities.map { $0.fairShare[item.id] ?? 0 }),
-                    .init(name: "allocated", values: result.municipalities.map { allocated(item.id, $0) }),
+                    .init(name: "allocated", values: result.municipalities.map { allocated(item.id, $0) },
+                        ranges: result.municipalities.map { allocatedRange(item.id, $0) }),
                 ],
                 valueLabel: scenario.priorityGroups.contains { $0.id == item.id } ? "placements" : "new homes"
             ).svg())
@@ -71,7 +72,9 @@ public enum Charts {
         if let item = fairItem(first.result, first.scenario) {
             var series: [GroupedBarChart.Series] = []
             for entry in entries where entry.result.hasAllocation {
-                series.append(.init(name: entry.name, values: entry.result.municipalities.map { allocated(item.id, $0) }))
+                let municipalities = entry.result.municipalities
+                series.append(.init(name: entry.name, values: municipalities.map { allocated(item.id, $0) },
+                    ranges: municipalities.map { allocatedRange(item.id, $0) }))
             }
             charts.append(GroupedBarChart(title: "\(item.label): allocation per scenario", categories: names,
                 series: series, valueLabel: "new homes").svg())
@@ -120,6 +123,16 @@ public enum Charts {
 
     static func allocated(_ id: String, _ allocation: MunicipalityAllocation) -> Double {
         allocation.newHomes[id] ?? allocation.placements[id] ?? allocation.care[id] ?? 0
+    }
+
+    /// The range of a municipality's figure for an item, for a whisker: only a free figure's (wider than half a
+    /// home or placement), and only a finite one.
+    static func allocatedRange(_ id: String, _ allocation: MunicipalityAllocation) -> ClosedRange<Double>? {
+        guard let ranges = allocation.ranges,
+            let range = ranges.newHomes[id] ?? ranges.placements[id] ?? ranges.care[id],
+            !range.isFirm, range.max.isFinite
+        else { return nil }
+        return range.min...range.max
     }
 
 }

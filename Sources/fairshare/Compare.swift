@@ -40,7 +40,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Also draw the stock share after each run, each run's allocation and the fairness "
-        + "profiles as an SVG chart.", valueName: "file.svg"))
+        + "profiles as an SVG chart; a free figure's range is drawn as a whisker.", valueName: "file.svg"))
     var plot: String?
 
     func validate() throws {

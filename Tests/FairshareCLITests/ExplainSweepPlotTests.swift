@@ -91,6 +91,11 @@ struct ExplainSweepPlotTests {
         #expect(text.contains("<svg"))
         if arguments[0] == "solve" { #expect(text.contains("Hendrik-Ido-") && text.contains("fair share")) }
         if arguments[0] == "compare" { #expect(text.contains("Fairness profiles") && text.contains("leximin")) }
+        // Free figures carry their range as a whisker (Hendrik-Ido-Ambacht's social rent: 875–1183).
+        if arguments[0] != "sweep" {
+            #expect(text.contains("<g class=\"ranges\">") && text.contains("range of the equally good allocations"))
+        }
+        if arguments[0] == "solve" { #expect(text.contains("Hendrik-Ido-Ambacht — allocated: 1067.48 (range 875.")) }
         if arguments[0] == "sweep" { #expect(text.contains("Regional targets as region.targets.social-30.minShare")) }
     }
 }

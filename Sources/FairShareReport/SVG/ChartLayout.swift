@@ -28,6 +28,8 @@ struct LegendItem {
     enum Swatch {
         case bar
         case line(marker: Int)
+        /// A vertical line with caps: the range a bar's value may take.
+        case whisker
     }
     let name: String
     let colour: String
@@ -111,12 +113,25 @@ enum ChartLayout {
                     drawMarker(
                         marker, x: x + legendSwatchWidth / 2, y: middle, radius: 4.5, colour: item.colour,
                         in: &document)
+                case .whisker:
+                    drawWhisker(x: x + 14, from: middle - 8, to: middle + 8, cap: 10, colour: item.colour,
+                        in: &document)
                 }
                 document.text(label, x: x + legendSwatchWidth + legendGap, y: middle + size * 0.35, size: size)
             }
         }
         document.endGroup()
         return top + Double(rows.count) * legendRowHeight
+    }
+
+    /// A whisker: a vertical line at `x` from `y1` to `y2` with horizontal caps `cap` pixels wide.
+    static func drawWhisker(
+        x: Double, from y1: Double, to y2: Double, cap: Double, colour: String, in document: inout SVGDocument
+    ) {
+        document.line(x1: x, y1: y1, x2: x, y2: y2, stroke: colour, strokeWidth: 1.5)
+        for y in [y1, y2] {
+            document.line(x1: x - cap / 2, y1: y, x2: x + cap / 2, y2: y, stroke: colour, strokeWidth: 1.5)
+        }
     }
 
     /// The height `drawLegend` will take.

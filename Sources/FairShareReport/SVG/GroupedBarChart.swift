@@ -8,7 +8,8 @@ import Foundation
 /// negative fair share) give bars that hang below a dark zero line. Category names that do not fit under their
 /// group are wrapped onto two lines at spaces and hyphens, and otherwise rotated (45°, or 90° when very
 /// crowded) and, if very long, truncated with "…". Values are written on the bars when every label fits its
-/// bar. Each bar carries a `<title>` tooltip with the category, series and value.
+/// bar. Each bar carries a `<title>` tooltip with the category, series and value. A series may carry a range per
+/// bar (the values equally good allocations give it): drawn as a whisker over the bar, with a legend entry.
 ///
 /// ```swift
 /// let chart = GroupedBarChart(
@@ -25,12 +26,19 @@ public struct GroupedBarChart: Sendable {
         public var name: String
         /// Values in the unit of the value axis (shares as fractions when the format is `.percent`).
         public var values: [Double]
+        /// Per category, the range the value may take, drawn as a whisker; `nil`, a missing one, a point or a
+        /// range with an infinite end draws none.
+        public var ranges: [ClosedRange<Double>?]
 
-        public init(name: String, values: [Double]) {
+        public init(name: String, values: [Double], ranges: [ClosedRange<Double>?] = []) {
             self.name = name
             self.values = values
+            self.ranges = ranges
         }
     }
+
+    /// The legend entry of the whiskers.
+    public static let rangeLegend = "range of the equally good allocations"
 
     /// The title at the top; wrapped to two lines, then truncated.
     public var title: String
@@ -131,9 +139,22 @@ public struct GroupedBarChart: Sendable {
             guard category < values.count, values[category].isFinite else { return nil }
             return values[category]
         }
+        func range(_ series: Int, _ category: Int) -> ClosedRange<Double>? {
+            guard value(series, category) != nil, category < self.series[series].ranges.count,
+                let range = self.series[series].ranges[category], range.lowerBound.isFinite,
+                range.upperBound.isFinite, range.upperBound > range.lowerBound
+            else { return nil }
+            return range
+        }
+        let ranges = (0..<seriesCount).flatMap { s in (0..<count).compactMap { range(s, $0) } }
+        // Everything the value axis must hold: the bars and their whiskers.
         let values = (0..<seriesCount).flatMap { s in (0..<count).compactMap { value(s, $0) } }
-        let legend = series.enumerated().map { index, series in
+            + ranges.flatMap { [$0.lowerBound, $0.upperBound] }
+        var legend = series.enumerated().map { index, series in
             LegendItem(name: series.name, colour: ChartPalette.colour(at: index), swatch: .bar)
+        }
+        if !ranges.isEmpty {
+            legend.append(LegendItem(name: Self.rangeLegend, colour: ChartStyle.zeroLineColour, swatch: .whisker))
         }
 
         let titleBottom = ChartLayout.drawTitle(title, width: width, in: &document)
@@ -204,10 +225,32 @@ public struct GroupedBarChart: Sendable {
                 guard let v = value(s, c) else { continue }
                 let x = plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2 + Double(s) * (bar.width + bar.gap)
                 let y = plot.y(v, scale)
-                let tooltip = "\(categories[c]) — \(series[s].name): \(valueFormat.string(v, decimals: valueDecimals))"
+                let shown = valueFormat.string(v, decimals: valueDecimals)
+                var tooltip = "\(categories[c]) — \(series[s].name): \(shown)"
+                if let range = range(s, c) {
+                    tooltip += " (range \(valueFormat.string(range.lowerBound, decimals: valueDecimals))–"
+                        + "\(valueFormat.string(range.upperBound, decimals: valueDecimals)))"
+                }
                 document.rect(
                     x: x, y: min(y, zero), width: bar.width, height: abs(zero - y), fill: colour,
                     tooltip: tooltip)
+            }
+            document.endGroup()
+        }
+
+        // Whiskers over the bars.
+        if !ranges.isEmpty {
+            document.beginGroup([("class", "ranges")])
+            for s in 0..<seriesCount {
+                for c in 0..<count {
+                    guard let range = range(s, c) else { continue }
+                    let x =
+                        plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2
+                        + Double(s) * (bar.width + bar.gap) + bar.width / 2
+                    ChartLayout.drawWhisker(
+                        x: x, from: plot.y(range.upperBound, scale), to: plot.y(range.lowerBound, scale),
+                        cap: min(12, bar.width * 0.5), colour: ChartStyle.zeroLineColour, in: &document)
+                }
             }
             document.endGroup()
         }
@@ -232,7 +275,9 @@ public struct GroupedBarChart: Sendable {
                     let x =
                         plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2
                         + Double(s) * (bar.width + bar.gap) + bar.width / 2
-                    let y = plot.y(v, scale)
+                    // Beyond the whisker, if any, so that the label does not cross it.
+                    let end = range(s, c).map { v < 0 ? min(v, $0.lowerBound) : max(v, $0.upperBound) } ?? v
+                    let y = plot.y(end, scale)
                     let size = ChartStyle.valueLabelSize
                     let baseline = v < 0 ? y + 4 + size * 0.8 : y - 4
                     document.text(
