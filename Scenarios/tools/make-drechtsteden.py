@@ -122,8 +122,21 @@ scenario = {
             "description": "fairness by the leximin principle: no municipality further from its fair share than it must be",
             "patch": {"fairness": {"norm": "leximin"}}},
         "whole-homes": {
-            "description": "whole homes and placements (integer programme, 0.1% gap)",
+            "description": "whole homes and placements: the central allocation rounded so that every figure is "
+                           "whole and every hard requirement still holds",
             "patch": {"solver": {"integer": True}}},
+        "regional-programme": {
+            "description": "a fixed regional programme per segment, as the region's course asks for the region as a "
+                           "whole: exactly 10,000 homes, 30% social rent, two thirds affordable; ESTIMATE: the "
+                           "remaining affordable third split evenly between middle rent and affordable owner "
+                           "(18.33% each), since no regional split is published. Shows how a fixed programme makes "
+                           "the regional totals firm.",
+            "patch": {"region": {"newHomes": 10000, "targets": {
+                "social-30": {"maxShare": 0.30},
+                "affordable-2-3": {"maxShare": 0.6667},
+                "mid-rent-programme": {"segments": ["mid-rent"], "minShare": 0.18335, "maxShare": 0.18335},
+                "affordable-owner-programme": {"segments": ["affordable-owner"], "minShare": 0.18335,
+                                               "maxShare": 0.18335}}}}},
     },
 }
 

@@ -16,6 +16,8 @@ enum CentralAllocation {
     static let freeWidth = 1e-6
     /// A link's dual of at least this fraction of the stage's largest marks its figure as blocked.
     static let blockingDual = 1e-3
+    /// A blocked figure is held within this fraction of max(1, |value|) of its value.
+    static let holdingBand = 1e-8
 
     /// The central allocation on `face`, given every figure's range.
     /// - Returns: the solution of the last stage (every variable of the face's model), or the face's own start
@@ -52,7 +54,7 @@ enum CentralAllocation {
             var remaining = Set(open)
             var last = face.start
             while !remaining.isEmpty {
-                let solution = try problem.solve(face.options)
+                let solution = try face.solve(problem)
                 guard solution.status == .optimal, let reached = solution.objectiveValue else {
                     throw FaceStop.stopped(solution.status)
                 }
@@ -66,11 +68,15 @@ enum CentralAllocation {
                 if reached >= 0.5 - 1e-9 { blocked = remaining }
                 for k in blocked.sorted() {
                     // Blocked: the figure has this one value in every optimum of the stage (at p_k = τ*), so it is
-                    // held there exactly, which also keeps the stage's solution feasible for the next.
+                    // held there, within `holdingBand` for the solver's rounding (held exactly, the errors of many
+                    // held figures add up to an infeasible stage), which keeps the stage's solution feasible.
                     let variable = figures[k].variable
                     let own = model[variable]
-                    let value = min(max(solution[variable], own.lowerBound), own.upperBound)
-                    try problem.setBounds(of: variable, lowerBound: value, upperBound: value)
+                    let value = solution[variable]
+                    let band = holdingBand * max(1, abs(value))
+                    let lower = min(max(value - band, own.lowerBound), own.upperBound)
+                    let upper = max(min(value + band, own.upperBound), lower)
+                    try problem.setBounds(of: variable, lowerBound: lower, upperBound: upper)
                     try problem.setBounds(of: links[k]!, lowerBound: -.infinity, upperBound: .infinity)
                     remaining.remove(k)
                 }

@@ -27,7 +27,9 @@ public enum FairShare {
         let deadline = ContinuousClock.now + .milliseconds(Int64((scenario.solver.timeLimit * 1000).rounded(.up)))
         let outcome = Result { () throws -> Settlement in
             try GLPKProblem.withProblem(for: formulation.model) { problem in
-                let run = try LevelRun.solve(formulation, on: problem, settings: scenario.solver)
+                var levelSettings = scenario.solver
+                if levelSettings.integer { levelSettings.timeLimit *= Settlement.levelShare }
+                let run = try LevelRun.solve(formulation, on: problem, settings: levelSettings)
                 return try Settlement.settle(run, formulation, problem: problem, scenario: scenario, deadline: deadline)
             }
         }
@@ -102,6 +104,10 @@ public enum FairShare {
         solve(try loader.applying(variant: variant, to: scenario), variant: variant)
     }
 
+    /// Tests: start every level run from this basis (at any size), to show that the reported allocation does not
+    /// depend on the solver's path.
+    @TaskLocal static var startingBasisForTesting: SolverOptions.StartingBasis?
+
     static func options(for settings: SolverSettings, timeLimit: Double) -> SolverOptions {
         var options = SolverOptions()
         options.method = settings.method == .interior && !settings.integer ? .interiorPoint : .primalSimplex
@@ -113,6 +119,10 @@ public enum FairShare {
         options.startingBasis = .bixby
         options.startingMethod = settings.integer ? nil : .dualSimplex
         options.startingMinimumRows = 1_000
+        if let basis = startingBasisForTesting {
+            options.startingBasis = basis
+            options.startingMinimumRows = 0
+        }
         options.timeLimit = timeLimit
         options.mipGap = settings.integer ? settings.mipGap : 0
         return options

@@ -118,7 +118,7 @@ private final class RangeWork: Sendable {
                     let figure = figures[task.figure]
                     let objective = LinearExpression(figure.variable)
                     try problem.setObjective(task.maximise ? .maximize(objective) : .minimize(objective))
-                    let solution = try problem.solve(face.options)
+                    let solution = try face.solve(problem)
                     switch solution.status {
                     case .optimal:
                         record(task, value: solution.objectiveValue ?? solution[figure.variable], solution: solution)

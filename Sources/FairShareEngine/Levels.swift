@@ -100,12 +100,9 @@ struct LevelRun {
             last = solution
             if largest == nil { largest = value }
             let open = profile.indices.filter { profile[$0] == nil }
-            if value <= 1e-9 {
-                for index in open { profile[index] = 0 }
-                break
-            }
             // A ≤ row of a minimisation binds with a negative dual; integer runs have no duals: fix the tight rows.
-            var blocked = open.filter { (solution.dual(of: pairs[$0].row) ?? 0) < -1e-9 }
+            // At 0 every open pair is fixed (at 0), so that the optimal face keeps them there too.
+            var blocked = value <= 1e-9 ? open : open.filter { (solution.dual(of: pairs[$0].row) ?? 0) < -1e-9 }
             if blocked.isEmpty {
                 blocked = open.filter { solution.activity(of: pairs[$0].row) >= -1e-7 * max(1, value) }
             }
@@ -118,6 +115,7 @@ struct LevelRun {
                 try problem.setBounds(of: pair.row, lowerBound: -.infinity, upperBound: .infinity)
                 profile[index] = value
             }
+            if value <= 1e-9 { break }
         }
         guard let solution = last, let largest else { return nil }
         return (largest, profile.map { $0 ?? 0 }.sorted(by: >), solution)

@@ -62,6 +62,30 @@ struct OptimalFace: Sendable {
         return SolverOptions(method: .primalSimplex, timeLimit: max(0.001, seconds), cancellation: cancellation)
     }
 
+    /// Solves the LP `problem` now holds, warm. The face is feasible and bounded where it matters, so
+    /// "infeasible" or a failed simplex run can only be numerical trouble (seen: a warm basis from a crash start,
+    /// and a basis GLPK found singular to working precision on a 2-municipality region): the LP is then solved
+    /// again from GLPK's standard basis, and if that fails too, through GLPK's presolver.
+    func solve(_ problem: GLPKProblem) throws -> Solution {
+        func troubled(_ solution: Solution) -> Bool {
+            switch solution.status {
+            case .infeasible: true
+            case .failed(let reason): reason != SolverCancellation.reason
+            default: false
+            }
+        }
+        let solution = try problem.solve(options)
+        guard troubled(solution) else { return solution }
+        let model = problem.model
+        try problem.setBasis(Basis(rows: Array(repeating: .basic, count: model.constraints.count),
+            columns: Array(repeating: .atLower, count: model.variables.count)))
+        let again = try problem.solve(options)
+        guard troubled(again) else { return again }
+        var presolved = options
+        presolved.presolve = true
+        return try problem.solve(presolved)
+    }
+
     /// Runs `body` with a new GLPK problem holding `model`, started from `basis` when there is one.
     static func withProblem<R>(
         _ model: Model, basis: Basis?, _ body: (GLPKProblem) throws -> R

@@ -5,6 +5,9 @@ import LinearModel
 /// What a solve reports after its levels: the allocation (the central one, the levels' own vertex, or either
 /// rounded to whole numbers), the range of every figure, and what the result must warn about.
 struct Settlement {
+    /// Whole-number runs: the share of `solver.timeLimit` the levels may use, so that the rounding has time left.
+    static let levelShare = 0.9
+
     /// The levels as solved.
     var run: LevelRun
     /// The allocation to report (every variable of the formulation); `nil`: the last level's solution.
@@ -25,10 +28,15 @@ struct Settlement {
         deadline: ContinuousClock.Instant
     ) throws -> Settlement {
         var settlement = Settlement(run: run, kind: .any)
-        guard let last = run.last, last.status == .optimal, run.optima.count == formulation.levels.count else {
-            return settlement
-        }
-        if scenario.solver.allocation == .central,
+        guard let last = run.last, last.hasSolution else { return settlement }
+        let solvedAll = last.status == .optimal && run.optima.count == formulation.levels.count
+        if !solvedAll {
+            // Levels with either-or binaries stopped by the time limit with an allocation (`feasible`): no face to
+            // explore; whole-number runs still round what there is.
+            settlement.warnings.append(ResultWarning(.oneOfMany, path: "solver.timeLimit",
+                "the levels were not all solved to the end, so the allocation shown is not the central one and "
+                    + "has no ranges: allow more time"))
+        } else if scenario.solver.allocation == .central,
             let face = try OptimalFace(formulation, problem: problem, run: run, settings: scenario.solver,
                 deadline: deadline)
         {
@@ -54,7 +62,9 @@ struct Settlement {
         }
         if scenario.solver.integer {
             let centre = settlement.allocation ?? last
-            let rounded = try WholeNumbers.round(scenario, formulation, central: centre, deadline: deadline)
+            // The rounding gets the time left, and at least the share the levels left it (see `levelShare`).
+            let rounded = try WholeNumbers.round(scenario, formulation, central: centre,
+                deadline: max(deadline, ContinuousClock.now + .milliseconds(Int64(scenario.solver.timeLimit * 100))))
             settlement.rounding = rounded
             settlement.roundingDistance = rounded.objectiveValue
             if rounded.hasSolution { settlement.allocation = rounded }

@@ -38,8 +38,10 @@ struct DidacticScenarioTests {
         // The three placements Cewijk cannot take (fair share 12, room for 9) go to Aldorp or Bestad at the same
         // fairness (each adds one placement of deviation wherever it goes): Aldorp 30–33, Bestad 18–21, with
         // A + B = 51. The central allocation puts both in the middle of their ranges: 31.5 and 19.5.
-        #expect(byID["A"]!.ranges?.placements["statushouders"] == FigureRange(min: 30, max: 33))
-        #expect(byID["B"]!.ranges?.placements["statushouders"] == FigureRange(min: 18, max: 21))
+        let aldorp = byID["A"]!.ranges?.placements["statushouders"]
+        let bestad = byID["B"]!.ranges?.placements["statushouders"]
+        #expect(isClose(aldorp?.min, 30) && isClose(aldorp?.max, 33), "\(String(describing: aldorp))")
+        #expect(isClose(bestad?.min, 18) && isClose(bestad?.max, 21), "\(String(describing: bestad))")
         #expect(abs(byID["A"]!.placements["statushouders"]! - 31.5) < 1e-3)
         #expect(abs(byID["B"]!.placements["statushouders"]! - 19.5) < 1e-3)
         #expect(result.allocation == .central)

