@@ -180,7 +180,7 @@ struct CancellationAndTimeLimitTests {
 
     @Test("GLPK layer: cancelling a long branch-and-cut from another thread stops it within seconds, not at its limit")
     func cancelMIPFromAnotherThread() async throws {
-        let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 30)
+        let scenario = try Self.integerScenario(municipalities: 300, mipGap: 0, timeLimit: 30)
         let flag = SolverCancellation()
         let (result, seconds, afterCancel) = await Self.cancelling(after: 1.5, { flag.cancel() }) {
             FairShare.solve(scenario, cancellation: flag)
@@ -216,7 +216,7 @@ struct CancellationAndTimeLimitTests {
 
     @Test("engine: cancelling the calling task (cancellableSolve) stops the solve")
     func cancelTheTask() async throws {
-        let scenario = try Self.integerScenario(municipalities: 60, mipGap: 0, timeLimit: 30)
+        let scenario = try Self.integerScenario(municipalities: 300, mipGap: 0, timeLimit: 30)
         let solving = Task.detached { await Self.asyncSeconds { await FairShare.cancellableSolve(scenario) } }
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 1)
