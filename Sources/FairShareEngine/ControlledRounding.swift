@@ -31,6 +31,10 @@ public enum ControlledRoundingError: Error, Hashable, Sendable, CustomStringConv
     case notFinite(row: Int, column: Int)
     /// The entry is below 0.
     case negative(row: Int, column: Int)
+    /// The entry's weight is missing or not a finite number > 0.
+    case badWeight(row: Int, column: Int)
+    /// No rounding of the table has every total at its nearest whole number (``ControlledRounding/round(_:weights:nearestTotals:)``).
+    case noTableWithNearestTotals
     /// The grand total is above ``ControlledRounding/maximumTotal``.
     case tooLarge(grandTotal: Double)
     /// GLPK did not return an integral optimum, which the formulation rules out: a bug, described in `reason`.
@@ -44,6 +48,10 @@ public enum ControlledRoundingError: Error, Hashable, Sendable, CustomStringConv
             "row \(row), column \(column): the entry is NaN or infinite; entries must be finite numbers ≥ 0"
         case .negative(let row, let column):
             "row \(row), column \(column): the entry is negative; entries must be finite numbers ≥ 0"
+        case .badWeight(let row, let column):
+            "row \(row), column \(column): the weight is missing or not a finite number > 0; give one per entry"
+        case .noTableWithNearestTotals:
+            "no rounding of the table keeps every row and column total at its nearest whole number"
         case .tooLarge(let grandTotal):
             "the grand total is \(grandTotal); it must be at most \(ControlledRounding.maximumTotal)"
         case .solverFailed(let reason):
@@ -86,7 +94,29 @@ public enum ControlledRounding {
     /// - Throws: ``ControlledRoundingError`` naming the first bad row or entry (row-major order) or the grand
     ///   total; ``ControlledRoundingError/solverFailed(reason:)`` only if GLPK misbehaves.
     public static func round(_ table: [[Double]]) throws(ControlledRoundingError) -> RoundedTable {
+        try round(table, weights: nil)
+    }
+
+    /// Rounds `table` like ``round(_:)``, minimising Σ w · |v − a| over the entries with a weight w > 0 per entry
+    /// (for example, heavier on figures a report must not move: the firm ones).
+    /// - Parameters:
+    ///   - weights: shaped like `table`, every weight finite and > 0; `nil`: all 1.
+    ///   - nearestTotals: require every row and column total to be its exact total rounded to the nearest whole
+    ///     number (halves up), instead of down or up, whichever suits the entries.
+    /// - Throws: also ``ControlledRoundingError/noTableWithNearestTotals`` when no rounding has those totals.
+    public static func round(
+        _ table: [[Double]], weights: [[Double]]?, nearestTotals: Bool = false
+    ) throws(ControlledRoundingError) -> RoundedTable {
         try validate(table)
+        if let weights {
+            for (i, row) in table.enumerated() {
+                for j in row.indices {
+                    guard i < weights.count, j < weights[i].count, weights[i][j].isFinite, weights[i][j] > 0 else {
+                        throw .badWeight(row: i, column: j)
+                    }
+                }
+            }
+        }
         let cells = table.map { $0.map(snapped) }
         if cells.allSatisfy({ $0.allSatisfy(isWhole) }) {
             return RoundedTable(entries: cells.map { $0.map { Int($0) } })
@@ -95,28 +125,44 @@ public enum ControlledRounding {
         let rowTotals = cells.map { snapped(compensatedSum($0)) }
         let columnTotals = (0..<columns).map { j in snapped(compensatedSum(cells.lazy.map { $0[j] })) }
         let grandTotal = snapped(compensatedSum(cells.joined()))
-        let target = isWhole(grandTotal) ? grandTotal : (grandTotal + 0.5 + snapTolerance).rounded(.down)
+        func nearest(_ total: Double) -> Double {
+            isWhole(total) ? total : (total + 0.5 + snapTolerance).rounded(.down)
+        }
+        var target = nearest(grandTotal)
+        if nearestTotals {
+            target = rowTotals.reduce(0) { $0 + nearest($1) }
+            guard target == columnTotals.reduce(0, { $0 + nearest($1) }) else { throw .noTableWithNearestTotals }
+        }
 
         // Arcs: x[i][j] row i → column j, rows[i] source → row i, cols[j] column j → sink; the flow is fixed.
         var model = Model(name: "controlled-rounding")
         var entryCost = LinearExpression()
         var totalCost = LinearExpression()
-        func arc(_ name: String, _ value: Double, cost: inout LinearExpression) -> Variable {
+        func arc(_ name: String, _ value: Double, weight: Double = 1, cost: inout LinearExpression) -> Variable {
             let variable = model.addVariable(name, lowerBound: value.rounded(.down), upperBound: value.rounded(.up))
-            if !isWhole(value) { cost.add(variable, times: 1 - 2 * (value - value.rounded(.down))) }
+            if !isWhole(value) { cost.add(variable, times: weight * (1 - 2 * (value - value.rounded(.down)))) }
             return variable
         }
         let x = cells.indices.map { i in
-            cells[i].indices.map { j in arc("x[\(i),\(j)]", cells[i][j], cost: &entryCost) }
+            cells[i].indices.map { j in
+                arc("x[\(i),\(j)]", cells[i][j], weight: weights?[i][j] ?? 1, cost: &entryCost)
+            }
         }
         let rows = rowTotals.indices.map { i in arc("row[\(i)]", rowTotals[i], cost: &totalCost) }
         let cols = columnTotals.indices.map { j in arc("column[\(j)]", columnTotals[j], cost: &totalCost) }
+        if nearestTotals {
+            for (arcs, totals) in [(rows, rowTotals), (cols, columnTotals)] {
+                for (variable, total) in zip(arcs, totals) {
+                    model.setBounds(of: variable, lowerBound: nearest(total), upperBound: nearest(total))
+                }
+            }
+        }
         for i in rows.indices { model.add(rows[i] == LinearExpression.sum(x[i]), name: "row \(i)") }
         for j in cols.indices { model.add(cols[j] == LinearExpression.sum(x.map { $0[j] }), name: "column \(j)") }
         model.add(LinearExpression.sum(rows) == target, name: "grand total")
 
         model.minimize(entryCost)
-        let first = try solve(model)
+        let first = try solve(model, infeasible: nearestTotals ? .noTableWithNearestTotals : nil)
         for (index, reducedCost) in (first.reducedCosts ?? []).enumerated() where abs(reducedCost) > 1e-9 {
             let variable = Variable(index: index)
             let bound = reducedCost > 0 ? model[variable].lowerBound : model[variable].upperBound
@@ -165,13 +211,18 @@ public enum ControlledRounding {
     /// Solves `model` with GLPK's dual simplex and requires an optimum. Every variable has both bounds, so the
     /// start with each at the bound its cost prefers is dual feasible: on a 200 × 200 table the dual simplex
     /// needed 2,600 iterations (1 s) where the primal one needed 53,000 (24 s).
-    static func solve(_ model: Model) throws(ControlledRoundingError) -> Solution {
+    /// - Parameter infeasible: what to throw when the LP has no solution (`nil`: a solver failure, since the
+    ///   exact table is a solution of the plain rounding).
+    static func solve(
+        _ model: Model, infeasible: ControlledRoundingError? = nil
+    ) throws(ControlledRoundingError) -> Solution {
         let solution: Solution
         do {
             solution = try Solver.solve(model, options: SolverOptions(method: .dualSimplex))
         } catch {
             throw .solverFailed(reason: "\(error)")
         }
+        if solution.status == .infeasible, let infeasible { throw infeasible }
         guard solution.status == .optimal else { throw .solverFailed(reason: "GLPK ended \(solution.status)") }
         return solution
     }

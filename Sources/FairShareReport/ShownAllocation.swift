@@ -49,7 +49,11 @@ public struct ShownAllocation: Sendable, Hashable {
         let allocations = result.municipalities
         for allocation in allocations { municipalities[allocation.id] = Figures() }
         do {
-            let homes = try Self.round(allocations.map { a in result.segmentIDs.map { a.newHomes[$0] ?? 0 } })
+            func weight(_ kind: ComparedItem.Kind, _ id: String, _ municipality: String) -> Double {
+                result.isFree(kind, id, in: municipality) ? 1 : Self.firmWeight
+            }
+            let homes = try Self.round(allocations.map { a in result.segmentIDs.map { a.newHomes[$0] ?? 0 } },
+                weights: allocations.map { a in result.segmentIDs.map { weight(.newHomes, $0, a.id) } })
             for (i, allocation) in allocations.enumerated() {
                 for (j, id) in result.segmentIDs.enumerated() {
                     municipalities[allocation.id]?.newHomes[id] = Double(homes.entries[i][j])
@@ -59,14 +63,16 @@ public struct ShownAllocation: Sendable, Hashable {
             for (j, id) in result.segmentIDs.enumerated() { region.newHomes[id] = Double(homes.columnTotals[j]) }
             region.total = Double(homes.grandTotal)
             for id in result.groupIDs {
-                let column = try Self.round(allocations.map { [$0.placements[id] ?? 0] })
+                let column = try Self.round(allocations.map { [$0.placements[id] ?? 0] },
+                    weights: allocations.map { [weight(.placements, id, $0.id)] })
                 for (i, allocation) in allocations.enumerated() {
                     municipalities[allocation.id]?.placements[id] = Double(column.entries[i][0])
                 }
                 region.placements[id] = Double(column.grandTotal)
             }
             for id in result.careIDs {
-                let column = try Self.round(allocations.map { [$0.care[id] ?? 0] })
+                let column = try Self.round(allocations.map { [$0.care[id] ?? 0] },
+                    weights: allocations.map { [weight(.care, id, $0.id)] })
                 for (i, allocation) in allocations.enumerated() {
                     municipalities[allocation.id]?.care[id] = Double(column.entries[i][0])
                 }
@@ -83,19 +89,30 @@ public struct ShownAllocation: Sendable, Hashable {
         return municipalities[municipality]?.value(kind, id)
     }
 
-    /// Controlled rounding of `table`, figures a rounding noise below 0 taken as 0: with every total first made
-    /// its nearest whole number, else only the totals that are whole up to the solver's tolerance (``WholeTotals``),
-    /// else as it is; the first whose every entry and total stays within one of its exact value.
-    private static func round(_ table: [[Double]]) throws -> RoundedTable {
+    /// How much more moving a firm figure costs the rounding than moving a free one: the rounding absorbs the
+    /// totals' fractions in the figures the requirements leave free, so a firm 2368.39 is shown as 2368.
+    static let firmWeight = 10.0
+    /// The exact values are read to this many homes first: the central allocation is defined to 1e-3 of a home,
+    /// and two runs that differ below that (solver noise) must show the same whole numbers.
+    static let resolution = 1e-3
+
+    /// Controlled rounding of `table` (read to ``resolution``, figures a rounding noise below 0 taken as 0),
+    /// minimising Σ weight · |v − a|: with every total its nearest whole number; else with the table first scaled
+    /// so that every total is whole, else only the totals that are whole up to the solver's tolerance
+    /// (``WholeTotals``), else as it is — the first whose every entry and total stays within one of its exact value.
+    private static func round(_ table: [[Double]], weights: [[Double]]) throws -> RoundedTable {
         let noise = ControlledRounding.snapTolerance
-        let exact = table.map { $0.map { $0 < 0 && $0 >= -noise ? 0 : $0 } }
+        let exact = table.map { $0.map { $0 < 0 && $0 >= -noise ? 0 : ($0 / resolution).rounded() * resolution } }
+        if let rounded = try? ControlledRounding.round(exact, weights: weights, nearestTotals: true) {
+            return rounded
+        }
         for targets in [WholeTotals.Targets.nearest, .nearlyWhole] {
             guard let adjusted = WholeTotals.adjusted(exact, targets),
-                let rounded = try? ControlledRounding.round(adjusted), isNear(rounded, exact)
+                let rounded = try? ControlledRounding.round(adjusted, weights: weights), isNear(rounded, exact)
             else { continue }
             return rounded
         }
-        return try ControlledRounding.round(exact)
+        return try ControlledRounding.round(exact, weights: weights)
     }
 
     /// Whether every entry and every row and column total of `rounded` is within one of `exact`'s.

@@ -272,4 +272,33 @@ struct ControlledRoundingTests {
         }
         #expect(generated >= 150, "the property check generated \(generated) of 150 tables")
     }
+
+    /// Weights: 0.4 and 0.4 in a row add up to 0.8, so one must become 1. Rounding up costs w · (1 − 2 · 0.4):
+    /// 2 for the entry of weight 10, 0.2 for the one of weight 1, which therefore goes up.
+    @Test("weights: the heavier entry keeps its nearest value")
+    func weights() throws {
+        #expect(try ControlledRounding.round([[0.4, 0.4]], weights: [[10, 1]]).entries == [[0, 1]])
+        #expect(try ControlledRounding.round([[0.4, 0.4]], weights: [[1, 10]]).entries == [[1, 0]])
+        #expect(throws: ControlledRoundingError.badWeight(row: 0, column: 1)) {
+            try ControlledRounding.round([[0.4, 0.4]], weights: [[1, 0]])
+        }
+        #expect(throws: ControlledRoundingError.badWeight(row: 0, column: 1)) {
+            try ControlledRounding.round([[0.4, 0.4]], weights: [[1]])
+        }
+    }
+
+    /// Nearest totals. One row, 2368.39 + 529.5976 + 529.5976 + 1532.41 = 4959.9952: the row's nearest whole
+    /// number is 4960 and each column's is its entry's (2368, 530, 530, 1532), which add up to 4960, so that is
+    /// the table. Four rows of 0.3 in one column: each row's nearest total is 0, the column's (1.2) is 1 — no
+    /// table has both.
+    @Test("nearest totals: every total its nearest whole number, or an error when none fits")
+    func nearestTotals() throws {
+        let row = [[2368.39, 529.5976, 529.5976, 1532.41]]
+        let rounded = try ControlledRounding.round(row, weights: nil, nearestTotals: true)
+        #expect(rounded.entries == [[2368, 530, 530, 1532]])
+        #expect(rounded.rowTotals == [4960])
+        #expect(throws: ControlledRoundingError.noTableWithNearestTotals) {
+            try ControlledRounding.round([[0.3], [0.3], [0.3], [0.3]], weights: nil, nearestTotals: true)
+        }
+    }
 }
