@@ -1,4 +1,3 @@
-import Dispatch
 import FairShareScenario
 import GLPKSolver
 import LinearModel

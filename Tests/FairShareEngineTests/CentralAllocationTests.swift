@@ -205,12 +205,7 @@ struct CentralAllocationPropertyTests {
             Gen.uint64(in: 0...UInt64.max)) { size, seed, perturbation in
             let label = "size \(size), seed \(seed), perturbation \(perturbation)"
             let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
-            var random = ScenarioGenerator.Random(state: perturbation ^ 0xCE27)
-            var order = ScenarioGenerator.municipalityIDs(document)
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.index(i + 1)) }
-            var names: [String: String] = [:]
-            for (k, id) in order.enumerated() { names[id] = "m\(random.next() % 100_000)-\(k)" }
-            let relisted = ScenarioGenerator.relisted(document, order: order) { names[$0]! }
+            let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
             do {
                 let original = FairShare.solve(try ScenarioGenerator.load(document))
                 let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))

@@ -127,6 +127,17 @@ enum ScenarioGenerator {
     }
 
     /// `document` with its municipalities listed in `order` (ids) and renamed by `rename`.
+    /// `document` with its municipalities listed in a shuffled order under new ids (a random prefix each, so
+    /// that the sorted order is unrelated to the old one), and the new id of each old one.
+    static func renamedAndShuffled(_ document: JSONValue, seed: UInt64) -> (document: JSONValue, names: [String: String]) {
+        var random = Random(state: seed)
+        var order = municipalityIDs(document)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.index(i + 1)) }
+        var names: [String: String] = [:]
+        for (k, id) in order.enumerated() { names[id] = "m\(random.next() % 100_000)-\(k)" }
+        return (relisted(document, order: order) { names[$0]! }, names)
+    }
+
     static func relisted(_ document: JSONValue, order: [String], rename: (String) -> String) -> JSONValue {
         guard var top = document.object, let municipalities = top["municipalities"]?.object else { return document }
         top["municipalities"] = .object(JSONObject(order.map { (key: rename($0), value: municipalities[$0]!) }))

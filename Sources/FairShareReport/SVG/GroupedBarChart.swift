@@ -218,12 +218,16 @@ public struct GroupedBarChart: Sendable {
         let slot = plot.width / Double(max(1, count))
         let bar = Self.barGeometry(slot: slot, seriesCount: seriesCount)
         let zero = plot.y(0, scale)
+        /// The left edge of series `s`'s bar in category `c`.
+        func barLeft(_ s: Int, _ c: Int) -> Double {
+            plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2 + Double(s) * (bar.width + bar.gap)
+        }
         for s in 0..<seriesCount {
             let colour = ChartPalette.colour(at: s)
             document.beginGroup([("class", "series")])
             for c in 0..<count {
                 guard let v = value(s, c) else { continue }
-                let x = plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2 + Double(s) * (bar.width + bar.gap)
+                let x = barLeft(s, c)
                 let y = plot.y(v, scale)
                 let shown = valueFormat.string(v, decimals: valueDecimals)
                 var tooltip = "\(categories[c]) — \(series[s].name): \(shown)"
@@ -244,9 +248,7 @@ public struct GroupedBarChart: Sendable {
             for s in 0..<seriesCount {
                 for c in 0..<count {
                     guard let range = range(s, c) else { continue }
-                    let x =
-                        plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2
-                        + Double(s) * (bar.width + bar.gap) + bar.width / 2
+                    let x = barLeft(s, c) + bar.width / 2
                     ChartLayout.drawWhisker(
                         x: x, from: plot.y(range.upperBound, scale), to: plot.y(range.lowerBound, scale),
                         cap: min(12, bar.width * 0.5), colour: ChartStyle.zeroLineColour, in: &document)
@@ -272,9 +274,7 @@ public struct GroupedBarChart: Sendable {
             for s in 0..<seriesCount {
                 for c in 0..<count {
                     guard let v = value(s, c) else { continue }
-                    let x =
-                        plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2
-                        + Double(s) * (bar.width + bar.gap) + bar.width / 2
+                    let x = barLeft(s, c) + bar.width / 2
                     // Beyond the whisker, if any, so that the label does not cross it.
                     let end = range(s, c).map { v < 0 ? min(v, $0.lowerBound) : max(v, $0.upperBound) } ?? v
                     let y = plot.y(end, scale)
