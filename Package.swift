@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         // Scenario files: strict JSON, validation with JSON paths, variants as merge patches. No solver.
         .target(name: "FairShareScenario"),
-        // The fair-share formulation (SPEC §3-5), lexicographic solve, checked result. Imports no C.
+        // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
         // Tables and reports of results for people: terminal text and Markdown.
         .target(name: "FairShareReport", dependencies: ["FairShareEngine", "FairShareScenario"]),

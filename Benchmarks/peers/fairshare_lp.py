@@ -1,10 +1,11 @@
-"""The fair-share linear programme of SPEC §3-5, written in Python the way Sources/FairShareEngine/Formulation.swift
-writes it, so that PuLP + glpsol and scipy's HiGHS solve the very same model and levels as fairshare.
+"""The fair-share linear programme of docs/model.md §3-5 (the model fairshare implements), written in Python the
+way Sources/FairShareEngine/Formulation.swift writes it, so that PuLP + glpsol and scipy's HiGHS solve the very
+same model and levels as fairshare.
 
 Solver-neutral: `build(scenario)` returns variables (name, lower, upper), rows ({column: coefficient}, lower, upper)
 and the levels [(name, {column: coefficient})]. Supported: norms `sum` and `max`, hard and soft requirements,
-`proportional` (simple or weighted keys) and `converge` rules, every limit of SPEC §3. Not supported (the script
-refuses them): norm `leximin`, either-or `alternatives`, `solver.integer`.
+`proportional` (simple or weighted keys) and `converge` rules, every limit of docs/model.md §3. Not supported (the
+script refuses them): norm `leximin`, either-or `alternatives`, `solver.integer`.
 """
 
 import math
@@ -197,7 +198,7 @@ def build(scenario):
     for terms, lower, upper in bound_rows:
         lp.row(terms, lower, upper)
 
-    # Fairness (SPEC §4): d+ - d- = v - F for every fair item and municipality.
+    # Fairness (docs/model.md §4): d+ - d- = v - F for every fair item and municipality.
     stocks = [stock_total(m) for m in municipalities]
     regional_stock = sum(stocks)
     size_shares = [s / regional_stock if regional_stock > 0 else 0.0 for s in stocks]
@@ -240,7 +241,7 @@ def build(scenario):
         if worst is not None:
             worst_level[worst] = worst_level.get(worst, 0.0) + weight
 
-    # Levels (SPEC §5).
+    # Levels (docs/model.md §5).
     if shortfall:
         lp.levels.append(("shortfall", {u: w for u, w in shortfall}))
     if norm == "sum":

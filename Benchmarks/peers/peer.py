@@ -5,7 +5,7 @@ lexicographic levels and print the optima and the allocation as JSON on stdout.
     peer.py pulp FILE    PuLP model, each level solved by glpsol (PuLP's GLPK_CMD: writes an LP file, runs glpsol)
     peer.py scipy FILE   scipy.optimize.linprog(method="highs"), each level a new linprog call
 
-Both add the row `level <= v* + 1e-6 * max(1, |v*|)` after each level, as fairshare does (SPEC §5).
+Both add the row `level <= v* + 1e-6 * max(1, |v*|)` after each level, as fairshare does (docs/model.md §5).
 """
 
 import json

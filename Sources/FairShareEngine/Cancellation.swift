@@ -4,7 +4,7 @@ import GLPKSolver
 extension FairShare {
     /// The ``FairShareResult/failure`` of a cancelled solve (status ``ResultStatus/failed``).
     ///
-    /// A cancelled solve is `failed`, not a status of its own: SPEC §6 lists six statuses, and consumers of
+    /// A cancelled solve is `failed`, not a status of its own: docs/model.md §6 lists six statuses, and consumers of
     /// `fairshare-result/1` switch over them.
     public static let cancelledFailure = "cancelled: the caller stopped the solve before it finished"
 

@@ -12,7 +12,8 @@ public enum ProgrammeFormat: String, Sendable, Hashable, CaseIterable {
     case freeMPS = "mps"
 }
 
-/// The linear programme of one lexicographic level (SPEC §5): the scenario's model with that level's objective.
+/// The linear programme of one lexicographic level (docs/model.md §5): the scenario's model with that level's
+/// objective.
 public struct LevelProgramme: Sendable {
     /// Which level this is.
     public var level: Level
@@ -54,7 +55,7 @@ extension FairShare {
     static func legend(_ level: Level, scenario: Scenario, format: ProgrammeFormat) -> [String] {
         var lines = [
             "fairshare: the first lexicographic level (\(level.rawValue), minimised) of the scenario",
-            "\"\(scenario.name)\"; SPEC sections 3-5 define every row.",
+            "\"\(scenario.name)\"; sections 3-5 of fairshare's docs/model.md define every row.",
         ]
         if format == .cplexLP {
             lines.append("GLPK writes [ ] as ( ) and - as ~ here: x[GM0505,social-rent] reads x(GM0505,social~rent).")

@@ -1,7 +1,7 @@
 import FairShareScenario
 
-/// One thing whose division is judged for fairness (SPEC §4): a segment with a `fair` rule, a priority group or
-/// a care quality.
+/// One thing whose division is judged for fairness (docs/model.md §4): a segment with a `fair` rule, a priority
+/// group or a care quality.
 struct FairItem: Sendable {
     enum Kind: Sendable { case segment, priorityGroup, careQuality }
 
@@ -58,7 +58,7 @@ struct FairItem: Sendable {
     }
 }
 
-/// The shares w_i that a key gives each municipality (SPEC §2, "Keys").
+/// The shares w_i that a key gives each municipality (docs/model.md §2, "Keys").
 public enum KeyShares {
     /// w_i = Σ_a κ_a · a_i / Σ_j a_j  /  Σ_a κ_a, per municipality in the scenario's order; the shares sum to 1.
     /// The scenario has been validated, so every attribute is present with a positive regional total.

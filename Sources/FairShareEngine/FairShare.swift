@@ -12,7 +12,7 @@ import LinearModel
 /// Everything happens inside one synchronous call on the calling thread (GLPK's rule), so solves may run
 /// concurrently from many tasks.
 public enum FairShare {
-    /// Relative tolerance of each level row: `level ≤ v* + levelTolerance · max(1, |v*|)` (SPEC §5).
+    /// Relative tolerance of each level row: `level ≤ v* + levelTolerance · max(1, |v*|)` (docs/model.md §5).
     public static let levelTolerance = 1e-6
 
     /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level.
@@ -172,7 +172,7 @@ public enum FairShare {
             municipalities.append(allocation)
         }
         let total = regionalNew.reduce(0, +)
-        // Fair shares from the allocation itself (SPEC §4), not from the LP's deviation variables.
+        // Fair shares from the allocation itself (docs/model.md §4), not from the LP's deviation variables.
         for item in formulation.items {
             for (i, municipality) in scenario.municipalities.enumerated() {
                 let fair: Double

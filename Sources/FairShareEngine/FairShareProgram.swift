@@ -2,8 +2,8 @@ import FairShareScenario
 import GLPKSolver
 import LinearModel
 
-/// A scenario's linear programme exactly as ``FairShare/solve(_:variant:)`` builds it (SPEC §3–5): the model and
-/// the objective of each lexicographic level, in solving order.
+/// A scenario's linear programme exactly as ``FairShare/solve(_:variant:)`` builds it (docs/model.md §3–5): the
+/// model and the objective of each lexicographic level, in solving order.
 ///
 /// For measuring and for other solvers: benchmarks read its size and solve its levels warm or cold, and a peer
 /// tool can be checked against the same rows. ``FairShare/solve(_:variant:)`` does not need it.
@@ -20,9 +20,9 @@ public struct FairShareProgram: Sendable {
         public var expression: LinearExpression
     }
 
-    /// The variables and constraints of SPEC §3–4, with the objective unset (minimise 0).
+    /// The variables and constraints of docs/model.md §3–4, with the objective unset (minimise 0).
     public let model: Model
-    /// The levels of SPEC §5 in solving order. After a level with optimum v*, the solver adds the row
+    /// The levels of docs/model.md §5 in solving order. After a level with optimum v*, the solver adds the row
     /// `expression ≤ v* + FairShare.levelTolerance · max(1, |v*|)` before the next. (Norm `leximin` goes on
     /// beyond these levels, with Ogryczak's sequential method.)
     public let levels: [LevelObjective]

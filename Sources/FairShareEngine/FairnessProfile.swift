@@ -2,7 +2,7 @@ import FairShareScenario
 
 extension FairShareResult {
     /// Every (municipality, fair item) pair's weighted relative deviation λ_q · d_iq / m_iq, largest first — the
-    /// measure the leximin norm minimises (SPEC §7), computed for any result so that norms can be compared.
+    /// measure the leximin norm minimises (docs/model.md §7), computed for any result so that norms can be compared.
     /// Pairs of size 0 are left out. Empty without an allocation.
     public func fairnessProfile(in scenario: Scenario) -> [Double] {
         guard hasAllocation else { return [] }

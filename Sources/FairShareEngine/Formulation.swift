@@ -1,7 +1,7 @@
 import FairShareScenario
 import LinearModel
 
-/// A scenario written as a linear programme (SPEC §3–5): the model, the handles of its variables, and the
+/// A scenario written as a linear programme (docs/model.md §3–5): the model, the handles of its variables, and the
 /// objective of each lexicographic level.
 ///
 /// Regional totals (X_s, Y_g, Z_c, N) are variables of their own, defined once by an equality row, so that every
@@ -33,7 +33,7 @@ struct Formulation: Sendable {
     /// Norm `leximin`: the common bound t and one row `λ_q (d⁺ + d⁻) − m_iq · t ≤ 0` per (municipality, item).
     var leximinBound: Variable?
     var leximinPairs: [LeximinPair] = []
-    /// Either-or requirements (SPEC §7): per municipality, rule and option, the binary b_ia.
+    /// Either-or requirements (docs/model.md §7): per municipality, rule and option, the binary b_ia.
     var alternativeChoices: [AlternativeChoice] = []
 
     /// The scenario's hard requirements and how the model holds each, in the order they were written.
@@ -280,7 +280,8 @@ struct Formulation: Sendable {
         }
     }
 
-    /// SPEC §4: d⁺ − d⁻ = v_iq − F_iq for every fair item and municipality, and t_q for the `max` norm.
+    /// docs/model.md §4: d⁺ − d⁻ = v_iq − F_iq for every fair item and municipality, and t_q for the `max`
+    /// norm.
     private mutating func addFairness(_ scenario: Scenario) {
         items = FairItem.all(in: scenario)
         for item in items {
@@ -352,7 +353,7 @@ struct Formulation: Sendable {
         }
     }
 
-    /// A1–A2 (SPEC §7): a binary b_ia per option, Σ_a b_ia ≥ 1, and
+    /// A1–A2 (docs/model.md §7): a binary b_ia per option, Σ_a b_ia ≥ 1, and
     /// Σ_{s∈S_a} x_is ≥ share_a · N_i − share_a · newHomes.max_i · (1 − b_ia).
     /// In an elastic formulation each A2 row gets a violation variable (homes) like any requirement.
     private mutating func addAlternatives(_ scenario: Scenario) {
@@ -418,7 +419,7 @@ struct AlternativeChoice: Sendable {
     var binaries: [Variable]
 }
 
-/// A lexicographic level of the objective (SPEC §5), solved in this order.
+/// A lexicographic level of the objective (docs/model.md §5), solved in this order.
 public enum Level: String, Sendable, Hashable, CaseIterable, Codable {
     /// Σ weight · shortfall over all soft requirements (homes and placements).
     case shortfall

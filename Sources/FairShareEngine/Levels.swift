@@ -2,7 +2,7 @@ import FairShareScenario
 import GLPKSolver
 import LinearModel
 
-/// The lexicographic levels of SPEC §5 solved in order on one GLPK problem: after each level with optimum v*,
+/// The lexicographic levels of docs/model.md §5 solved in order on one GLPK problem: after each level with optimum v*,
 /// the row `level ≤ v* + 1e-6 · max(1, |v*|)` is added and the next level is re-solved warm from the basis.
 struct LevelRun {
     /// The optimum of each level solved, in order.
@@ -51,8 +51,8 @@ struct LevelRun {
             run.last = solution
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue else {
                 // An integer run that runs out of time on a later level still has the allocation of the level before
-                // (GLPK's branch and bound starts without it): report that one as `feasible` (SPEC §6) rather than
-                // losing it to `time-limit`.
+                // (GLPK's branch and bound starts without it): report that one as `feasible` (docs/model.md §6)
+                // rather than losing it to `time-limit`.
                 if settings.integer, solution.status == .timeLimit || solution.status == .iterationLimit,
                     var previous = lastSolved
                 {
@@ -74,7 +74,7 @@ struct LevelRun {
         return run
     }
 
-    /// Ogryczak's sequential method (SPEC §7): minimise the common bound t of every unfixed pair's weighted
+    /// Ogryczak's sequential method (docs/model.md §7): minimise the common bound t of every unfixed pair's weighted
     /// relative deviation; fix the pairs that cannot do better (a positive dual on their row: in every optimum
     /// they sit at t*) at that value; repeat until every pair is fixed. Pairs of size 0 are held at deviation 0
     /// throughout and count as 0 in the profile. Returns `nil` (with `run.last` left to the caller) when a stage

@@ -18,7 +18,7 @@ public struct Requirement: Sendable, Hashable {
         case minimum, maximum
     }
 
-    /// The constraint family of SPEC §3 (`L1` … `C3`).
+    /// The constraint family of docs/model.md §3 (`L1` … `C3`).
     public var family: String
     /// JSON path of the number, e.g. `municipalities.GM0610.limits.social-rent.max`.
     public var path: String

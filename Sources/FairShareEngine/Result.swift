@@ -1,6 +1,6 @@
 import FairShareScenario
 
-/// What happened to a solve (`status` in the result, SPEC §6).
+/// What happened to a solve (`status` in the result, docs/model.md §6).
 public enum ResultStatus: String, Sendable, Hashable, CaseIterable {
     /// Every level solved to optimality (integer runs: within `mipGap`).
     case optimal
@@ -16,7 +16,7 @@ public enum ResultStatus: String, Sendable, Hashable, CaseIterable {
     case failed
 }
 
-/// The outcome of solving a scenario (`fairshare-result/1`, SPEC §6): the allocation per municipality and the
+/// The outcome of solving a scenario (`fairshare-result/1`, docs/model.md §6): the allocation per municipality and the
 /// regional figures. Units: homes for new homes and care homes, placements for priority groups, shares in [0, 1].
 public struct FairShareResult: Sendable, Hashable {
     /// `scenario`: the scenario's name.
@@ -166,7 +166,7 @@ public struct WholeNumberRounding: Sendable, Hashable {
     public var achieved: [LevelOptimum]
 }
 
-/// The option a municipality takes for one either-or rule (SPEC §7).
+/// The option a municipality takes for one either-or rule (docs/model.md §7).
 public struct ChosenOption: Sendable, Hashable {
     /// The rule's id, e.g. `wet-vrv`.
     public var rule: String

@@ -1,7 +1,7 @@
 import FairShareScenario
 
 extension FairShareResult {
-    /// The result as the `fairshare-result/1` document of SPEC §6, members in a fixed order.
+    /// The result as the `fairshare-result/1` document of docs/model.md §6, members in a fixed order.
     public var json: JSONValue {
         func figures(_ values: [String: Double], _ order: [String]) -> JSONValue {
             .object(JSONObject(order.compactMap { id in values[id].map { (id, JSONValue.number($0)) } }))

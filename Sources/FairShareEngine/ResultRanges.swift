@@ -62,8 +62,8 @@ extension FairShare {
     }
 }
 
-/// The value each level of SPEC §5 takes at a given allocation (for whole-number runs, whose allocation is not the
-/// levels' optimum): computed from the allocation itself, not from the solver's auxiliary variables.
+/// The value each level of docs/model.md §5 takes at a given allocation (for whole-number runs, whose allocation is
+/// not the levels' optimum): computed from the allocation itself, not from the solver's auxiliary variables.
 enum AchievedLevels {
     static func values(of result: FairShareResult, scenario: Scenario, formulation: Formulation) -> [LevelOptimum] {
         formulation.levels.map { level, _ in

@@ -1,7 +1,7 @@
 import FairShareScenario
 
 /// Checks an allocation against the scenario, requirement by requirement, from the scenario's own numbers and
-/// independently of the LP matrix (SPEC §3). A solver bug or a formulation bug then shows up as a `failed`
+/// independently of the LP matrix (docs/model.md §3). A solver bug or a formulation bug then shows up as a `failed`
 /// result naming the requirement, never as a silently wrong allocation.
 enum Verification {
     /// Absolute slack allowed: 1e-6 of the larger side, at least 1e-6 homes.

@@ -14,7 +14,7 @@ import FairShareScenario
 /// - `stockShareBefore`, `stockShareAfter`: the segment's share of the municipality's whole stock, in [0, 1]
 ///   (segments only);
 /// - `min`, `max`: the figure's range, the least and greatest value it takes over every equally good allocation
-///   (`ranges` in the JSON result; SPEC §8). Both empty when the result has no ranges (`solver.allocation`
+///   (`ranges` in the JSON result; docs/model.md §8). Both empty when the result has no ranges (`solver.allocation`
 ///   `"any"`); `max` alone empty when nothing bounds the figure from above.
 ///
 /// Values are exact, as in the JSON result (up to six decimals), not the whole numbers of the tables, which are

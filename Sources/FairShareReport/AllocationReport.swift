@@ -33,7 +33,7 @@ public struct AllocationReport: Sendable {
         var headers = ["Municipality"] + segments.map(\.label) + ["Total"]
         headers += converging.map { "\($0.label) share of stock" }
         headers += scenario.priorityGroups.map(\.label) + scenario.careQualities.map(\.label)
-        // Either-or rules (SPEC §7): the option each municipality takes.
+        // Either-or rules (docs/model.md §7): the option each municipality takes.
         var rules: [String] = []
         for allocation in result.municipalities {
             for chosen in allocation.alternatives where !rules.contains(chosen.rule) { rules.append(chosen.rule) }

@@ -75,8 +75,8 @@ public struct RunSummary: Sendable, Hashable {
     /// Homes and placements short of soft requirements, summed over targets, groups and care qualities
     /// (unweighted; `nil` without an allocation).
     public var shortfall: Double?
-    /// The optimum of the fairness level, when solved (SPEC §5): homes and placements (norm `sum`) or weighted
-    /// deviation per unit of size (norm `max`).
+    /// The optimum of the fairness level, when solved (docs/model.md §5): homes and placements (norm `sum`) or
+    /// weighted deviation per unit of size (norm `max`).
     public var fairness: Double?
     /// The optimum of the tiebreak level (norm `max` only; homes and placements), when solved.
     public var tiebreak: Double?

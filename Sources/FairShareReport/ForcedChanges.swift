@@ -1,6 +1,7 @@
 import FairShareEngine
 
-/// What a change of a figure between the base and another run means, judged by the two runs' ranges (SPEC §8).
+/// What a change of a figure between the base and another run means, judged by the two runs' ranges
+/// (docs/model.md §8).
 public enum ChangeCause: String, Sendable, Hashable, CaseIterable {
     /// The ranges do not overlap: no value of the figure is equally good in both runs, so the what-if forced the
     /// change.

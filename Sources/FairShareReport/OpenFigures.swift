@@ -1,8 +1,9 @@
 import FairShareEngine
 import FairShareScenario
 
-/// "What the requirements leave open": every free figure of a result (SPEC §8: its range over the equally good
-/// allocations is wider than half a home or placement), with the whole number a report shows for it and its range.
+/// "What the requirements leave open": every free figure of a result (docs/model.md §8: its range over the
+/// equally good allocations is wider than half a home or placement), with the whole number a report shows for it
+/// and its range.
 ///
 /// The municipalities' figures come first, widest range first (rounded to whole homes or placements; ties in
 /// municipality and column order), then the region's free totals the same way.

@@ -165,7 +165,7 @@ extension FairShareResult {
         }
     }
 
-    /// Whether a figure is *free* (SPEC §8): it has a range wider than half a home or placement.
+    /// Whether a figure is *free* (docs/model.md §8): it has a range wider than half a home or placement.
     public func isFree(_ kind: ComparedItem.Kind, _ id: String, in municipality: String?) -> Bool {
         range(kind, id, in: municipality).map { !$0.isFirm } ?? false
     }

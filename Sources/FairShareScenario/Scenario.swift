@@ -1,5 +1,5 @@
 /// A validated fairshare scenario (`"format": "fairshare-scenario/1"`): the region, its municipalities and what
-/// is to be divided over them. See SPEC §2 and the README for the file format.
+/// is to be divided over them. See the model (docs/model.md §2) and the README for the file format.
 ///
 /// Read one with ``ScenarioLoader``; every value here has passed validation, so the formulation can rely on it.
 /// Collections keep the file's order, except ``municipalities``, which are sorted by id so that a result does
@@ -225,7 +225,8 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     public var care: [String: CountRange]
     /// `attributes`: further numbers usable as keys.
     public var attributes: [String: Double]
-    /// `alternatives`: either-or requirements (SPEC §7), in file order; at least one option of each must hold.
+    /// `alternatives`: either-or requirements (docs/model.md §7), in file order; at least one option of each must
+    /// hold.
     public var alternatives: [Alternative] = []
 
     /// T_i: the whole existing stock (homes).
@@ -239,11 +240,12 @@ public enum FairnessNorm: String, Sendable, Hashable, CaseIterable {
     /// Minimise the weighted largest deviation per unit of size, then the sum (tiebreak).
     case max
     /// Minimise the largest weighted relative deviation over all (municipality, item) pairs, then the next
-    /// largest, and so on (Ogryczak's sequential method, SPEC §7), then the sum (tiebreak).
+    /// largest, and so on (Ogryczak's sequential method, docs/model.md §7), then the sum (tiebreak).
     case leximin
 }
 
-/// `municipalities.ID.alternatives.RULE`: an either-or requirement — at least one option must hold (SPEC §7).
+/// `municipalities.ID.alternatives.RULE`: an either-or requirement — at least one option must hold
+/// (docs/model.md §7).
 public struct Alternative: Sendable, Hashable, Identifiable {
     /// The rule's id, e.g. `wet-vrv`.
     public var id: String
@@ -276,8 +278,8 @@ public struct SolverSettings: Sendable, Hashable {
     /// `method`: `simplex` or `interior` (LP only).
     public var method: Method
 
-    /// `allocation`: which of the equally good allocations the result reports (SPEC §8 in the project's docs:
-    /// "How firm is the answer?").
+    /// `allocation`: which of the equally good allocations the result reports (docs/model.md §8; for users, the
+    /// README's "How firm is the answer?").
     public var allocation: Allocation = .central
 
     public enum Method: String, Sendable, Hashable, CaseIterable {
@@ -313,7 +315,7 @@ extension Scenario {
 }
 
 extension Municipality {
-    /// The value of a key attribute (SPEC §2, "Keys"), or `nil` when the municipality lacks it:
+    /// The value of a key attribute (docs/model.md §2, "Keys"), or `nil` when the municipality lacks it:
     /// `population`, `households`, `stock` (T_i), `stock.<segment>` (E_is, 0 when absent), `lettings`,
     /// `capacity` (`newHomes.max`, when finite) or a name in its `attributes`.
     public func keyAttribute(_ name: String, segmentIDs: [String]) -> Double? {

@@ -8,7 +8,7 @@ struct ScenarioReader {
         "$schema", "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups",
         "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
     ]
-    /// Fields that are each municipality's own and cannot have a default (SPEC §7).
+    /// Fields that are each municipality's own and cannot have a default (docs/model.md §7).
     static let ownFields = ["name", "population", "households", "stock", "realised", "attributes"]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
@@ -223,7 +223,8 @@ struct ScenarioReader {
         var fromDefaults: Set<ScenarioIssue> = []
         return entries.map { id, own in
             let here = ["municipalities", id]
-            // SPEC §7: the defaults merged under the municipality's own object (its values win, null removes one).
+            // docs/model.md §7: the defaults merged under the municipality's own object (its values win, null
+            // removes one).
             let value = defaults.map { JSONValue.object($0).mergePatched(with: own) } ?? own
             let firstIssue = fields.issues.count
             defer {

@@ -2,7 +2,7 @@
 /// they are typed (`fairshare schema > fairshare-scenario.schema.json`).
 ///
 /// The schema checks what a schema can: fields and their types, ids, counts ≥ 0, shares in [0, 1], `Range`s,
-/// keys and enumerations, including the additions of SPEC §7 (`municipalityDefaults`, `alternatives`, the
+/// keys and enumerations, including the additions of docs/model.md §7 (`municipalityDefaults`, `alternatives`, the
 /// `leximin` norm). Where a municipality may remove a default with `null` (RFC 7396), it allows `null`.
 /// ``ScenarioLoader`` checks more: references between parts of the file (a segment in `stock` that `segments`
 /// does not declare), min ≤ max, keys against the municipalities' attributes, finite numbers and the size limits.

@@ -49,7 +49,7 @@ struct FairshareCommand: ParsableCommand {
     }
 }
 
-/// A finished command's exit status (SPEC §6), thrown to leave `run()` after its output is written.
+/// A finished command's exit status (docs/model.md §6), thrown to leave `run()` after its output is written.
 struct ExitStatus: Error {
     let code: Int32
 

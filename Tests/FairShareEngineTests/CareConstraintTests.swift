@@ -3,7 +3,7 @@ import FairShareScenario
 import Testing
 
 /// C1–C3: care demand, the share of new homes with a care quality, and local care ranges, each binding in a
-/// tiny scenario worked out by hand (SPEC §3). Care qualities are fair by their key (population here).
+/// tiny scenario worked out by hand (docs/model.md §3). Care qualities are fair by their key (population here).
 @Suite("Constraints C1–C3 (care qualities)")
 struct CareConstraintTests {
     /// Two towns, equal population, each building exactly 100 homes, so C2 (default share 1: z ≤ 100) is slack.

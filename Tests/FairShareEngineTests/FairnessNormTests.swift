@@ -2,7 +2,7 @@ import FairShareEngine
 import FairShareScenario
 import Testing
 
-/// Fairness norms `sum` and `max` (SPEC §4) and the item weight λ, worked out by hand.
+/// Fairness norms `sum` and `max` (docs/model.md §4) and the item weight λ, worked out by hand.
 @Suite("Fairness norms and item weights")
 struct FairnessNormTests {
     /// Three towns. Homes fair by population 2000 : 1000 : 1000 (w = 0.5, 0.25, 0.25, λ = 1), region exactly 100

@@ -2,7 +2,7 @@ import FairShareEngine
 import FairShareScenario
 import Testing
 
-/// Fair rules of SPEC §4: `proportional` with a simple and a composite key, `converge` with and without
+/// Fair rules of docs/model.md §4: `proportional` with a simple and a composite key, `converge` with and without
 /// `targetShare`; each optimum and fair share worked out by hand.
 @Suite("Fairness rules: proportional and converge")
 struct FairnessRuleTests {

@@ -1,10 +1,10 @@
 import FairShareEngine
 import FairShareScenario
 
-/// An independent check of a result against SPEC §3 and §4, written for the tests from the scenario's own numbers
-/// (it shares no code with the engine's `Verification`): every constraint L1–L4, R1–R2, P1–P3, C1–C3, the regional
-/// totals, the reported shortfalls against the shortfall level and, for norm `sum`, the fairness level against
-/// Σ λ_q Σ_i |v_iq − F_iq| recomputed here.
+/// An independent check of a result against docs/model.md §3 and §4, written for the tests from the scenario's
+/// own numbers (it shares no code with the engine's `Verification`): every constraint L1–L4, R1–R2, P1–P3, C1–C3,
+/// the regional totals, the reported shortfalls against the shortfall level and, for norm `sum`, the fairness level
+/// against Σ λ_q Σ_i |v_iq − F_iq| recomputed here.
 enum IndependentCheck {
     /// Slack allowed on a bound b: 1e-5 · max(1, |b|) (results are rounded to 6 decimals).
     static func slack(_ bound: Double) -> Double { 1e-5 * max(1, abs(bound)) }
@@ -176,7 +176,7 @@ enum IndependentCheck {
         return problems
     }
 
-    /// w_i of a key, computed here from the municipalities' attributes (SPEC §2 "Keys").
+    /// w_i of a key, computed here from the municipalities' attributes (docs/model.md §2 "Keys").
     static func keyShares(_ key: Key, in scenario: Scenario) -> [Double] {
         let segmentIDs = scenario.segments.map(\.id)
         let kappa = key.weights.reduce(0) { $0 + $1.weight }
@@ -189,7 +189,7 @@ enum IndependentCheck {
         return shares
     }
 
-    /// Σ_q λ_q Σ_i |v_iq − F_iq| of a result (SPEC §4).
+    /// Σ_q λ_q Σ_i |v_iq − F_iq| of a result (docs/model.md §4).
     static func fairnessSum(of result: FairShareResult, in scenario: Scenario) -> Double {
         let byID = Dictionary(result.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let allocations = scenario.municipalities.map { byID[$0.id] }

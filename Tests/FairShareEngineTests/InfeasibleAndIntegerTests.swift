@@ -2,7 +2,7 @@ import FairShareEngine
 import FairShareScenario
 import Testing
 
-/// Scenarios with no solution, and whole-number (integer) solves (SPEC §5 `solver.integer`).
+/// Scenarios with no solution, and whole-number (integer) solves (docs/model.md §5 `solver.integer`).
 @Suite("Infeasible scenarios and integer mode")
 struct InfeasibleAndIntegerTests {
     /// The region needs exactly 100 homes but A can build at most 30 and B at most 40: 70 < 100.

@@ -2,7 +2,7 @@ import FairShareEngine
 import FairShareScenario
 import Testing
 
-/// L1–L4: each family binds in a tiny scenario whose allocation is worked out by hand (SPEC §3).
+/// L1–L4: each family binds in a tiny scenario whose allocation is worked out by hand (docs/model.md §3).
 ///
 /// The pattern: a segment with a `proportional` fair rule wants every municipality at its fair share; a local
 /// limit pushes one municipality off it, and the fairness optimum is exactly what the limit costs.

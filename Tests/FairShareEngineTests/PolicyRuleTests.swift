@@ -4,7 +4,7 @@ import Foundation
 import PropertyBased
 import Testing
 
-/// SPEC §7: defaults for every municipality, either-or requirements, leximin fairness.
+/// docs/model.md §7: defaults for every municipality, either-or requirements, leximin fairness.
 @Suite("Policy rules: defaults, either-or, leximin")
 struct PolicyRuleTests {
     /// One municipality builds exactly 100 homes and must meet 30% social rent or 40% middle segment.

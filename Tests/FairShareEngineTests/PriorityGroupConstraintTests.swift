@@ -3,8 +3,8 @@ import FairShareScenario
 import Testing
 
 /// P1–P3: priority-group demand, the priority share of lettings, and local placement ranges, each binding in a
-/// tiny scenario worked out by hand (SPEC §3). Priority groups are always fair by their key (population here),
-/// so the fairness optimum is the deviation of placements from their fair shares.
+/// tiny scenario worked out by hand (docs/model.md §3). Priority groups are always fair by their key (population
+/// here), so the fairness optimum is the deviation of placements from their fair shares.
 @Suite("Constraints P1–P3 (priority groups)")
 struct PriorityGroupConstraintTests {
     /// Two towns, equal population, plenty of lettings (1000 each, share 1) so P2 never binds.

@@ -2,7 +2,7 @@ import FairShareEngine
 import FairShareScenario
 import Testing
 
-/// R1 and R2: the regional total and hard share targets bind in tiny scenarios worked out by hand (SPEC §3).
+/// R1 and R2: the regional total and hard share targets bind in tiny scenarios worked out by hand (docs/model.md §3).
 @Suite("Constraints R1–R2 (regional)")
 struct RegionalConstraintTests {
     /// R1 min. One segment fair by population 1 : 1 (F = N/2 each); region at least 100 homes; A at most 40.

@@ -2,8 +2,8 @@ import FairShareEngine
 import FairShareScenario
 import Testing
 
-/// Soft requirements (SPEC §3 `mode: "soft"`, §5 level `shortfall`): a shortfall u ≥ 0 is allowed on the lower
-/// side and Σ weight · u is minimised first.
+/// Soft requirements (docs/model.md §3 `mode: "soft"`, §5 level `shortfall`): a shortfall u ≥ 0 is allowed on
+/// the lower side and Σ weight · u is minimised first.
 @Suite("Soft requirements and the shortfall level")
 struct SoftRequirementTests {
     /// A soft target, a soft group demand and a soft care demand, none of which can be met.

@@ -2,7 +2,7 @@ import FairShareScenario
 import Foundation
 import Testing
 
-@Suite("municipalityDefaults (SPEC §7)")
+@Suite("municipalityDefaults (docs/model.md §7)")
 struct DefaultsTests {
     static let scenario = """
         {"format": "fairshare-scenario/1", "name": "defaults",

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One command line and what it must end with (SPEC §6).
+/// One command line and what it must end with (docs/model.md §6).
 struct ExitCase: CustomTestStringConvertible, Sendable {
     var arguments: [String]
     var status: Int32
@@ -80,7 +80,7 @@ struct ExitStatusTests {
         ExitCase(["solve", infeasible, "--variant", "what-fits"], 0),
     ]
 
-    @Test("every command ends with the exit status of SPEC §6, results on stdout only", arguments: cases)
+    @Test("every command ends with the exit status of docs/model.md §6, results on stdout only", arguments: cases)
     func exitStatus(_ example: ExitCase) throws {
         let output = try fairshare(example.arguments)
         #expect(output.status == example.status, "\(output)")

@@ -58,7 +58,7 @@ struct ExportTests {
         let (status, value) = glpsolObjective(try String(contentsOf: report, encoding: .utf8))
         #expect(status == "OPTIMAL")
         let found = try #require(value)
-        // SPEC §5: implementations agree within 1e-4 relative; glpsol's report rounds to about 7 digits.
+        // docs/model.md §5: implementations agree within 1e-4 relative; glpsol's report rounds to about 7 digits.
         #expect(abs(found - expected) <= 1e-4 * max(1, abs(expected)), "glpsol \(found), solve \(expected)")
     }
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Reference values for SPEC §8 (ranges and the central allocation), computed independently of fairshare.
+"""Reference values for docs/model.md §8 (ranges and the central allocation), computed independently of fairshare.
 
     python3 scripts/reference/central.py SCENARIO.json [VARIANT] [-o OUT.json]
 
-The model is the one of Benchmarks/peers/fairshare_lp.py (SPEC §3-5, written in Python the way the engine writes
-it); everything else is here and is solved with scipy's HiGHS (`scipy.optimize.linprog(method="highs")`), one new
-call per LP, no warm starts, no tricks:
+The model is the one of Benchmarks/peers/fairshare_lp.py (docs/model.md §3-5, written in Python the way the engine
+writes it); everything else is here and is solved with scipy's HiGHS (`scipy.optimize.linprog(method="highs")`), one
+new call per LP, no warm starts, no tricks:
 
-1. Levels (SPEC §5): each level minimised in turn, and after EVERY level, the last one included, the row
+1. Levels (docs/model.md §5): each level minimised in turn, and after EVERY level, the last one included, the row
    `level <= v* + 1e-6 * max(1, |v*|)` is added. The model rows plus these level rows are the optimal face F.
 2. Ranges: for every figure (x_is, y_ig, z_ic and the derived N_i, X_s, Y_g, Z_c) min and max over F, two LPs each.
 3. Central allocation: leximin of p_k = min(v_k - lo_k, hi_k - v_k) / (hi_k - lo_k) over the figures with
@@ -20,8 +20,8 @@ call per LP, no warm starts, no tricks:
    finds the point of F with every figure at its p*: the centre. HiGHS runs with feasibility tolerances of 1e-9.
 
 The variant, if given, is applied as an RFC 7396 merge patch to the file's JSON, then `variants` is dropped;
-`municipalityDefaults` (SPEC §7) is merged under every municipality so that fairshare_lp refuses what it cannot write
-(alternatives), instead of silently ignoring it.
+`municipalityDefaults` (docs/model.md §7) is merged under every municipality so that fairshare_lp refuses what it
+cannot write (alternatives), instead of silently ignoring it.
 
 Output JSON: {"scenario", "variant", "objective": {level: value}, "figures": {name: {"min", "max", "centre"}}}, with
 the names x[GM0505,mid-rent], y[GM0505,statushouders], z[GM0505,zero-step], N[GM0505], X[mid-rent],
@@ -44,7 +44,7 @@ import fairshare_lp  # noqa: E402
 INF = math.inf
 # HiGHS's feasibility tolerances, 100 times tighter than its defaults (1e-7): this is the reference.
 HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9}
-FREE = 1e-6   # a figure takes part in the leximin when hi - lo > FREE * max(1, |lo|, |hi|) (SPEC §8)
+FREE = 1e-6   # a figure takes part in the leximin when hi - lo > FREE * max(1, |lo|, |hi|) (docs/model.md §8)
 # Tolerances of the sequential method, in homes, not in p: the level tolerance leaves ranges of a few thousandths of
 # a home (y and N_i on Drechtsteden: 0.002) that still pass FREE, and there 1e-7 in p would be 2e-10 homes, below
 # what any LP solver resolves. A p tolerance of 1e-7 relative also lets a wide figure's slack (X, 2,470 homes:
@@ -229,8 +229,8 @@ def _keep_rows(column, lo, hi, width, p, tau=None):
 
 def central(face, figures, bounds, log):
     """Ogryczak's sequential method for the leximin of p_k, with a per-figure blocking test."""
-    # Only the allocated figures x, y, z take part (SPEC §8: "a figure is one of x_is, y_ig, z_ic"); the derived
-    # totals N, X, Y, Z get ranges but follow from the allocation.
+    # Only the allocated figures x, y, z take part (docs/model.md §8: "a figure is one of the allocated numbers x_is,
+    # y_ig, z_ic"); the derived totals N, X, Y, Z get ranges but follow from the allocation.
     free = [k for k, (lo, hi) in bounds.items()
             if k[0] in "xyz" and hi - lo > FREE * max(1.0, abs(lo), abs(hi))]
     unfixed = set(free)
@@ -350,7 +350,7 @@ def main():
     parser.add_argument("--tolerance", type=float, help="HiGHS primal and dual feasibility tolerance (default: "
                         "1e-9); for cross-checks only")
     parser.add_argument("--free", type=float, default=FREE, help="a figure takes part in the leximin when "
-                        "hi - lo > FREE * max(1, |lo|, |hi|) (default: SPEC §8's 1e-6); for experiments only")
+                        "hi - lo > FREE * max(1, |lo|, |hi|) (default: docs/model.md §8's 1e-6); for experiments only")
     arguments = parser.parse_args()
     if arguments.tolerance is not None:
         if arguments.tolerance > KEEP / 10:
