@@ -38,7 +38,7 @@ let package = Package(
 )
 
 // One package-benchmark executable per directory of Benchmarks/.
-for name in ["LayerOverhead", "Drechtsteden", "SyntheticRegions", "WarmLevels", "Variants"] {
+for name in ["LayerOverhead", "Drechtsteden", "SyntheticRegions", "WarmLevels", "Variants", "FirmAnswers"] {
     package.targets.append(
         .executableTarget(
             name: name,

@@ -53,7 +53,9 @@ enum CentralAllocation {
         return try OptimalFace.withProblem(model, basis: basis) { problem in
             var remaining = Set(open)
             var last = face.start
+            var stage = 0
             while !remaining.isEmpty {
+                stage += 1
                 let solution = try face.solve(problem)
                 guard solution.status == .optimal, let reached = solution.objectiveValue else {
                     throw FaceStop.stopped(solution.status)
@@ -80,6 +82,7 @@ enum CentralAllocation {
                     try problem.setBounds(of: links[k]!, lowerBound: -.infinity, upperBound: .infinity)
                     remaining.remove(k)
                 }
+                face.progress(.centre(stage: stage, open: remaining.count))
             }
             return last
         }

@@ -24,13 +24,16 @@ public enum FairShare {
     /// Solves; when the scenario is infeasible and `diagnose` is set, adds a ``Diagnosis``.
     static func solve(_ scenario: Scenario, variant: String? = nil, diagnose: Bool) -> FairShareResult {
         let formulation = Formulation(scenario)
-        let deadline = ContinuousClock.now + .milliseconds(Int64((scenario.solver.timeLimit * 1000).rounded(.up)))
+        let start = ContinuousClock.now
+        let deadline = start + .milliseconds(Int64((scenario.solver.timeLimit * 1000).rounded(.up)))
+        let progress = ProgressReporter(start: start)
         let outcome = Result { () throws -> Settlement in
             try GLPKProblem.withProblem(for: formulation.model) { problem in
                 var levelSettings = scenario.solver
                 if levelSettings.integer { levelSettings.timeLimit *= Settlement.levelShare }
                 let run = try LevelRun.solve(formulation, on: problem, settings: levelSettings)
-                return try Settlement.settle(run, formulation, problem: problem, scenario: scenario, deadline: deadline)
+                return try Settlement.settle(run, formulation, problem: problem, scenario: scenario,
+                    deadline: deadline, progress: progress)
             }
         }
         return result(of: outcome, scenario: scenario, formulation: formulation, variant: variant, diagnose: diagnose)

@@ -29,7 +29,7 @@ enum FigureRanges {
     static func solve(_ figures: [Figure], on face: OptimalFace) throws -> [FigureRange] {
         let work = RangeWork(figures: figures, face: face)
         let threads = face.model.constraints.count >= parallelMinimumRows && work.tasks.count >= 64
-            ? max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) : 1
+            ? max(1, min(FairShare.rangeThreadLimit ?? 8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) : 1
         if threads == 1 {
             work.explore()
         } else {
@@ -58,6 +58,8 @@ private final class RangeWork: Sendable {
         var seenLowest: [Double]
         var seenHighest: [Double]
         var stop: FaceStop?
+        /// Range LPs solved so far.
+        var solved = 0
     }
 
     let figures: [Figure]
@@ -163,6 +165,11 @@ private final class RangeWork: Sendable {
     }
 
     private func record(_ task: Task, value: Double, solution: Solution?) {
+        let solved = state.withLock { state in
+            state.solved += 1
+            return state.solved
+        }
+        face.progress(.ranges(solved: solved, of: tasks.count))
         state.withLock { state in
             if task.maximise { state.highest[task.figure] = value } else { state.lowest[task.figure] = value }
             guard let solution else { return }

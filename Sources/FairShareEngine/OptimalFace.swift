@@ -20,14 +20,16 @@ struct OptimalFace: Sendable {
     var hasReducedCosts: Bool
     /// When the scenario's `solver.timeLimit` runs out.
     var deadline: ContinuousClock.Instant
-    /// The solve's cancellation flag, taken on the calling thread (worker threads have no task-local values).
+    /// The solve's cancellation flag and progress callback, taken on the calling thread (worker threads have no
+    /// task-local values).
     var cancellation: SolverCancellation?
+    var progress: ProgressReporter
 
     /// The face of a level run that solved every level on `problem`.
     /// - Returns: `nil` when the run did not end with an optimum of every level.
     init?(
         _ formulation: Formulation, problem: GLPKProblem, run: LevelRun, settings: SolverSettings,
-        deadline: ContinuousClock.Instant
+        deadline: ContinuousClock.Instant, progress: ProgressReporter
     ) throws {
         guard let solution = run.last, solution.status == .optimal, run.optima.count == formulation.levels.count,
             let last = formulation.levels.last, let optimum = run.optima.last?.value
@@ -52,6 +54,7 @@ struct OptimalFace: Sendable {
         hasReducedCosts = wasSimplex && solution.reducedCosts != nil
         self.deadline = deadline
         cancellation = SolverCancellation.current
+        self.progress = progress
     }
 
     /// Settings for an LP on the face: the primal simplex, warm from the problem's basis, with the time left.

@@ -20,10 +20,40 @@ extension FairShare {
                 }
             }
             if let i = figure.municipality { put(&local[i]) } else { put(&region) }
+            if figure.isAllocated, !range.max.isFinite, let i = figure.municipality {
+                result.warnings.append(unboundedWarning(figure, municipality: scenario.municipalities[i],
+                    scenario: scenario))
+            }
         }
         for i in result.municipalities.indices { result.municipalities[i].ranges = local[i] }
         result.region.ranges = region
         result.warnings += freeTotalWarnings(region, scenario: scenario)
+    }
+
+    /// Nothing bounds an allocated figure from above at the same optima: it has no middle, so the central
+    /// allocation leaves it where its last stage put it. Names the figure and what would bound it.
+    static func unboundedWarning(_ figure: Figure, municipality: Municipality, scenario: Scenario) -> ResultWarning {
+        let here = "municipalities.\(municipality.id)"
+        let (path, what, fix): (String, String, String)
+        switch figure.kind {
+        case .newHomes(let s):
+            let segment = scenario.segments[s]
+            (path, what, fix) = ("\(here).newHomes", "\(segment.label) homes in \(municipality.name)",
+                "a newHomes.max for the municipality or a limits.\(segment.id).max")
+        case .placements(let g):
+            let group = scenario.priorityGroups[g]
+            (path, what, fix) = ("\(here).placements.\(group.id)", "\(group.label) in \(municipality.name)",
+                "a demand.max for the group or a placements.\(group.id).max")
+        case .care(let c):
+            let quality = scenario.careQualities[c]
+            (path, what, fix) = ("\(here).care.\(quality.id)", "\(quality.label) homes in \(municipality.name)",
+                "a demand.max for the care quality or a care.\(quality.id).max")
+        case .total:
+            (path, what, fix) = ("\(here).newHomes", "new homes in \(municipality.name)", "a newHomes.max")
+        }
+        return ResultWarning(.unboundedFigure, path: path,
+            "nothing limits the \(what) from above at the same optima, so the figure has no middle and is shown where "
+                + "the solver left it; \(fix) would bound it")
     }
 
     /// One warning per regional total that can move by more than half a home at the same optima, naming what

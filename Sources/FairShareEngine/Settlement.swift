@@ -5,7 +5,8 @@ import LinearModel
 /// What a solve reports after its levels: the allocation (the central one, the levels' own vertex, or either
 /// rounded to whole numbers), the range of every figure, and what the result must warn about.
 struct Settlement {
-    /// Whole-number runs: the share of `solver.timeLimit` the levels may use, so that the rounding has time left.
+    /// Whole-number runs: the share of `solver.timeLimit` the levels, the ranges and the centre may use, so that
+    /// the rounding has the rest and the whole solve stays within the limit.
     static let levelShare = 0.9
 
     /// The levels as solved.
@@ -25,11 +26,14 @@ struct Settlement {
     /// allocation, then the rounding of `solver.integer`.
     static func settle(
         _ run: LevelRun, _ formulation: Formulation, problem: GLPKProblem, scenario: Scenario,
-        deadline: ContinuousClock.Instant
+        deadline: ContinuousClock.Instant, progress: ProgressReporter
     ) throws -> Settlement {
         var settlement = Settlement(run: run, kind: .any)
+        progress(.levels)
         guard let last = run.last, last.hasSolution else { return settlement }
         let solvedAll = last.status == .optimal && run.optima.count == formulation.levels.count
+        let limit = Duration.milliseconds(Int64((scenario.solver.timeLimit * 1000).rounded(.up)))
+        let faceDeadline = scenario.solver.integer ? deadline - limit * (1 - levelShare) : deadline
         if !solvedAll {
             // Levels with either-or binaries stopped by the time limit with an allocation (`feasible`): no face to
             // explore; whole-number runs still round what there is.
@@ -38,7 +42,7 @@ struct Settlement {
                     + "has no ranges: allow more time"))
         } else if scenario.solver.allocation == .central,
             let face = try OptimalFace(formulation, problem: problem, run: run, settings: scenario.solver,
-                deadline: deadline)
+                deadline: faceDeadline, progress: progress)
         {
             let figures = formulation.figures
             do {
@@ -61,10 +65,10 @@ struct Settlement {
                     + "find; remove \"allocation\": \"any\" to get every figure's range and the central allocation"))
         }
         if scenario.solver.integer {
+            progress(.rounding)
             let centre = settlement.allocation ?? last
-            // The rounding gets the time left, and at least the share the levels left it (see `levelShare`).
-            let rounded = try WholeNumbers.round(scenario, formulation, central: centre,
-                deadline: max(deadline, ContinuousClock.now + .milliseconds(Int64(scenario.solver.timeLimit * 100))))
+            // The rounding has the time left: at least the share `levelShare` keeps for it.
+            let rounded = try WholeNumbers.round(scenario, formulation, central: centre, deadline: deadline)
             settlement.rounding = rounded
             settlement.roundingDistance = rounded.objectiveValue
             if rounded.hasSolution { settlement.allocation = rounded }

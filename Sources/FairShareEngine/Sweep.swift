@@ -66,13 +66,14 @@ public struct Sweep: Sendable {
                             try update(problem, from: formulations[index - 1], to: formulations[index], levelRows: levelRows)
                         }
                         let settings = scenarios[index].solver
-                        let deadline = ContinuousClock.now + .milliseconds(Int64((settings.timeLimit * 1000).rounded(.up)))
+                        let start = ContinuousClock.now
+                        let deadline = start + .milliseconds(Int64((settings.timeLimit * 1000).rounded(.up)))
                         let run = Result { () throws -> Settlement in
                             let levels = try LevelRun.solve(formulations[index], on: problem, settings: settings,
                                 reusing: levelRows)
                             levelRows = levels.levelRows
                             return try Settlement.settle(levels, formulations[index], problem: problem,
-                                scenario: scenarios[index], deadline: deadline)
+                                scenario: scenarios[index], deadline: deadline, progress: ProgressReporter(start: start))
                         }
                         runs.append(run)
                     }

@@ -1,4 +1,6 @@
+import FairShareEngine
 import Foundation
+import Synchronization
 
 /// Writing to the terminal's streams: results on stdout, messages on stderr.
 enum Terminal {
@@ -58,5 +60,45 @@ struct Progress {
     func finish() {
         guard isShown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// One line on standard error (a terminal only) while a solve takes more than a second: what it is doing and for
+/// how long (`fairshare: ranges, 1,200 of 4,800 linear programmes (3.2 s)`), at most four times a second.
+final class SolveProgressLine: Sendable {
+    private let lastShown = Mutex<Duration?>(nil)
+
+    /// Shows `progress` (the engine's ``FairShare/progress`` callback).
+    func show(_ progress: SolveProgress) {
+        guard progress.elapsed >= .seconds(1), Terminal.stderrIsTerminal else { return }
+        let due = lastShown.withLock { last -> Bool in
+            guard last.map({ progress.elapsed - $0 >= .milliseconds(250) }) ?? true else { return false }
+            last = progress.elapsed
+            return true
+        }
+        guard due else { return }
+        let what: String
+        switch progress.step {
+        case .levels: what = "levels solved"
+        case .ranges(let solved, let of): what = "ranges, \(solved) of \(of) linear programmes"
+        case .centre(let stage, let open): what = "central allocation, stage \(stage), \(open) figures to place"
+        case .rounding: what = "rounding to whole numbers"
+        }
+        let seconds = Double(progress.elapsed.components.seconds)
+            + Double(progress.elapsed.components.attoseconds) * 1e-18
+        let line = "\r\u{1B}[Kfairshare: \(what) (\(String(format: "%.1f", seconds)) s)"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Clears the line, if one was shown.
+    func finish() {
+        guard lastShown.withLock({ $0 }) != nil else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    /// Runs `solve` with this line showing its progress.
+    func around<R>(_ solve: () throws -> R) rethrows -> R {
+        defer { finish() }
+        return try FairShare.$progress.withValue({ [self] in show($0) }, operation: solve)
     }
 }

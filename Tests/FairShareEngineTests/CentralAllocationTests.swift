@@ -125,7 +125,7 @@ struct CentralAllocationTests {
     }
 
     /// The independent reference: the same scenarios solved with scipy's HiGHS by `scripts/reference/central.py`
-    /// (two LPs per range, one blocking LP per figure and stage). SPEC: two correct implementations agree within
+    /// (two LPs per range, one blocking LP per figure and stage). docs/model.md §8: two correct implementations agree within
     /// 1e-3 · max(1, hi − lo) per figure.
     @Test("agrees with the independent scipy-HiGHS reference", arguments: [
         ("three-towns.json", "three-towns.json", nil),
@@ -245,5 +245,24 @@ struct CentralAllocationPropertyTests {
             checked += 1
         }
         #expect(checked == 15)
+    }
+}
+
+/// A figure nothing bounds from above: no middle, so a warning instead of a centre.
+@Suite("Unbounded figures")
+struct UnboundedFigureTests {
+    /// No capacity, no regional total, no fair rule: A's homes can be anything from 5 up at fairness 0.
+    @Test("a figure without an upper bound gets max null and a warning that names it")
+    func unbounded() throws {
+        let result = try solveScenario("""
+            {"format": "fairshare-scenario/1", "name": "open", "segments": {"homes": {}},
+             "municipalities": {"A": {"name": "Aldorp", "population": 1, "newHomes": {"min": 5}}}}
+            """)
+        #expect(result.status == .optimal && result.allocation == .central)
+        let range = try #require(result["A"].ranges?.newHomes["homes"])
+        #expect(isClose(range.min, 5) && range.max == .infinity)
+        let warning = try #require(result.warnings.first { $0.kind == .unboundedFigure })
+        #expect(warning.path == "municipalities.A.newHomes" && warning.message.contains("homes in Aldorp"))
+        #expect(result.jsonText.contains("\"max\": null"))
     }
 }

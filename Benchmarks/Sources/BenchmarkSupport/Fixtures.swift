@@ -53,6 +53,24 @@ public enum Fixtures {
         }
     }
 
+    /// A harder synthetic region: statushouders a soft requirement keyed on population and social-rent stock
+    /// (a composite key), and the care quality with a maximum as well as a minimum.
+    public static func harder(_ count: Int) -> Scenario {
+        let patch = object([
+            ("priorityGroups", object([("statushouders", object([
+                ("mode", .string("soft")),
+                ("key", object([("population", .number(1)), ("stock.social-rent", .number(1))])),
+            ]))])),
+        ])
+        var limits = ScenarioLimits()
+        limits.maximumMunicipalities = max(limits.maximumMunicipalities, count)
+        do {
+            return try ScenarioLoader(limits: limits).read(syntheticDocument(count).mergePatched(with: patch))
+        } catch {
+            fatalError("harder synthetic region of \(count) municipalities is invalid: \(error)")
+        }
+    }
+
     static func object(_ members: [(String, JSONValue)]) -> JSONValue {
         .object(JSONObject(members.map { (key: $0.0, value: $0.1) }))
     }
