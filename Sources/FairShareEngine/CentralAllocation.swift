@@ -16,8 +16,9 @@ enum CentralAllocation {
     static let freeWidth = 1e-6
     /// A link's dual of at least this fraction of the stage's largest marks its figure as blocked.
     static let blockingDual = 1e-3
-    /// A blocked figure is held within this fraction of max(1, |value|) of its value.
-    static let holdingBand = 1e-8
+    /// How far, as a fraction of max(1, |value|), a blocked figure's holding interval reaches beyond its value (GLPK's
+    /// relative feasibility tolerance).
+    static let holdingBand = 1e-7
 
     /// The central allocation on `face`, given every figure's range.
     /// - Returns: the solution of the last stage (every variable of the face's model), or the face's own start
@@ -50,35 +51,56 @@ enum CentralAllocation {
         var basis = face.basis
         basis?.rows += Array(repeating: .basic, count: 3 * open.count)
         basis?.columns += Array(repeating: .atLower, count: 1 + open.count)
+        var face = face
+        face.method = .dualSimplex
         return try OptimalFace.withProblem(model, basis: basis) { problem in
             var remaining = Set(open)
             var last = face.start
             var stage = 0
+            // Each blocked figure's value and the floor τ* it was held at, to widen the holds when needed.
+            var held: [(figure: Int, value: Double, floor: Double)] = []
+            func hold(_ k: Int, value: Double, floor: Double, band: Double) throws {
+                // p_k cannot exceed τ* in any optimum of the stage, so the figure sits at one end of
+                // [lo + τ* w, hi − τ* w] in all of them: it is held to that interval (p_k ≥ τ*), widened to take in
+                // the stage's own value and `band` of it for the solver's rounding.
+                let variable = figures[k].variable
+                let own = model[variable]
+                let range = ranges[k]
+                let margin = band * max(1, abs(value))
+                let lower = min(max(min(value, range.min + floor * range.width) - margin, own.lowerBound),
+                    own.upperBound)
+                let upper = max(min(max(value, range.max - floor * range.width) + margin, own.upperBound), lower)
+                try problem.setBounds(of: variable, lowerBound: lower, upperBound: upper)
+            }
             while !remaining.isEmpty {
                 stage += 1
-                let solution = try face.solve(problem)
+                var solution = try face.solve(problem)
+                // Held to the solver's tolerance, the rounding errors of many held figures can add up to a stage
+                // that the solver finds infeasible: the holds are widened tenfold, at most three times.
+                var band = holdingBand
+                while solution.status == .infeasible, band < holdingBand * 1e3 {
+                    band *= 10
+                    for entry in held { try hold(entry.figure, value: entry.value, floor: entry.floor, band: band) }
+                    solution = try face.solve(problem)
+                }
                 guard solution.status == .optimal, let reached = solution.objectiveValue else {
                     throw FaceStop.stopped(solution.status)
                 }
                 last = solution
                 // The links' duals sum to 1 (τ's column): a nonzero one binds in every optimum of the stage. Solver
-                // noise reaches about 2e-6 on Drechtsteden, so only duals above `blockingDual` times the largest count
-                // (the largest always does). Missing a blocked figure only costs a stage: it blocks again in the next.
-                let duals = Dictionary(uniqueKeysWithValues: remaining.map { ($0, abs(solution.dual(of: links[$0]!) ?? 0)) })
+                // noise reaches about 2e-6 on Drechtsteden, so only duals of at least `blockingDual` times the
+                // largest count (the largest always does). Missing a blocked figure only costs a stage: it blocks
+                // again in the next.
+                let duals = Dictionary(uniqueKeysWithValues: remaining.map {
+                    ($0, abs(solution.dual(of: links[$0]!) ?? 0))
+                })
                 let largest = duals.values.max() ?? 0
                 var blocked = remaining.filter { duals[$0]! >= largest * blockingDual }
                 if reached >= 0.5 - 1e-9 { blocked = remaining }
                 for k in blocked.sorted() {
-                    // Blocked: the figure has this one value in every optimum of the stage (at p_k = τ*), so it is
-                    // held there, within `holdingBand` for the solver's rounding (held exactly, the errors of many
-                    // held figures add up to an infeasible stage), which keeps the stage's solution feasible.
-                    let variable = figures[k].variable
-                    let own = model[variable]
-                    let value = solution[variable]
-                    let band = holdingBand * max(1, abs(value))
-                    let lower = min(max(value - band, own.lowerBound), own.upperBound)
-                    let upper = max(min(value + band, own.upperBound), lower)
-                    try problem.setBounds(of: variable, lowerBound: lower, upperBound: upper)
+                    let value = solution[figures[k].variable]
+                    try hold(k, value: value, floor: reached, band: band)
+                    held.append((k, value, reached))
                     try problem.setBounds(of: links[k]!, lowerBound: -.infinity, upperBound: .infinity)
                     remaining.remove(k)
                 }

@@ -21,19 +21,26 @@ public enum FairShare {
         solve(scenario, variant: variant, diagnose: true)
     }
 
+    /// Solves like ``solve(_:variant:)``, reporting progress or limiting threads as `options` say.
+    public static func solve(_ scenario: Scenario, variant: String? = nil, options: SolveOptions) -> FairShareResult {
+        solve(scenario, variant: variant, diagnose: true, options: options)
+    }
+
     /// Solves; when the scenario is infeasible and `diagnose` is set, adds a ``Diagnosis``.
-    static func solve(_ scenario: Scenario, variant: String? = nil, diagnose: Bool) -> FairShareResult {
+    static func solve(
+        _ scenario: Scenario, variant: String? = nil, diagnose: Bool, options: SolveOptions = SolveOptions()
+    ) -> FairShareResult {
         let formulation = Formulation(scenario)
         let start = ContinuousClock.now
         let deadline = start + .milliseconds(Int64((scenario.solver.timeLimit * 1000).rounded(.up)))
-        let progress = ProgressReporter(start: start)
+        let progress = ProgressReporter(start: start, callback: options.progress)
         let outcome = Result { () throws -> Settlement in
             try GLPKProblem.withProblem(for: formulation.model) { problem in
                 var levelSettings = scenario.solver
                 if levelSettings.integer { levelSettings.timeLimit *= Settlement.levelShare }
                 let run = try LevelRun.solve(formulation, on: problem, settings: levelSettings)
                 return try Settlement.settle(run, formulation, problem: problem, scenario: scenario,
-                    deadline: deadline, progress: progress)
+                    deadline: deadline, progress: progress, rangeThreads: options.rangeThreads)
             }
         }
         return result(of: outcome, scenario: scenario, formulation: formulation, variant: variant, diagnose: diagnose)

@@ -26,10 +26,11 @@ enum FigureRanges {
 
     /// The range of each figure, in the order of `figures`; `max` is `.infinity` when nothing bounds it.
     /// - Throws: ``FaceStop`` when a limit, a cancellation or the solver stops an LP.
-    static func solve(_ figures: [Figure], on face: OptimalFace) throws -> [FigureRange] {
+    /// - Parameter threads: at most this many threads (`nil`: one per core, up to 8).
+    static func solve(_ figures: [Figure], on face: OptimalFace, threads limit: Int? = nil) throws -> [FigureRange] {
         let work = RangeWork(figures: figures, face: face)
         let threads = face.model.constraints.count >= parallelMinimumRows && work.tasks.count >= 64
-            ? max(1, min(FairShare.rangeThreadLimit ?? 8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) : 1
+            ? max(1, min(limit ?? 8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) : 1
         if threads == 1 {
             work.explore()
         } else {

@@ -58,16 +58,24 @@ struct OptimalFace: Sendable {
     }
 
     /// Settings for an LP on the face: the primal simplex, warm from the problem's basis, with the time left.
+    /// A dual simplex run on the face that needs more iterations than this per row is taken to stall.
+    static let stallingIterations = 20
+
+    /// The simplex method of the face's LPs.
+    var method: SolverOptions.Method = .primalSimplex
+
     var options: SolverOptions {
         let left = deadline - ContinuousClock.now
         let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-        return SolverOptions(method: .primalSimplex, timeLimit: max(0.001, seconds), cancellation: cancellation)
+        return SolverOptions(method: method, timeLimit: max(0.001, seconds), cancellation: cancellation)
     }
 
-    /// Solves the LP `problem` now holds, warm. The face is feasible and bounded where it matters, so
-    /// "infeasible" or a failed simplex run can only be numerical trouble (seen: a warm basis from a crash start,
-    /// and a basis GLPK found singular to working precision on a 2-municipality region): the LP is then solved
-    /// again from GLPK's standard basis, and if that fails too, through GLPK's presolver.
+    /// Solves the LP `problem` now holds, warm, by ``method``. The face is feasible and bounded where it matters,
+    /// so "infeasible" or a failed simplex run can only be numerical trouble (seen: a warm basis from a crash
+    /// start; a basis GLPK found singular to working precision on a 2-municipality region; the dual simplex on a
+    /// stage of the central allocation of 40 synthetic municipalities). The LP is then solved again by the primal
+    /// simplex from the basis it started from (also when the dual simplex stalls), then from GLPK's standard
+    /// basis, then through GLPK's presolver.
     func solve(_ problem: GLPKProblem) throws -> Solution {
         func troubled(_ solution: Solution) -> Bool {
             switch solution.status {
@@ -76,16 +84,28 @@ struct OptimalFace: Sendable {
             default: false
             }
         }
-        let solution = try problem.solve(options)
+        var settings = options
+        let before = settings.method == .primalSimplex ? nil : try problem.basis()
+        if before != nil {
+            // GLPK's dual simplex can stall on these degenerate LPs (seen: 60 s on 235 rows); the primal one takes
+            // over after `stallingIterations` iterations per row.
+            settings.iterationLimit = OptimalFace.stallingIterations * max(1, problem.model.constraints.count)
+        }
+        var solution = try problem.solve(settings)
+        if let before, troubled(solution) || solution.status == .iterationLimit {
+            try problem.setBasis(before)
+            settings.method = .primalSimplex
+            settings.iterationLimit = nil
+            solution = try problem.solve(settings)
+        }
         guard troubled(solution) else { return solution }
         let model = problem.model
         try problem.setBasis(Basis(rows: Array(repeating: .basic, count: model.constraints.count),
             columns: Array(repeating: .atLower, count: model.variables.count)))
-        let again = try problem.solve(options)
-        guard troubled(again) else { return again }
-        var presolved = options
-        presolved.presolve = true
-        return try problem.solve(presolved)
+        solution = try problem.solve(settings)
+        guard troubled(solution) else { return solution }
+        settings.presolve = true
+        return try problem.solve(settings)
     }
 
     /// Runs `body` with a new GLPK problem holding `model`, started from `basis` when there is one.
@@ -104,3 +124,4 @@ enum FaceStop: Error, Sendable {
     /// A limit, a cancellation or a solver failure, with the status of the LP that stopped.
     case stopped(SolveStatus)
 }
+

@@ -26,7 +26,7 @@ struct Settlement {
     /// allocation, then the rounding of `solver.integer`.
     static func settle(
         _ run: LevelRun, _ formulation: Formulation, problem: GLPKProblem, scenario: Scenario,
-        deadline: ContinuousClock.Instant, progress: ProgressReporter
+        deadline: ContinuousClock.Instant, progress: ProgressReporter, rangeThreads: Int? = nil
     ) throws -> Settlement {
         var settlement = Settlement(run: run, kind: .any)
         progress(.levels)
@@ -46,7 +46,7 @@ struct Settlement {
         {
             let figures = formulation.figures
             do {
-                let ranges = try FigureRanges.solve(figures, on: face)
+                let ranges = try FigureRanges.solve(figures, on: face, threads: rangeThreads)
                 settlement.allocation = try CentralAllocation.solve(figures, ranges: ranges, on: face)
                 settlement.ranges = ranges
                 settlement.kind = .central

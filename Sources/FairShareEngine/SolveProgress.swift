@@ -1,4 +1,4 @@
-/// What a long solve is doing, for a progress display: ``FairShare/progress`` receives one after each step.
+/// What a long solve is doing, for a progress display: ``SolveOptions/progress`` receives one after each step.
 public struct SolveProgress: Sendable, Hashable {
     public enum Step: Sendable, Hashable {
         /// Every level is solved; the ranges come next.
@@ -16,23 +16,28 @@ public struct SolveProgress: Sendable, Hashable {
     public var elapsed: Duration
 }
 
-extension FairShare {
-    /// Called, from any thread, after each step of a solve made inside `FairShare.$progress.withValue(…)`.
-    /// `fairshare solve` shows it on standard error when a solve takes more than a second.
-    @TaskLocal public static var progress: (@Sendable (SolveProgress) -> Void)?
+/// How a solve is run, beyond what the scenario says: for callers that show progress or measure.
+public struct SolveOptions: Sendable {
+    /// Called, from any thread, after each step of the solve (`fairshare solve` shows it on standard error when a
+    /// solve takes more than a second).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// At most this many threads for the ranges (`nil`: one per core, for faces of
+    /// ``FigureRanges/parallelMinimumRows`` rows or more); for measuring how the ranges scale with cores.
+    public var rangeThreads: Int?
 
-    /// For measuring how the ranges scale with cores: at most this many threads for one solve's ranges (`nil`:
-    /// one per core, for faces of ``FigureRanges/parallelMinimumRows`` rows or more).
-    @TaskLocal public static var rangeThreadLimit: Int?
+    public init(progress: (@Sendable (SolveProgress) -> Void)? = nil, rangeThreads: Int? = nil) {
+        self.progress = progress
+        self.rangeThreads = rangeThreads
+    }
 }
 
-/// The progress callback of one solve, taken on the calling thread (worker threads see no task-local values).
+/// The progress callback of one solve and when it started.
 struct ProgressReporter: Sendable {
     let callback: (@Sendable (SolveProgress) -> Void)?
     let start: ContinuousClock.Instant
 
-    init(start: ContinuousClock.Instant) {
-        callback = FairShare.progress
+    init(start: ContinuousClock.Instant, callback: (@Sendable (SolveProgress) -> Void)? = nil) {
+        self.callback = callback
         self.start = start
     }
 

@@ -68,7 +68,7 @@ struct Progress {
 final class SolveProgressLine: Sendable {
     private let lastShown = Mutex<Duration?>(nil)
 
-    /// Shows `progress` (the engine's ``FairShare/progress`` callback).
+    /// Shows `progress` (the engine's ``SolveOptions/progress`` callback).
     func show(_ progress: SolveProgress) {
         guard progress.elapsed >= .seconds(1), Terminal.stderrIsTerminal else { return }
         let due = lastShown.withLock { last -> Bool in
@@ -96,9 +96,10 @@ final class SolveProgressLine: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
-    /// Runs `solve` with this line showing its progress.
-    func around<R>(_ solve: () throws -> R) rethrows -> R {
+    /// Runs `solve` with solve options that show its progress on this line. (An explicit callback, not a task-local
+    /// value: `TaskLocal.withValue` outside a task crashed the release build with Swift 6.3 on Linux.)
+    func around<R>(_ solve: (SolveOptions) throws -> R) rethrows -> R {
         defer { finish() }
-        return try FairShare.$progress.withValue({ [self] in show($0) }, operation: solve)
+        return try solve(SolveOptions(progress: { [self] in show($0) }))
     }
 }

@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
     oneCore.solver.timeLimit = 600
     Benchmark("n=342: allocation central, ranges on 1 core", configuration: configuration(true)) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(FairShare.$rangeThreadLimit.withValue(1) { FairShare.solve(oneCore) })
+            blackHole(FairShare.solve(oneCore, options: SolveOptions(rangeThreads: 1)))
         }
     }
 }
