@@ -67,7 +67,8 @@ enum CentralAllocation {
                 let own = model[variable]
                 let range = ranges[k]
                 let margin = band * max(1, abs(value))
-                let lower = min(max(min(value, range.min + floor * range.width) - margin, own.lowerBound),
+                let lower = min(
+                    max(min(value, range.min + floor * range.width) - margin, own.lowerBound),
                     own.upperBound)
                 let upper = max(min(max(value, range.max - floor * range.width) + margin, own.upperBound), lower)
                 try problem.setBounds(of: variable, lowerBound: lower, upperBound: upper)
@@ -91,9 +92,10 @@ enum CentralAllocation {
                 // noise reaches about 2e-6 on Drechtsteden, so only duals of at least `blockingDual` times the
                 // largest count (the largest always does). Missing a blocked figure only costs a stage: it blocks
                 // again in the next.
-                let duals = Dictionary(uniqueKeysWithValues: remaining.map {
-                    ($0, abs(solution.dual(of: links[$0]!) ?? 0))
-                })
+                let duals = Dictionary(
+                    uniqueKeysWithValues: remaining.map {
+                        ($0, abs(solution.dual(of: links[$0]!) ?? 0))
+                    })
                 let largest = duals.values.max() ?? 0
                 var blocked = remaining.filter { duals[$0]! >= largest * blockingDual }
                 if reached >= 0.5 - 1e-9 { blocked = remaining }

@@ -26,13 +26,21 @@ extension Formulation {
     var figures: [Figure] {
         var figures: [Figure] = []
         for i in newHomes.indices {
-            figures += newHomes[i].enumerated().map { Figure(kind: .newHomes(segment: $0), municipality: i, variable: $1) }
-            figures += placements[i].enumerated().map { Figure(kind: .placements(group: $0), municipality: i, variable: $1) }
+            figures += newHomes[i].enumerated().map {
+                Figure(kind: .newHomes(segment: $0), municipality: i, variable: $1)
+            }
+            figures += placements[i].enumerated().map {
+                Figure(kind: .placements(group: $0), municipality: i, variable: $1)
+            }
             figures += careHomes[i].enumerated().map { Figure(kind: .care(quality: $0), municipality: i, variable: $1) }
             figures.append(Figure(kind: .total, municipality: i, variable: totals[i]))
         }
-        figures += regionalNewHomes.enumerated().map { Figure(kind: .newHomes(segment: $0), municipality: nil, variable: $1) }
-        figures += regionalPlacements.enumerated().map { Figure(kind: .placements(group: $0), municipality: nil, variable: $1) }
+        figures += regionalNewHomes.enumerated().map {
+            Figure(kind: .newHomes(segment: $0), municipality: nil, variable: $1)
+        }
+        figures += regionalPlacements.enumerated().map {
+            Figure(kind: .placements(group: $0), municipality: nil, variable: $1)
+        }
         figures += regionalCare.enumerated().map { Figure(kind: .care(quality: $0), municipality: nil, variable: $1) }
         figures.append(Figure(kind: .total, municipality: nil, variable: regionalTotal))
         return figures

@@ -5,9 +5,9 @@ import LinearModel
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The range of every figure over the optimal face: its least and its greatest value (what metabolic modelling
@@ -29,7 +29,8 @@ enum FigureRanges {
     /// - Parameter threads: at most this many threads (`nil`: one per core, up to 8).
     static func solve(_ figures: [Figure], on face: OptimalFace, threads limit: Int? = nil) throws -> [FigureRange] {
         let work = RangeWork(figures: figures, face: face)
-        let threads = face.model.constraints.count >= parallelMinimumRows && work.tasks.count >= 64
+        let threads =
+            face.model.constraints.count >= parallelMinimumRows && work.tasks.count >= 64
             ? max(1, min(limit ?? 8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) : 1
         if threads == 1 {
             work.explore()

@@ -100,8 +100,10 @@ struct OptimalFace: Sendable {
         }
         guard troubled(solution) else { return solution }
         let model = problem.model
-        try problem.setBasis(Basis(rows: Array(repeating: .basic, count: model.constraints.count),
-            columns: Array(repeating: .atLower, count: model.variables.count)))
+        try problem.setBasis(
+            Basis(
+                rows: Array(repeating: .basic, count: model.constraints.count),
+                columns: Array(repeating: .atLower, count: model.variables.count)))
         solution = try problem.solve(settings)
         guard troubled(solution) else { return solution }
         settings.presolve = true
@@ -124,4 +126,3 @@ enum FaceStop: Error, Sendable {
     /// A limit, a cancellation or a solver failure, with the status of the LP that stopped.
     case stopped(SolveStatus)
 }
-

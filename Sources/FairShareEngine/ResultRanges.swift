@@ -21,8 +21,10 @@ extension FairShare {
             }
             if let i = figure.municipality { put(&local[i]) } else { put(&region) }
             if figure.isAllocated, !range.max.isFinite, let i = figure.municipality {
-                result.warnings.append(unboundedWarning(figure, municipality: scenario.municipalities[i],
-                    scenario: scenario))
+                result.warnings.append(
+                    unboundedWarning(
+                        figure, municipality: scenario.municipalities[i],
+                        scenario: scenario))
             }
         }
         for i in result.municipalities.indices { result.municipalities[i].ranges = local[i] }
@@ -38,20 +40,27 @@ extension FairShare {
         switch figure.kind {
         case .newHomes(let s):
             let segment = scenario.segments[s]
-            (path, what, fix) = ("\(here).newHomes", "\(segment.label) homes in \(municipality.name)",
-                "a newHomes.max for the municipality or a limits.\(segment.id).max")
+            (path, what, fix) = (
+                "\(here).newHomes", "\(segment.label) homes in \(municipality.name)",
+                "a newHomes.max for the municipality or a limits.\(segment.id).max"
+            )
         case .placements(let g):
             let group = scenario.priorityGroups[g]
-            (path, what, fix) = ("\(here).placements.\(group.id)", "\(group.label) in \(municipality.name)",
-                "a demand.max for the group or a placements.\(group.id).max")
+            (path, what, fix) = (
+                "\(here).placements.\(group.id)", "\(group.label) in \(municipality.name)",
+                "a demand.max for the group or a placements.\(group.id).max"
+            )
         case .care(let c):
             let quality = scenario.careQualities[c]
-            (path, what, fix) = ("\(here).care.\(quality.id)", "\(quality.label) homes in \(municipality.name)",
-                "a demand.max for the care quality or a care.\(quality.id).max")
+            (path, what, fix) = (
+                "\(here).care.\(quality.id)", "\(quality.label) homes in \(municipality.name)",
+                "a demand.max for the care quality or a care.\(quality.id).max"
+            )
         case .total:
             (path, what, fix) = ("\(here).newHomes", "new homes in \(municipality.name)", "a newHomes.max")
         }
-        return ResultWarning(.unboundedFigure, path: path,
+        return ResultWarning(
+            .unboundedFigure, path: path,
             "nothing limits the \(what) from above at the same optima, so the figure has no middle and is shown where "
                 + "the solver left it; \(fix) would bound it")
     }
@@ -65,28 +74,38 @@ extension FairShare {
             return "anything from \(JSONWriter.number(range.min.rounded())) to \(high) \(unit)"
         }
         if !region.total.isFirm {
-            warnings.append(ResultWarning(.freeTotal, path: "region.newHomes",
-                "no requirement decides the region's total of new homes: it can be \(span(region.total, "homes")) "
-                    + "at the same optima; set region.newHomes to one number, or give it a min and max, to decide it"))
+            warnings.append(
+                ResultWarning(
+                    .freeTotal, path: "region.newHomes",
+                    "no requirement decides the region's total of new homes: it can be \(span(region.total, "homes")) "
+                        + "at the same optima; set region.newHomes to one number, or give it a min and max, to decide it"
+                ))
         }
         for segment in scenario.segments {
             guard let range = region.newHomes[segment.id], !range.isFirm else { continue }
-            warnings.append(ResultWarning(.freeTotal, path: "region.newHomes.\(segment.id)",
-                "no requirement decides how many \(segment.label) homes the region builds: it can be "
-                    + "\(span(range, "homes")) at the same optima; a regional target on \(segment.id) with minShare "
-                    + "and maxShare, a regional programme per segment, or a fair rule for \(segment.id) would decide it"))
+            warnings.append(
+                ResultWarning(
+                    .freeTotal, path: "region.newHomes.\(segment.id)",
+                    "no requirement decides how many \(segment.label) homes the region builds: it can be "
+                        + "\(span(range, "homes")) at the same optima; a regional target on \(segment.id) with minShare "
+                        + "and maxShare, a regional programme per segment, or a fair rule for \(segment.id) would decide it"
+                ))
         }
         for group in scenario.priorityGroups {
             guard let range = region.placements[group.id], !range.isFirm else { continue }
-            warnings.append(ResultWarning(.freeTotal, path: "priorityGroups.\(group.id).demand",
-                "no requirement decides how many \(group.label) the region places: it can be "
-                    + "\(span(range, "placements")) at the same optima; a demand of one number would decide it"))
+            warnings.append(
+                ResultWarning(
+                    .freeTotal, path: "priorityGroups.\(group.id).demand",
+                    "no requirement decides how many \(group.label) the region places: it can be "
+                        + "\(span(range, "placements")) at the same optima; a demand of one number would decide it"))
         }
         for quality in scenario.careQualities {
             guard let range = region.care[quality.id], !range.isFirm else { continue }
-            warnings.append(ResultWarning(.freeTotal, path: "care.\(quality.id).demand",
-                "no requirement decides how many \(quality.label) homes the region gets: it can be "
-                    + "\(span(range, "homes")) at the same optima; a demand of one number would decide it"))
+            warnings.append(
+                ResultWarning(
+                    .freeTotal, path: "care.\(quality.id).demand",
+                    "no requirement decides how many \(quality.label) homes the region gets: it can be "
+                        + "\(span(range, "homes")) at the same optima; a demand of one number would decide it"))
         }
         return warnings
     }

@@ -37,11 +37,14 @@ struct Settlement {
         if !solvedAll {
             // Levels with either-or binaries stopped by the time limit with an allocation (`feasible`): no face to
             // explore; whole-number runs still round what there is.
-            settlement.warnings.append(ResultWarning(.oneOfMany, path: "solver.timeLimit",
-                "the levels were not all solved to the end, so the allocation shown is not the central one and "
-                    + "has no ranges: allow more time"))
+            settlement.warnings.append(
+                ResultWarning(
+                    .oneOfMany, path: "solver.timeLimit",
+                    "the levels were not all solved to the end, so the allocation shown is not the central one and "
+                        + "has no ranges: allow more time"))
         } else if scenario.solver.allocation == .central,
-            let face = try OptimalFace(formulation, problem: problem, run: run, settings: scenario.solver,
+            let face = try OptimalFace(
+                formulation, problem: problem, run: run, settings: scenario.solver,
                 deadline: faceDeadline, progress: progress)
         {
             let figures = formulation.figures
@@ -55,14 +58,19 @@ struct Settlement {
                     settlement.run.last = Solution(status: status)
                     return settlement
                 }
-                settlement.warnings.append(ResultWarning(.oneOfMany, path: "solver.timeLimit",
-                    "the ranges and the central allocation were not finished (\(status)); the allocation shown is "
-                        + "one of several equally good ones: allow more time to get the central one"))
+                settlement.warnings.append(
+                    ResultWarning(
+                        .oneOfMany, path: "solver.timeLimit",
+                        "the ranges and the central allocation were not finished (\(status)); the allocation shown is "
+                            + "one of several equally good ones: allow more time to get the central one"))
             }
         } else {
-            settlement.warnings.append(ResultWarning(.oneOfMany, path: "solver.allocation",
-                "\"any\": the allocation shown is one of several equally good ones that the solver happened to "
-                    + "find; remove \"allocation\": \"any\" to get every figure's range and the central allocation"))
+            settlement.warnings.append(
+                ResultWarning(
+                    .oneOfMany, path: "solver.allocation",
+                    "\"any\": the allocation shown is one of several equally good ones that the solver happened to "
+                        + "find; remove \"allocation\": \"any\" to get every figure's range and the central allocation")
+            )
         }
         if scenario.solver.integer {
             progress(.rounding)

@@ -29,7 +29,8 @@ enum WholeNumbers {
                 model.setBounds(of: binary, lowerBound: value, upperBound: value)
             }
         }
-        let shortfalls = Array(rounding.targetShortfalls.values) + Array(rounding.groupShortfalls.values)
+        let shortfalls =
+            Array(rounding.targetShortfalls.values) + Array(rounding.groupShortfalls.values)
             + Array(rounding.careShortfalls.values)
         for shortfall in shortfalls {
             let own = model[shortfall]

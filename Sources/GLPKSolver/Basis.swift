@@ -51,9 +51,11 @@ extension GLPKProblem {
         let place = "setBasis(_:)"
         let handle = try openHandle(place)
         guard basis.rows.count == mirror.constraints.count, basis.columns.count == mirror.variables.count else {
-            throw SolverError(.invalidParameter, at: "GLPKProblem.\(place)", "the basis has \(basis.rows.count) "
-                + "row(s) and \(basis.columns.count) column(s); this problem has \(mirror.constraints.count) and "
-                + "\(mirror.variables.count): take the basis from a problem of the same model")
+            throw SolverError(
+                .invalidParameter, at: "GLPKProblem.\(place)",
+                "the basis has \(basis.rows.count) "
+                    + "row(s) and \(basis.columns.count) column(s); this problem has \(mirror.constraints.count) and "
+                    + "\(mirror.variables.count): take the basis from a problem of the same model")
         }
         func code(_ status: Basis.Status) -> Int32 {
             switch status {
@@ -68,7 +70,9 @@ extension GLPKProblem {
                 glp_set_col_stat(handle, Int32(index + 1), code(status))
             }
             let basic = basis.rows.filter { $0 == .basic }.count + basis.columns.filter { $0 == .basic }.count
-            if basic != basis.rows.count || (!basis.rows.isEmpty && glp_factorize(handle) != 0) { glp_std_basis(handle) }
+            if basic != basis.rows.count || (!basis.rows.isEmpty && glp_factorize(handle) != 0) {
+                glp_std_basis(handle)
+            }
         }
         hasStartedSimplex = true
         hasCurrentOptimalBasis = false

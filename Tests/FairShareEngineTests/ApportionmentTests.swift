@@ -12,9 +12,11 @@ struct ApportionmentTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Apportionment")
 
-    @Test("reproduces the published table", arguments: [
-        "us-house-1792-bill", "us-house-1880-325", "us-house-1890-356", "us-house-1880-299", "us-house-1880-300",
-    ])
+    @Test(
+        "reproduces the published table",
+        arguments: [
+            "us-house-1792-bill", "us-house-1880-325", "us-house-1890-356", "us-house-1880-299", "us-house-1880-300",
+        ])
     func publishedTable(name: String) throws {
         let scenario = try ScenarioLoader().load(contentsOf: Self.folder.appendingPathComponent("\(name).json"))
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json"))

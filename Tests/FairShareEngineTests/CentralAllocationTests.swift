@@ -1,10 +1,11 @@
-@testable import FairShareEngine
 import FairShareScenario
 import Foundation
 import GLPKSolver
 import LinearModel
 import PropertyBased
 import Testing
+
+@testable import FairShareEngine
 
 /// Ranges and the central allocation (the project's "How firm is the answer?"): hand-worked faces, every range
 /// against its own LPs on a fresh problem, and the independent scipy-HiGHS reference of `Reference/`.
@@ -18,7 +19,8 @@ struct CentralAllocationTests {
     /// A in 10…30 and B in 0…8 is optimal (fairness 0). The centre is the middle of each range: 20 and 4.
     @Test("a box: the middle of every range")
     func box() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "box", "segments": {"homes": {}},
              "municipalities": {"A": {"name": "A", "population": 1, "newHomes": {"min": 10, "max": 30}},
                                 "B": {"name": "B", "population": 1, "newHomes": {"max": 8}}}}
@@ -38,7 +40,8 @@ struct CentralAllocationTests {
     /// 60 − a = 6a − 270, a = 330/7 ≈ 47.143, C = 40/7 ≈ 5.714, every p = 3/7.
     @Test("not a box: the figures as near the middle as the others allow")
     func notABox() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "not a box", "segments": {"homes": {}},
              "region": {"newHomes": 100},
              "municipalities": {"A": {"name": "A", "population": 1, "newHomes": {"max": 60}},
@@ -56,7 +59,8 @@ struct CentralAllocationTests {
     /// `allocation: "any"`: no ranges, and a warning that the allocation is one of many.
     @Test("allocation any: no ranges, a warning")
     func anyAllocation() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "any", "segments": {"homes": {}},
              "solver": {"allocation": "any"},
              "municipalities": {"A": {"name": "A", "population": 1, "newHomes": {"min": 10, "max": 30}}}}
@@ -68,9 +72,11 @@ struct CentralAllocationTests {
 
     /// Every range against min and max of its variable solved on a fresh GLPK problem: the programme with every
     /// level row (the last included), one LP per extreme, nothing reused.
-    @Test("every range equals its min and max solved on a fresh problem", arguments: [
-        "three-towns.json", "drechtsteden.json",
-    ])
+    @Test(
+        "every range equals its min and max solved on a fresh problem",
+        arguments: [
+            "three-towns.json", "drechtsteden.json",
+        ])
     func rangesAgainstFreshLPs(file: String) throws {
         let scenario = try ScenarioLoader().load(contentsOf: Self.scenarios.appendingPathComponent(file))
         try Self.checkRangesAgainstFreshLPs(scenario, label: file)
@@ -78,7 +84,8 @@ struct CentralAllocationTests {
 
     @Test("every range of small synthetic regions equals its fresh min and max", arguments: [3, 5, 8])
     func syntheticRangesAgainstFreshLPs(size: Int) throws {
-        try Self.checkRangesAgainstFreshLPs(SyntheticRegion.scenario(municipalities: size, seed: UInt64(size) * 7919),
+        try Self.checkRangesAgainstFreshLPs(
+            SyntheticRegion.scenario(municipalities: size, seed: UInt64(size) * 7919),
             label: "synthetic \(size)")
     }
 
@@ -97,7 +104,9 @@ struct CentralAllocationTests {
         func extreme(_ name: String, maximise: Bool) throws -> Double {
             let index = try #require(face.variables.firstIndex { $0.name == name }, "\(name) is not in the model")
             var model = face
-            if maximise { model.maximize(LinearExpression(Variable(index: index))) } else {
+            if maximise {
+                model.maximize(LinearExpression(Variable(index: index)))
+            } else {
                 model.minimize(LinearExpression(Variable(index: index)))
             }
             return try #require(Solver.solve(model).objectiveValue)
@@ -127,22 +136,25 @@ struct CentralAllocationTests {
     /// The independent reference: the same scenarios solved with scipy's HiGHS by `scripts/reference/central.py`
     /// (two LPs per range, one blocking LP per figure and stage). docs/model.md §8: two correct implementations agree within
     /// 1e-3 · max(1, hi − lo) per figure.
-    @Test("agrees with the independent scipy-HiGHS reference", arguments: [
-        ("three-towns.json", "three-towns.json", nil),
-        ("drechtsteden.json", "drechtsteden.json", nil),
-        ("drechtsteden.json", "drechtsteden.population-and-social-stock.json", "population-and-social-stock"),
-        ("drechtsteden.json", "drechtsteden.affordable-soft.json", "affordable-soft"),
-        ("drechtsteden.json", "drechtsteden.max-norm.json", "max-norm"),
-        ("drechtsteden.json", "drechtsteden.zh-one-third.json", "zh-one-third"),
-        ("drechtsteden.json", "drechtsteden.converge-to-30.json", "converge-to-30"),
-    ] as [(String, String, String?)])
+    @Test(
+        "agrees with the independent scipy-HiGHS reference",
+        arguments: [
+            ("three-towns.json", "three-towns.json", nil),
+            ("drechtsteden.json", "drechtsteden.json", nil),
+            ("drechtsteden.json", "drechtsteden.population-and-social-stock.json", "population-and-social-stock"),
+            ("drechtsteden.json", "drechtsteden.affordable-soft.json", "affordable-soft"),
+            ("drechtsteden.json", "drechtsteden.max-norm.json", "max-norm"),
+            ("drechtsteden.json", "drechtsteden.zh-one-third.json", "zh-one-third"),
+            ("drechtsteden.json", "drechtsteden.converge-to-30.json", "converge-to-30"),
+        ] as [(String, String, String?)])
     func reference(file: String, reference: String, variant: String?) throws {
         let loader = ScenarioLoader()
         var scenario = try loader.load(contentsOf: Self.scenarios.appendingPathComponent(file))
         if let variant { scenario = try loader.applying(variant: variant, to: scenario) }
         let result = FairShare.solve(scenario)
         try #require(result.status == .optimal && result.allocation == .central)
-        let data = try Data(contentsOf: Self.folder.appendingPathComponent("Reference").appendingPathComponent(reference))
+        let data = try Data(
+            contentsOf: Self.folder.appendingPathComponent("Reference").appendingPathComponent(reference))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let figures = try #require(document["figures"] as? [String: [String: Double]])
         var compared = 0
@@ -153,8 +165,10 @@ struct CentralAllocationTests {
             }
             compared += 1
             let tolerance = 1e-3 * max(1, high - low)
-            #expect(abs((range?.min ?? .nan) - low) <= tolerance, "\(reference) \(name) min: \(String(describing: range))")
-            #expect(abs((range?.max ?? .nan) - high) <= tolerance, "\(reference) \(name) max: \(String(describing: range))")
+            #expect(
+                abs((range?.min ?? .nan) - low) <= tolerance, "\(reference) \(name) min: \(String(describing: range))")
+            #expect(
+                abs((range?.max ?? .nan) - high) <= tolerance, "\(reference) \(name) max: \(String(describing: range))")
             if let value, let centre = expected["centre"] {
                 #expect(abs(value - centre) <= tolerance, "\(reference) \(name): \(value), reference \(centre)")
             }
@@ -166,7 +180,8 @@ struct CentralAllocationTests {
             compare("N[\(m.id)]", value: m.total, range: m.ranges?.total)
         }
         for (s, v) in result.region.newHomes { compare("X[\(s)]", value: v, range: result.region.ranges?.newHomes[s]) }
-        #expect(compared == figures.count - (figures.keys.filter { $0.hasPrefix("Y[") || $0.hasPrefix("Z[") }.count),
+        #expect(
+            compared == figures.count - (figures.keys.filter { $0.hasPrefix("Y[") || $0.hasPrefix("Z[") }.count),
             "\(reference): compared \(compared) of \(figures.count) figures")
     }
 }
@@ -182,8 +197,13 @@ struct CentralAllocationPropertyTests {
         var same = true
         for m in a.municipalities {
             guard let other = b.municipalities.first(where: { $0.id == rename(m.id) }) else { return false }
-            let pairs = [(m.newHomes, other.newHomes, m.ranges?.newHomes), (m.placements, other.placements,
-                m.ranges?.placements), (m.care, other.care, m.ranges?.care)]
+            let pairs = [
+                (m.newHomes, other.newHomes, m.ranges?.newHomes),
+                (
+                    m.placements, other.placements,
+                    m.ranges?.placements
+                ), (m.care, other.care, m.ranges?.care),
+            ]
             for (values, others, ranges) in pairs {
                 for (id, value) in values {
                     let width = ranges?[id]?.width ?? 0
@@ -201,8 +221,10 @@ struct CentralAllocationPropertyTests {
     @Test("renaming and reordering municipalities changes no figure of the central allocation")
     func renameAndReorder() async {
         var checked = 0
-        await propertyCheck(count: 25, input: Gen.int(in: 2...8), Gen.uint64(in: 1...1_000_000_000),
-            Gen.uint64(in: 0...UInt64.max)) { size, seed, perturbation in
+        await propertyCheck(
+            count: 25, input: Gen.int(in: 2...8), Gen.uint64(in: 1...1_000_000_000),
+            Gen.uint64(in: 0...UInt64.max)
+        ) { size, seed, perturbation in
             let label = "size \(size), seed \(seed), perturbation \(perturbation)"
             let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
             let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
@@ -254,7 +276,8 @@ struct UnboundedFigureTests {
     /// No capacity, no regional total, no fair rule: A's homes can be anything from 5 up at fairness 0.
     @Test("a figure without an upper bound gets max null and a warning that names it")
     func unbounded() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "open", "segments": {"homes": {}},
              "municipalities": {"A": {"name": "Aldorp", "population": 1, "newHomes": {"min": 5}}}}
             """)
