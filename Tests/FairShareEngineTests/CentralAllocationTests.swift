@@ -289,3 +289,48 @@ struct UnboundedFigureTests {
         #expect(result.jsonText.contains("\"max\": null"))
     }
 }
+
+/// Segments renamed (so that they sort the other way) and listed in reverse order: the same central allocation.
+@Suite("Property: segment names and order")
+struct SegmentInvarianceTests {
+    @Test(
+        "renaming and reordering segments changes no figure of the central allocation",
+        arguments: [
+            "three-towns.json", "drechtsteden.json",
+        ])
+    func renameAndReorderSegments(file: String) throws {
+        let loader = ScenarioLoader()
+        let original = try loader.load(contentsOf: CentralAllocationTests.scenarios.appendingPathComponent(file))
+        // New ids: "z9-" down to "z0-" before the old one, so that the sorted order reverses; every quoted
+        // occurrence of an id is a reference to the segment (keys of stock, limits, targets' segment lists, …).
+        var names: [String: String] = [:]
+        for (k, segment) in original.segments.enumerated() { names[segment.id] = "z\(9 - k)-\(segment.id)" }
+        var text = JSONWriter.text(original.document)
+        for (old, new) in names { text = text.replacingOccurrences(of: "\"\(old)\"", with: "\"\(new)\"") }
+        var renamed = try loader.load(json: text)
+        var document = try #require(renamed.document.object)
+        let segments = try #require(document["segments"]?.object)
+        document["segments"] = .object(JSONObject(segments.members.reversed()))
+        renamed = try loader.read(.object(document))
+        #expect(renamed.segments.map(\.id) == original.segments.reversed().map { names[$0.id]! })
+
+        let a = FairShare.solve(original)
+        let b = FairShare.solve(renamed)
+        try #require(a.allocation == .central && b.allocation == .central)
+        var compared = 0
+        for (m, n) in zip(a.municipalities, b.municipalities) {
+            for (segment, value) in m.newHomes {
+                let width = m.ranges?.newHomes[segment]?.width ?? 0
+                let other = n.newHomes[names[segment]!] ?? .nan
+                #expect(abs(value - other) <= 1e-3 * max(1, width), "\(file) \(m.id) \(segment): \(value) vs \(other)")
+                compared += 1
+            }
+            for (group, value) in m.placements {
+                #expect(
+                    abs(value - (n.placements[group] ?? .nan)) <= 1e-3 * max(1, m.ranges?.placements[group]?.width ?? 0)
+                )
+            }
+        }
+        #expect(compared == original.municipalities.count * original.segments.count)
+    }
+}

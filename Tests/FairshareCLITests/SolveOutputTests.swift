@@ -100,3 +100,26 @@ enum Golden {
             """, sourceLocation: sourceLocation)
     }
 }
+
+/// The table is determined by the question, not by the solver's path (docs/model.md §8).
+@Suite("The same table whatever the solver")
+struct SolverIndependenceTests {
+    /// A copy of the Drechtsteden scenario that asks for GLPK's interior-point method prints the same table.
+    @Test("interior-point method: the same Drechtsteden table")
+    func interiorMethod() throws {
+        let directory = try CLITestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = CLITestSupport.repository.appendingPathComponent("Scenarios/drechtsteden.json")
+        // A text edit keeps the file's order of segments and municipalities (the order of the table's columns).
+        let text = try String(contentsOf: original, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"method\": \"simplex\"", with: "\"method\": \"interior\"")
+        try #require(edited != text, "the scenario no longer says \"method\": \"simplex\"")
+        let copy = directory.appendingPathComponent("drechtsteden-interior.json")
+        try Data(edited.utf8).write(to: copy)
+        let simplex = try fairshare(["solve", "Scenarios/drechtsteden.json"])
+        let interior = try fairshare(["solve", copy.path])
+        #expect(simplex.status == 0 && interior.status == 0)
+        #expect(!simplex.stdout.isEmpty)
+        #expect(simplex.stdout == interior.stdout)
+    }
+}
