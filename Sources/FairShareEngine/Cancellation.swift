@@ -1,45 +1,34 @@
+import Dispatch
 import FairShareScenario
 import GLPKSolver
 
 extension FairShare {
-    /// The ``FairShareResult/failure`` of a cancelled solve (status ``ResultStatus/failed``).
-    ///
-    /// A cancelled solve is `failed`, not a status of its own: docs/model.md §6 lists six statuses, and consumers of
-    /// `fairshare-result/1` switch over them.
-    public static let cancelledFailure = "cancelled: the caller stopped the solve before it finished"
-
-    /// Solves like ``solve(_:variant:)``, but stops early once `cancellation` is cancelled, from any thread or
-    /// task: before each level, every ``SolverCancellation/iterationsPerCheck`` simplex iterations, and at every
-    /// branch-and-cut node. A cancelled solve returns status ``ResultStatus/failed`` with
-    /// ``cancelledFailure`` and no allocation; a solve that finishes before it sees the cancellation returns its
-    /// result. Deterministic: the flag is looked at after a fixed number of iterations, never on a clock.
+    /// Solves like the synchronous ``solve(_:options:)-(_,_)`` on a thread of fairshare's own (never one of Swift's
+    /// cooperative pool, which a server needs for its requests), and stops early when the calling task is cancelled
+    /// (`Task.cancel()`, a cancelled task group, a timeout racing it): the result is then status
+    /// ``ResultStatus/failed`` with ``SolveFailure/cancelled``. A ``SolveOptions/cancellation`` in `options` works
+    /// as well.
     ///
     /// ```swift
-    /// let cancellation = SolverCancellation()
-    /// let solving = Task { FairShare.solve(scenario, cancellation: cancellation) }
-    /// cancellation.cancel()                       // from anywhere
-    /// print(await solving.value.status)           // failed (or optimal, if it had already finished)
+    /// let solving = Task { await FairShare.solve(scenario) }
+    /// solving.cancel()
+    /// print(await solving.value.failure == .cancelled)   // true, unless it had already finished
     /// ```
-    public static func solve(
-        _ scenario: Scenario, variant: String? = nil, cancellation: SolverCancellation
-    ) -> FairShareResult {
-        var result = SolverCancellation.$current.withValue(cancellation) { solve(scenario, variant: variant) }
-        if result.failure == SolverCancellation.reason {
-            result.status = .failed
-            result.failure = cancelledFailure
-        }
-        return result
-    }
-
-    /// Solves like ``solve(_:variant:)`` on the calling task, and stops early when that task is cancelled
-    /// (`Task.cancel()`, a cancelled task group, a timeout racing it); see ``solve(_:variant:cancellation:)``.
-    /// Like every solve, it blocks its thread while GLPK works.
-    public static func cancellableSolve(_ scenario: Scenario, variant: String? = nil) async -> FairShareResult {
-        let cancellation = SolverCancellation()
+    public static func solve(_ scenario: Scenario, options: SolveOptions = SolveOptions()) async -> FairShareResult {
+        var options = options
+        let cancellation = options.cancellation ?? SolverCancellation()
+        options.cancellation = cancellation
+        let running = options
         return await withTaskCancellationHandler {
-            solve(scenario, variant: variant, cancellation: cancellation)
+            await withCheckedContinuation { continuation in
+                solveQueue.async { continuation.resume(returning: solve(scenario, diagnose: true, options: running)) }
+            }
         } onCancel: {
             cancellation.cancel()
         }
     }
+
+    /// The threads asynchronous solves run on: Dispatch's, outside the cooperative pool; each GLPK problem is made
+    /// and deleted within one synchronous solve on one of them.
+    private static let solveQueue = DispatchQueue(label: "fairshare.solve", attributes: .concurrent)
 }

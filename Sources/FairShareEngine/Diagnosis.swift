@@ -126,9 +126,9 @@ public struct Diagnosis: Sendable, Hashable {
         }
         let patch = Self.patch(for: changes, of: scenario.document)
         let verified: Bool
-        if var relaxed = try? ScenarioLoader().read(scenario.document.mergePatched(with: patch)) {
-            relaxed.solver = scenario.solver
-            relaxed.solver.timeLimit = remaining()
+        let relaxedDocument = scenario.document.mergePatched(with: patch)
+            .setting(.number(remaining()), at: ["solver", "timeLimit"])
+        if let relaxed = try? ScenarioLoader().read(relaxedDocument) {
             verified = FairShare.solve(relaxed, diagnose: false).status == .optimal
         } else {
             verified = false
@@ -144,7 +144,7 @@ public struct Diagnosis: Sendable, Hashable {
             weight = 100 / max(1, denominator.value(at: typicalSizes(formulation, scenario)))
         }
         // Homes already realised are facts, not choices: relax them only when nothing else will do.
-        if row.requirement.path.contains(".realised.") { weight *= 10 }
+        if row.requirement.path.components.contains("realised") { weight *= 10 }
         return row.requirement.municipality == nil ? weight : 2 * weight
     }
 
@@ -173,21 +173,21 @@ public struct Diagnosis: Sendable, Hashable {
     static func patch(for changes: [Change], of document: JSONValue) -> JSONValue {
         var patch = JSONValue.object(JSONObject())
         for change in changes {
-            let path = JSONPath.parse(change.requirement.path)
+            let path = change.requirement.path
             let value = JSONValue.number(change.suggested)
-            if let position = path.firstIndex(where: { $0.hasPrefix("[") }) {
-                let arrayPath = Array(path[..<position])
+            if let position = path.components.firstIndex(where: { $0.name == nil }) {
+                let arrayPath = JSONPath(Array(path.components[..<position]))
                 let array = patch.value(at: arrayPath) ?? effectiveValue(at: arrayPath, in: document) ?? .array([])
-                patch = patch.setting(array.setting(value, at: Array(path[position...])), at: arrayPath)
+                patch = patch.setting(array.setting(value, at: path.dropFirst(position)), at: arrayPath)
                 continue
             }
-            let parent = Array(path.dropLast())
-            if let last = path.last, last == "min" || last == "max",
+            let parent = path.dropLast()
+            if let last = path.last?.name, last == "min" || last == "max",
                 case .number(let exact)? = effectiveValue(at: parent, in: document)
             {
                 let current = patch.value(at: parent) ?? .object(JSONObject([("min", .number(exact)),
                     ("max", .number(exact))]))
-                patch = patch.setting(current.setting(value, at: [last]), at: parent)
+                patch = patch.setting(current.setting(value, at: JSONPath(members: [last])), at: parent)
             } else {
                 patch = patch.setting(value, at: path)
             }
@@ -196,11 +196,12 @@ public struct Diagnosis: Sendable, Hashable {
     }
 
     /// The value at a path as the scenario reads it: a municipality's own value, or its default.
-    static func effectiveValue(at path: [String], in document: JSONValue) -> JSONValue? {
-        if path.count >= 2, path[0] == "municipalities", let defaults = document.value(at: ["municipalityDefaults"]),
-            let own = document.value(at: Array(path.prefix(2)))
+    static func effectiveValue(at path: JSONPath, in document: JSONValue) -> JSONValue? {
+        if path.components.count >= 2, path.components[0] == "municipalities",
+            let defaults = document.value(at: ["municipalityDefaults"]),
+            let own = document.value(at: JSONPath(Array(path.components.prefix(2))))
         {
-            return defaults.mergePatched(with: own).value(at: Array(path.dropFirst(2)))
+            return defaults.mergePatched(with: own).value(at: path.dropFirst(2))
         }
         return document.value(at: path)
     }

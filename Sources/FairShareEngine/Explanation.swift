@@ -33,17 +33,26 @@ public struct Explanation: Sendable, Hashable {
     /// The result of the solve that was explained.
     public var result: FairShareResult
 
-    /// Explains the optimum of `level` (default: fairness) of a scenario that solves optimally; `nil` otherwise.
+    /// Explains the optimum of `level` (default: fairness) of a scenario that solves optimally.
     /// Integer scenarios are explained through their linear relaxation, and `interior` through the simplex method,
     /// because sensitivity analysis needs an optimal simplex basis.
-    public static func explain(_ scenario: Scenario, level: Level = .fairness, variant: String? = nil) -> Explanation? {
+    /// - Throws: ``ExplanationError`` saying why there is nothing to explain.
+    public static func explain(_ scenario: Scenario, level: Level = .fairness) throws(ExplanationError) -> Explanation {
         var relaxed = scenario
-        relaxed.solver.integer = false
-        relaxed.solver.method = .simplex
-        let result = FairShare.solve(relaxed, variant: variant)
-        guard result.status == .optimal else { return nil }
+        if scenario.solver.integer || scenario.solver.method != .simplex {
+            do {
+                relaxed = try scenario.edited { $0.solver.integer = false; $0.solver.method = .simplex }
+            } catch {
+                // A valid scenario stays valid as a continuous programme solved by the simplex method.
+                throw .solverFailed("the continuous relaxation is invalid (a bug to report): \(error)")
+            }
+        }
+        let result = FairShare.solve(relaxed)
+        guard result.status == .optimal else { throw .noOptimum(result) }
         var formulation = Formulation(relaxed)
-        guard formulation.levels.contains(where: { $0.level == level }) else { return nil }
+        guard formulation.levels.contains(where: { $0.level == level }) else {
+            throw .noSuchLevel(level, levels: formulation.levels.map(\.level))
+        }
         // Either-or rules: explain the allocation with each municipality's chosen option held fixed.
         for choice in formulation.alternativeChoices {
             let taken = result.municipalities[choice.municipality].alternatives.first { $0.rule == choice.rule }?.option
@@ -53,26 +62,34 @@ public struct Explanation: Sendable, Hashable {
                 formulation.model.setBounds(of: binary, lowerBound: value, upperBound: value)
             }
         }
-        return try? GLPKProblem.withProblem(for: formulation.model) { problem -> Explanation? in
-            let run = try LevelRun.solve(formulation, on: problem, settings: relaxed.solver, through: level)
-            guard let solution = run.last, solution.status == .optimal, let optimum = run.optima.last?.value
-            else { return nil }
-            var items: [Item] = []
-            for row in formulation.requirements {
-                guard let item = try Self.item(for: row, solution: solution, problem: problem) else { continue }
-                items.append(item)
-            }
-            for (index, item) in items.enumerated() where item.requirement.family == "R2" {
-                let id = item.requirement.path.split(separator: ".")[2]
-                items[index].reached = result.region.targets.first { $0.id == id }?.share
-            }
-            let shaping = items.filter { $0.binding && abs($0.improvementPerUnit) > 1e-9 }
-                .sorted {
-                    (-$0.improvementPerUnit, $0.requirement.path) < (-$1.improvementPerUnit, $1.requirement.path)
+        let explained = Result { () throws -> Explanation? in
+            try GLPKProblem.withProblem(for: formulation.model) { problem -> Explanation? in
+                let run = try LevelRun.solve(formulation, on: problem, settings: relaxed.solver, through: level)
+                guard let solution = run.last, solution.status == .optimal, let optimum = run.optima.last?.value
+                else { return nil }
+                var items: [Item] = []
+                for row in formulation.requirements {
+                    guard let item = try Self.item(for: row, solution: solution, problem: problem) else { continue }
+                    items.append(item)
                 }
-            let targets = items.filter { $0.requirement.family == "R2" && !shaping.contains($0) }
-            return Explanation(level: level, optimum: optimum, items: shaping + targets, result: result)
-        } ?? nil
+                for (index, item) in items.enumerated() where item.requirement.family == "R2" {
+                    let id = item.requirement.path.components[2].name
+                    items[index].reached = result.region.targets.first { $0.id == id }?.share
+                }
+                let shaping = items.filter { $0.binding && abs($0.improvementPerUnit) > 1e-9 }
+                    .sorted {
+                        (-$0.improvementPerUnit, $0.requirement.path.description)
+                            < (-$1.improvementPerUnit, $1.requirement.path.description)
+                    }
+                let targets = items.filter { $0.requirement.family == "R2" && !shaping.contains($0) }
+                return Explanation(level: level, optimum: optimum, items: shaping + targets, result: result)
+            }
+        }
+        switch explained {
+        case .success(let explanation?): return explanation
+        case .success(nil): throw .solverFailed("the level did not solve to an optimum again with its basis kept")
+        case .failure(let error): throw .solverFailed("\(error)")
+        }
     }
 
     /// The shadow price and range of one requirement, or `nil` when the model holds it only implicitly.
@@ -117,5 +134,25 @@ public struct Explanation: Sendable, Hashable {
         }
         return Item(requirement: requirement, binding: binding, improvementPerUnit: FairShare.clean(improvement, digits: 9),
             validFrom: from, validTo: to, reached: nil)
+    }
+}
+
+/// Why ``Explanation/explain(_:level:)`` has nothing to explain.
+public enum ExplanationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The scenario does not solve to an optimum; the result says how it ended (status, failure, diagnosis).
+    case noOptimum(FairShareResult)
+    /// The scenario has no such level (e.g. `tiebreak` without norm `max`); `levels` are the ones it has.
+    case noSuchLevel(Level, levels: [Level])
+    /// The sensitivity analysis failed (GLPK's words); a bug to report.
+    case solverFailed(String)
+
+    public var description: String {
+        switch self {
+        case .noOptimum(let result): "nothing to explain: the scenario is \(result.status.rawValue)"
+        case .noSuchLevel(let level, let levels):
+            "the scenario has no \(level.rawValue) level to explain; levels: "
+                + levels.map(\.rawValue).joined(separator: ", ")
+        case .solverFailed(let reason): "the explanation failed: \(reason)"
+        }
     }
 }

@@ -12,7 +12,7 @@ extension Explanation {
             ("optimum", .number(FairShare.clean(optimum))),
             ("requirements", .array(items.map { item in
                 .object(JSONObject([
-                    ("path", .string(item.requirement.path)),
+                    ("path", .string(item.requirement.path.description)),
                     ("requirement", .string(item.requirement.family)),
                     ("unit", .string(item.requirement.unit.rawValue)),
                     ("side", .string(item.requirement.side.rawValue)),

@@ -15,20 +15,16 @@ public enum FairShare {
     /// Relative tolerance of each level row: `level ≤ v* + levelTolerance · max(1, |v*|)` (docs/model.md §5).
     public static let levelTolerance = 1e-6
 
-    /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level.
-    /// - Parameter variant: the variant id to name in the result, when `scenario` is a variant.
-    public static func solve(_ scenario: Scenario, variant: String? = nil) -> FairShareResult {
-        solve(scenario, variant: variant, diagnose: true)
-    }
-
-    /// Solves like ``solve(_:variant:)``, reporting progress or limiting threads as `options` say.
-    public static func solve(_ scenario: Scenario, variant: String? = nil, options: SolveOptions) -> FairShareResult {
-        solve(scenario, variant: variant, diagnose: true, options: options)
+    /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level, and
+    /// reports progress or limits threads as `options` say. A variant is solved by solving the scenario with the
+    /// variant applied (``Scenario/applying(variant:)``); the result is labelled with ``Scenario/appliedVariant``.
+    public static func solve(_ scenario: Scenario, options: SolveOptions = SolveOptions()) -> FairShareResult {
+        solve(scenario, diagnose: true, options: options)
     }
 
     /// Solves; when the scenario is infeasible and `diagnose` is set, adds a ``Diagnosis``.
     static func solve(
-        _ scenario: Scenario, variant: String? = nil, diagnose: Bool, options: SolveOptions = SolveOptions()
+        _ scenario: Scenario, diagnose: Bool, options: SolveOptions = SolveOptions()
     ) -> FairShareResult {
         let formulation = Formulation(scenario)
         let start = ContinuousClock.now
@@ -38,37 +34,42 @@ public enum FairShare {
             try GLPKProblem.withProblem(for: formulation.model) { problem in
                 var levelSettings = scenario.solver
                 if levelSettings.integer { levelSettings.timeLimit *= Settlement.levelShare }
-                let run = try LevelRun.solve(formulation, on: problem, settings: levelSettings)
+                let run = try LevelRun.solve(formulation, on: problem, settings: levelSettings,
+                    cancellation: options.cancellation)
                 return try Settlement.settle(run, formulation, problem: problem, scenario: scenario,
-                    deadline: deadline, progress: progress, rangeThreads: options.rangeThreads)
+                    deadline: deadline, progress: progress, rangeThreads: options.rangeThreads,
+                    cancellation: options.cancellation)
             }
         }
-        return result(of: outcome, scenario: scenario, formulation: formulation, variant: variant, diagnose: diagnose)
+        return result(of: outcome, scenario: scenario, formulation: formulation, diagnose: diagnose)
     }
 
     /// The checked result of a level run and its settlement (or of the solver's refusal).
     static func result(
-        of outcome: Result<Settlement, any Error>, scenario: Scenario, formulation: Formulation, variant: String?,
-        diagnose: Bool
+        of outcome: Result<Settlement, any Error>, scenario: Scenario, formulation: Formulation, diagnose: Bool
     ) -> FairShareResult {
         let settlement = try? outcome.get()
         let run = settlement?.run
         var result = FairShareResult(
-            scenario: scenario.name, variant: variant, status: .failed, failure: nil, objective: run?.optima ?? [],
+            scenario: scenario.name, variant: scenario.appliedVariant, status: .failed, failure: nil, objective: run?.optima ?? [],
             mipGap: run?.mipGap, segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
             careIDs: scenario.careQualities.map(\.id), fairItemIDs: formulation.items.map(\.id), municipalities: [],
             region: RegionSummary(newHomes: [:], total: 0, targets: [], priorityGroups: [], care: []))
         switch outcome {
         case .failure(let error):
-            result.failure = "the solver refused the model: \(error)"
+            result.failure = .solverRefused("\(error)")
         case .success(let settlement):
             let run = settlement.run
             guard let solution = run.last else {
-                result.failure = "no level was solved"
+                result.failure = .noLevelSolved
                 break
             }
             result.status = status(of: solution.status, levelsSolved: run.optima.count, of: formulation.levels.count)
-            if case .failed(let reason) = solution.status { result.failure = reason }
+            switch solution.status {
+            case .failed(let reason): result.failure = .solverGaveUp(reason)
+            case .cancelled: result.failure = .cancelled
+            default: break
+            }
             if result.status == .infeasible, diagnose { result.diagnosis = Diagnosis.diagnose(scenario) }
             if result.hasAllocation, let rounding = settlement.rounding {
                 switch rounding.status {
@@ -79,11 +80,13 @@ public enum FairShare {
                 case .timeLimit, .iterationLimit: result.status = .timeLimit
                 case .failed(let reason):
                     result.status = .failed
-                    result.failure = reason
+                    result.failure = .solverGaveUp(reason)
+                case .cancelled:
+                    result.status = .failed
+                    result.failure = .cancelled
                 case .infeasible, .unbounded:
                     result.status = .failed
-                    result.failure = "no whole-number allocation keeps every hard requirement near the central "
-                        + "allocation; solve without \"integer\" to see the continuous one"
+                    result.failure = .noWholeNumberAllocation
                 }
             }
             if result.hasAllocation {
@@ -100,26 +103,21 @@ public enum FairShare {
                 }
                 if let violation = Verification.firstViolation(in: result, scenario: scenario) {
                     result.status = .failed
-                    result.failure = "the allocation violates \(violation); please report this as a bug"
+                    result.failure = .violatedRequirement("\(violation)")
                 }
             }
         }
         return result
     }
 
-    /// Loads nothing, solves a variant: the scenario with the variant's patch applied and validated again.
-    public static func solve(
-        _ scenario: Scenario, applying variant: String, loader: ScenarioLoader = ScenarioLoader()
-    ) throws(ScenarioError) -> FairShareResult {
-        solve(try loader.applying(variant: variant, to: scenario), variant: variant)
-    }
-
     /// Tests: start every level run from this basis (at any size), to show that the reported allocation does not
     /// depend on the solver's path.
     @TaskLocal static var startingBasisForTesting: SolverOptions.StartingBasis?
 
-    static func options(for settings: SolverSettings, timeLimit: Double) -> SolverOptions {
-        var options = SolverOptions()
+    static func options(
+        for settings: SolverSettings, timeLimit: Double, cancellation: SolverCancellation?
+    ) -> SolverOptions {
+        var options = SolverOptions(cancellation: cancellation)
         options.method = settings.method == .interior && !settings.integer ? .interiorPoint : .primalSimplex
         // Measured (Benchmarks/README.md): scaled, from Bixby's basis, the first level by the dual simplex and the
         // warm levels by the primal one, GLPK solves 342 and 2,000 municipalities 1.1-3.9× faster. Below 1,000
@@ -145,7 +143,7 @@ public enum FairShare {
         case .infeasible: .infeasible
         case .unbounded: .unbounded
         case .timeLimit, .iterationLimit: .timeLimit
-        case .failed: .failed
+        case .failed, .cancelled: .failed
         }
     }
 
@@ -221,6 +219,8 @@ public enum FairShare {
                 segments: option.segments, minNewShare: option.minNewShare,
                 share: clean(total > 0 ? inOption / total : 0, digits: 9)))
         }
+        // By rule id: the order a stored result reads back in, whatever decoder reads it.
+        for i in municipalities.indices { municipalities[i].alternatives.sort { $0.rule < $1.rule } }
         result.municipalities = municipalities
         var newHomes: [String: Double] = [:]
         for (s, segment) in segments.enumerated() { newHomes[segment.id] = clean(regionalNew[s]) }

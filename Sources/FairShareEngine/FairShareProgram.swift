@@ -35,6 +35,7 @@ public struct FairShareProgram: Sendable {
         let formulation = Formulation(scenario)
         model = formulation.model
         levels = formulation.levels.map { LevelObjective(level: $0.level, expression: $0.expression) }
-        solverOptions = FairShare.options(for: scenario.solver, timeLimit: scenario.solver.timeLimit)
+        solverOptions = FairShare.options(
+            for: scenario.solver, timeLimit: scenario.solver.timeLimit, cancellation: nil)
     }
 }

@@ -99,37 +99,37 @@ struct Formulation: Sendable {
     private mutating func addLocalRequirements(_ scenario: Scenario) {
         for (i, municipality) in scenario.municipalities.enumerated() {
             let id = municipality.id
-            let here = "municipalities.\(id)"
+            let here = JSONPath(members: ["municipalities", id])
             let totalStock = municipality.totalStock
             let n = LinearExpression(totals[i])
-            require(n, .minimum, municipality.newHomes.min, "L1", "\(here).newHomes.min", .homes, id, row: "L1.min[\(id)]")
-            require(n, .maximum, municipality.newHomes.max, "L1", "\(here).newHomes.max", .homes, id, row: "L1.max[\(id)]")
+            require(n, .minimum, municipality.newHomes.min, "L1", here + ["newHomes", "min"], .homes, id, row: "L1.min[\(id)]")
+            require(n, .maximum, municipality.newHomes.max, "L1", here + ["newHomes", "max"], .homes, id, row: "L1.max[\(id)]")
             for (s, segment) in scenario.segments.enumerated() {
                 let x = LinearExpression(newHomes[i][s])
                 let name = "\(id),\(segment.id)"
-                require(x, .minimum, municipality.realised[segment.id] ?? 0, "L2", "\(here).realised.\(segment.id)",
+                require(x, .minimum, municipality.realised[segment.id] ?? 0, "L2", here + "realised" + segment.id,
                     .homes, id, row: "L2.realised[\(name)]")
                 guard let limits = municipality.limits[segment.id] else { continue }
-                let limitPath = "\(here).limits.\(segment.id)"
-                require(x, .minimum, limits.min ?? 0, "L2", "\(limitPath).min", .homes, id, row: "L2.min[\(name)]")
-                require(x, .maximum, limits.max ?? .infinity, "L2", "\(limitPath).max", .homes, id, row: "L2.max[\(name)]")
+                let limitPath = here + "limits" + segment.id
+                require(x, .minimum, limits.min ?? 0, "L2", limitPath + "min", .homes, id, row: "L2.min[\(name)]")
+                require(x, .maximum, limits.max ?? .infinity, "L2", limitPath + "max", .homes, id, row: "L2.max[\(name)]")
                 if let share = limits.minNewShare, share > 0 {
-                    require(x - share * totals[i], .minimum, 0, "L3", "\(limitPath).minNewShare", .share, id,
+                    require(x - share * totals[i], .minimum, 0, "L3", limitPath + "minNewShare", .share, id,
                         row: "L3.min[\(name)]", share: share, denominator: n)
                 }
                 if let share = limits.maxNewShare, share < 1 {
-                    require(x - share * totals[i], .maximum, 0, "L3", "\(limitPath).maxNewShare", .share, id,
+                    require(x - share * totals[i], .maximum, 0, "L3", limitPath + "maxNewShare", .share, id,
                         row: "L3.max[\(name)]", share: share, denominator: n)
                 }
                 let existing = municipality.stock[segment.id] ?? 0
                 if let share = limits.minStockShare, share > 0 {
                     require(x - share * totals[i], .minimum, share * totalStock - existing, "L4",
-                        "\(limitPath).minStockShare", .share, id, row: "L4.min[\(name)]", share: share,
+                        limitPath + "minStockShare", .share, id, row: "L4.min[\(name)]", share: share,
                         denominator: n + totalStock)
                 }
                 if let share = limits.maxStockShare, share < 1 {
                     require(x - share * totals[i], .maximum, share * totalStock - existing, "L4",
-                        "\(limitPath).maxStockShare", .share, id, row: "L4.max[\(name)]", share: share,
+                        limitPath + "maxStockShare", .share, id, row: "L4.max[\(name)]", share: share,
                         denominator: n + totalStock)
                 }
             }
@@ -138,24 +138,24 @@ struct Formulation: Sendable {
                 let lettable = scenario.segments.indices.filter { scenario.segments[$0].lettable }
                 let lettableNew = LinearExpression.sum(lettable.map { newHomes[i][$0] })
                 require(LinearExpression.sum(placements[i]) - share * lettableNew, .maximum, share * municipality.lettings,
-                    "P2", "\(here).maxPriorityShare", .share, id, row: "P2[\(id)]", share: share,
+                    "P2", here + "maxPriorityShare", .share, id, row: "P2[\(id)]", share: share,
                     denominator: lettableNew + municipality.lettings, always: true)
             }
             for (g, group) in scenario.priorityGroups.enumerated() {
                 let range = municipality.placements[group.id] ?? .any
                 let y = LinearExpression(placements[i][g])
-                let path = "\(here).placements.\(group.id)"
-                require(y, .minimum, range.min, "P3", "\(path).min", .placements, id, row: "P3.min[\(id),\(group.id)]")
-                require(y, .maximum, range.max, "P3", "\(path).max", .placements, id, row: "P3.max[\(id),\(group.id)]")
+                let path = here + "placements" + group.id
+                require(y, .minimum, range.min, "P3", path + "min", .placements, id, row: "P3.min[\(id),\(group.id)]")
+                require(y, .maximum, range.max, "P3", path + "max", .placements, id, row: "P3.max[\(id),\(group.id)]")
             }
             for (c, quality) in scenario.careQualities.enumerated() {
                 let range = municipality.care[quality.id] ?? .any
                 let z = LinearExpression(careHomes[i][c])
-                let path = "\(here).care.\(quality.id)"
-                require(z, .minimum, range.min, "C3", "\(path).min", .homes, id, row: "C3.min[\(id),\(quality.id)]")
-                require(z, .maximum, range.max, "C3", "\(path).max", .homes, id, row: "C3.max[\(id),\(quality.id)]")
+                let path = here + "care" + quality.id
+                require(z, .minimum, range.min, "C3", path + "min", .homes, id, row: "C3.min[\(id),\(quality.id)]")
+                require(z, .maximum, range.max, "C3", path + "max", .homes, id, row: "C3.max[\(id),\(quality.id)]")
                 let share = quality.maxShareOfNewHomes
-                require(z - share * totals[i], .maximum, 0, "C2", "care.\(quality.id).maxShareOfNewHomes", .share, id,
+                require(z - share * totals[i], .maximum, 0, "C2", JSONPath(members: ["care", quality.id, "maxShareOfNewHomes"]), .share, id,
                     row: "C2[\(id),\(quality.id)]", share: share, denominator: n, always: true)
             }
         }
@@ -165,14 +165,14 @@ struct Formulation: Sendable {
     private mutating func addRegionalRequirements(_ scenario: Scenario) {
         let region = scenario.region
         let total = LinearExpression(regionalTotal)
-        require(total, .minimum, region.newHomes.min, "R1", "region.newHomes.min", .homes, nil, row: "R1.min")
-        require(total, .maximum, region.newHomes.max, "R1", "region.newHomes.max", .homes, nil, row: "R1.max")
+        require(total, .minimum, region.newHomes.min, "R1", ["region", "newHomes", "min"], .homes, nil, row: "R1.min")
+        require(total, .maximum, region.newHomes.max, "R1", ["region", "newHomes", "max"], .homes, nil, row: "R1.max")
 
         for (k, target) in region.targets.enumerated() {
             let share = LinearExpression.sum(target.segments.compactMap { id in
                 scenario.segments.firstIndex { $0.id == id }.map { regionalNewHomes[$0] }
             })
-            let path = "region.targets.\(target.id)"
+            let path = JSONPath(members: ["region", "targets", target.id])
             if target.mode == .soft {
                 let shortfall = model.addVariable("u[target.\(target.id)]")
                 targetShortfalls[k] = shortfall
@@ -185,38 +185,38 @@ struct Formulation: Sendable {
                 continue
             }
             if target.minShare > 0 {
-                require(share - target.minShare * regionalTotal, .minimum, 0, "R2", "\(path).minShare", .share, nil,
+                require(share - target.minShare * regionalTotal, .minimum, 0, "R2", path + "minShare", .share, nil,
                     row: "R2.min[\(target.id)]", share: target.minShare, denominator: total)
             }
             if target.maxShare < 1 {
-                require(share - target.maxShare * regionalTotal, .maximum, 0, "R2", "\(path).maxShare", .share, nil,
+                require(share - target.maxShare * regionalTotal, .maximum, 0, "R2", path + "maxShare", .share, nil,
                     row: "R2.max[\(target.id)]", share: target.maxShare, denominator: total)
             }
         }
 
         for (g, group) in scenario.priorityGroups.enumerated() {
             let placed = LinearExpression(regionalPlacements[g])
-            let path = "priorityGroups.\(group.id).demand"
-            require(placed, .maximum, group.demand.max, "P1", "\(path).max", .placements, nil, row: "P1.max[\(group.id)]")
+            let path = JSONPath(members: ["priorityGroups", group.id, "demand"])
+            require(placed, .maximum, group.demand.max, "P1", path + "max", .placements, nil, row: "P1.max[\(group.id)]")
             if group.mode == .soft, group.demand.min > 0 {
                 let shortfall = model.addVariable("u[group.\(group.id)]")
                 groupShortfalls[g] = shortfall
                 model.add(placed + shortfall >= group.demand.min, name: "P1.min[\(group.id)]")
             } else {
-                require(placed, .minimum, group.demand.min, "P1", "\(path).min", .placements, nil,
+                require(placed, .minimum, group.demand.min, "P1", path + "min", .placements, nil,
                     row: "P1.min[\(group.id)]")
             }
         }
         for (c, quality) in scenario.careQualities.enumerated() {
             let placed = LinearExpression(regionalCare[c])
-            let path = "care.\(quality.id).demand"
-            require(placed, .maximum, quality.demand.max, "C1", "\(path).max", .homes, nil, row: "C1.max[\(quality.id)]")
+            let path = JSONPath(members: ["care", quality.id, "demand"])
+            require(placed, .maximum, quality.demand.max, "C1", path + "max", .homes, nil, row: "C1.max[\(quality.id)]")
             if quality.mode == .soft, quality.demand.min > 0 {
                 let shortfall = model.addVariable("u[care.\(quality.id)]")
                 careShortfalls[c] = shortfall
                 model.add(placed + shortfall >= quality.demand.min, name: "C1.min[\(quality.id)]")
             } else {
-                require(placed, .minimum, quality.demand.min, "C1", "\(path).min", .homes, nil,
+                require(placed, .minimum, quality.demand.min, "C1", path + "min", .homes, nil,
                     row: "C1.min[\(quality.id)]")
             }
         }
@@ -228,7 +228,7 @@ struct Formulation: Sendable {
     /// single variable becomes a variable bound (see ``applyPendingBounds()``); anything else a row. In an elastic
     /// formulation every requirement is a row with its own violation variable.
     private mutating func require(
-        _ expression: LinearExpression, _ side: Requirement.Side, _ bound: Double, _ family: String, _ path: String,
+        _ expression: LinearExpression, _ side: Requirement.Side, _ bound: Double, _ family: String, _ path: JSONPath,
         _ unit: Requirement.Unit, _ municipality: String?, row name: String, share: Double? = nil,
         denominator: LinearExpression? = nil, always: Bool = false
     ) {
@@ -371,7 +371,8 @@ struct Formulation: Sendable {
                     })
                     let share = option.minNewShare
                     let capacity = municipality.newHomes.max
-                    let path = "municipalities.\(municipality.id).alternatives.\(alternative.id)[\(a)].minNewShare"
+                    let path = JSONPath(members: ["municipalities", municipality.id, "alternatives", alternative.id]) + .index(a)
+                        + "minNewShare"
                     require(segments - share * totals[i] - share * capacity * binary, .minimum, -share * capacity, "A2",
                         path, .share, municipality.id, row: "A2[\(name)]", share: share,
                         denominator: LinearExpression(totals[i]), always: true)

@@ -23,7 +23,7 @@ struct LevelRun {
     ///   they are freed first and then reused instead of adding new rows, which keeps the basis warm.
     static func solve(
         _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, through lastLevel: Level? = nil,
-        reusing levelRows: [ConstraintID] = []
+        reusing levelRows: [ConstraintID] = [], cancellation: SolverCancellation? = nil
     ) throws -> LevelRun {
         for row in levelRows { try problem.setBounds(of: row, lowerBound: -.infinity, upperBound: .infinity) }
         let clock = ContinuousClock()
@@ -34,7 +34,7 @@ struct LevelRun {
         for (index, (level, expression)) in formulation.levels.enumerated() {
             if level == .fairness, formulation.leximinBound != nil, lastLevel != .fairness {
                 guard let leximin = try solveLeximin(formulation, on: problem, settings: settings, clock: clock,
-                    start: start)
+                    start: start, cancellation: cancellation)
                 else { break }
                 run.last = leximin.solution
                 lastSolved = leximin.solution
@@ -47,7 +47,7 @@ struct LevelRun {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let remaining = max(0.001, settings.timeLimit - seconds)
-            let solution = try problem.solve(FairShare.options(for: settings, timeLimit: remaining))
+            let solution = try problem.solve(FairShare.options(for: settings, timeLimit: remaining, cancellation: cancellation))
             run.last = solution
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue else {
                 // An integer run that runs out of time on a later level still has the allocation of the level before
@@ -81,7 +81,7 @@ struct LevelRun {
     /// has no optimum.
     static func solveLeximin(
         _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, clock: ContinuousClock,
-        start: ContinuousClock.Instant
+        start: ContinuousClock.Instant, cancellation: SolverCancellation?
     ) throws -> (largest: Double, profile: [Double], solution: Solution)? {
         guard let bound = formulation.leximinBound else { return nil }
         let pairs = formulation.leximinPairs
@@ -94,7 +94,7 @@ struct LevelRun {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let solution = try problem.solve(FairShare.options(for: settings, timeLimit: max(0.001,
-                settings.timeLimit - seconds)))
+                settings.timeLimit - seconds), cancellation: cancellation))
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else { return nil }
             last = solution

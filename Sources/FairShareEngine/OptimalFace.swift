@@ -20,8 +20,7 @@ struct OptimalFace: Sendable {
     var hasReducedCosts: Bool
     /// When the scenario's `solver.timeLimit` runs out.
     var deadline: ContinuousClock.Instant
-    /// The solve's cancellation flag and progress callback, taken on the calling thread (worker threads have no
-    /// task-local values).
+    /// The solve's cancellation flag and progress callback, for every LP on the face, on any thread.
     var cancellation: SolverCancellation?
     var progress: ProgressReporter
 
@@ -29,7 +28,8 @@ struct OptimalFace: Sendable {
     /// - Returns: `nil` when the run did not end with an optimum of every level.
     init?(
         _ formulation: Formulation, problem: GLPKProblem, run: LevelRun, settings: SolverSettings,
-        deadline: ContinuousClock.Instant, progress: ProgressReporter
+        deadline: ContinuousClock.Instant, progress: ProgressReporter,
+        cancellation: SolverCancellation?
     ) throws {
         guard let solution = run.last, solution.status == .optimal, run.optima.count == formulation.levels.count,
             let last = formulation.levels.last, let optimum = run.optima.last?.value
@@ -53,7 +53,7 @@ struct OptimalFace: Sendable {
         start = solution
         hasReducedCosts = wasSimplex && solution.reducedCosts != nil
         self.deadline = deadline
-        cancellation = SolverCancellation.current
+        self.cancellation = cancellation
         self.progress = progress
     }
 
@@ -80,7 +80,7 @@ struct OptimalFace: Sendable {
         func troubled(_ solution: Solution) -> Bool {
             switch solution.status {
             case .infeasible: true
-            case .failed(let reason): reason != SolverCancellation.reason
+            case .failed: true
             default: false
             }
         }

@@ -1,3 +1,4 @@
+import FairShareScenario
 import LinearModel
 
 /// A hard requirement of a scenario, in the scenario's own terms: the number at a JSON path that bounds the
@@ -20,8 +21,9 @@ public struct Requirement: Sendable, Hashable {
 
     /// The constraint family of docs/model.md §3 (`L1` … `C3`).
     public var family: String
-    /// JSON path of the number, e.g. `municipalities.GM0610.limits.social-rent.max`.
-    public var path: String
+    /// Where the number is in the scenario, e.g. `municipalities.GM0610.limits.social-rent.max`: the requirement's
+    /// identity, shared by diagnoses, explanations and reports.
+    public var path: JSONPath
     public var unit: Unit
     public var side: Side
     /// The number as the scenario has it.

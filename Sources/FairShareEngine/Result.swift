@@ -24,8 +24,8 @@ public struct FairShareResult: Sendable, Hashable {
     /// `variant`: the variant id, or `nil` for the base scenario.
     public var variant: String?
     public var status: ResultStatus
-    /// Why the status is `failed` (solver message or the violated requirement).
-    public var failure: String?
+    /// Why the status is `failed`.
+    public var failure: SolveFailure?
     /// `objective`: the optimum of each level solved, in order.
     public var objective: [LevelOptimum]
     /// Relative MIP gap of the last level, for integer runs.
@@ -59,6 +59,11 @@ public struct FairShareResult: Sendable, Hashable {
 
     /// The optimum of one level, if it was solved.
     public func optimum(_ level: Level) -> Double? { objective.first { $0.level == level }?.value }
+
+    /// The allocation of the municipality with this id, if the result has one.
+    public func municipality(_ id: String) -> MunicipalityAllocation? {
+        municipalities.first { $0.id == id }
+    }
 }
 
 /// The optimum of one lexicographic level.
@@ -147,11 +152,11 @@ public struct ResultWarning: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// A JSON path, e.g. `region.newHomes.mid-rent` or `solver.allocation`.
-    public var path: String
+    /// Where in the scenario or result, e.g. `region.newHomes.mid-rent` or `solver.allocation`.
+    public var path: JSONPath
     public var message: String
 
-    public init(_ kind: Kind, path: String, _ message: String) {
+    public init(_ kind: Kind, path: JSONPath, _ message: String) {
         self.kind = kind
         self.path = path
         self.message = message

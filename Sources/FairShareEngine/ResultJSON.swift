@@ -12,7 +12,7 @@ extension FairShareResult {
             ("variant", variant.map(JSONValue.string) ?? .null),
             ("status", .string(status.rawValue)),
         ]
-        if let failure { top.append(("failure", .string(failure))) }
+        if let failure { top.append(("failure", .string(failure.description))) }
         top.append(("objective", .object(JSONObject(objective.map { ($0.level.rawValue, .number($0.value)) }))))
         if let mipGap { top.append(("mipGap", .number(mipGap))) }
         if let fairnessProfile { top.append(("fairnessProfile", .array(fairnessProfile.map(JSONValue.number)))) }
@@ -23,6 +23,15 @@ extension FairShareResult {
                 ("achieved", .object(JSONObject(wholeNumbers.achieved.map { ($0.level.rawValue, .number($0.value)) }))),
             ]))))
         }
+        // The scenario's ids in its order: the order of every table, and what a reader of a failed result (which
+        // has no figures) still needs.
+        top.append(("ids", .object(JSONObject([
+            ("segments", .array(segmentIDs.map(JSONValue.string))),
+            ("priorityGroups", .array(groupIDs.map(JSONValue.string))),
+            ("care", .array(careIDs.map(JSONValue.string))),
+            ("fairItems", .array(fairItemIDs.map(JSONValue.string))),
+            ("targets", .array(region.targets.map { JSONValue.string($0.id) })),
+        ]))))
         top.append(("municipalities", .object(JSONObject(municipalities.map { municipality in
             (municipality.id, .object(JSONObject([
                 ("name", .string(municipality.name)),
@@ -61,7 +70,7 @@ extension FairShareResult {
         ] + (region.ranges.map { [("ranges", rangesJSON($0))] } ?? [])))))
         if !warnings.isEmpty {
             top.append(("warnings", .array(warnings.map { warning in
-                .object(JSONObject([("kind", .string(warning.kind.rawValue)), ("path", .string(warning.path)),
+                .object(JSONObject([("kind", .string(warning.kind.rawValue)), ("path", .string(warning.path.description)),
                     ("message", .string(warning.message))]))
             })))
         }
@@ -103,9 +112,11 @@ extension Diagnosis {
             ("verified", .bool(verified)),
             ("changes", .array(changes.map { change in
                 .object(JSONObject([
-                    ("path", .string(change.requirement.path)),
+                    ("path", .string(change.requirement.path.description)),
                     ("requirement", .string(change.requirement.family)),
                     ("unit", .string(change.requirement.unit.rawValue)),
+                    ("side", .string(change.requirement.side.rawValue)),
+                    ("municipality", change.requirement.municipality.map(JSONValue.string) ?? .null),
                     ("current", .number(change.requirement.value)),
                     ("suggested", .number(change.suggested)),
                     ("difference", .number(FairShare.clean(change.difference, digits: 9))),

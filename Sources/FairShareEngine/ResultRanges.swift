@@ -35,29 +35,29 @@ extension FairShare {
     /// Nothing bounds an allocated figure from above at the same optima: it has no middle, so the central
     /// allocation leaves it where its last stage put it. Names the figure and what would bound it.
     static func unboundedWarning(_ figure: Figure, municipality: Municipality, scenario: Scenario) -> ResultWarning {
-        let here = "municipalities.\(municipality.id)"
-        let (path, what, fix): (String, String, String)
+        let here = JSONPath(members: ["municipalities", municipality.id])
+        let (path, what, fix): (JSONPath, String, String)
         switch figure.kind {
         case .newHomes(let s):
             let segment = scenario.segments[s]
             (path, what, fix) = (
-                "\(here).newHomes", "\(segment.label) homes in \(municipality.name)",
+                here + "newHomes", "\(segment.label) homes in \(municipality.name)",
                 "a newHomes.max for the municipality or a limits.\(segment.id).max"
             )
         case .placements(let g):
             let group = scenario.priorityGroups[g]
             (path, what, fix) = (
-                "\(here).placements.\(group.id)", "\(group.label) in \(municipality.name)",
+                here + "placements" + group.id, "\(group.label) in \(municipality.name)",
                 "a demand.max for the group or a placements.\(group.id).max"
             )
         case .care(let c):
             let quality = scenario.careQualities[c]
             (path, what, fix) = (
-                "\(here).care.\(quality.id)", "\(quality.label) homes in \(municipality.name)",
+                here + "care" + quality.id, "\(quality.label) homes in \(municipality.name)",
                 "a demand.max for the care quality or a care.\(quality.id).max"
             )
         case .total:
-            (path, what, fix) = ("\(here).newHomes", "new homes in \(municipality.name)", "a newHomes.max")
+            (path, what, fix) = (here + "newHomes", "new homes in \(municipality.name)", "a newHomes.max")
         }
         return ResultWarning(
             .unboundedFigure, path: path,
@@ -85,7 +85,7 @@ extension FairShare {
             guard let range = region.newHomes[segment.id], !range.isFirm else { continue }
             warnings.append(
                 ResultWarning(
-                    .freeTotal, path: "region.newHomes.\(segment.id)",
+                    .freeTotal, path: JSONPath(members: ["region", "newHomes", segment.id]),
                     "no requirement decides how many \(segment.label) homes the region builds: it can be "
                         + "\(span(range, "homes")) at the same optima; a regional target on \(segment.id) with minShare "
                         + "and maxShare, a regional programme per segment, or a fair rule for \(segment.id) would decide it"
@@ -95,7 +95,7 @@ extension FairShare {
             guard let range = region.placements[group.id], !range.isFirm else { continue }
             warnings.append(
                 ResultWarning(
-                    .freeTotal, path: "priorityGroups.\(group.id).demand",
+                    .freeTotal, path: JSONPath(members: ["priorityGroups", group.id, "demand"]),
                     "no requirement decides how many \(group.label) the region places: it can be "
                         + "\(span(range, "placements")) at the same optima; a demand of one number would decide it"))
         }
@@ -103,7 +103,7 @@ extension FairShare {
             guard let range = region.care[quality.id], !range.isFirm else { continue }
             warnings.append(
                 ResultWarning(
-                    .freeTotal, path: "care.\(quality.id).demand",
+                    .freeTotal, path: JSONPath(members: ["care", quality.id, "demand"]),
                     "no requirement decides how many \(quality.label) homes the region gets: it can be "
                         + "\(span(range, "homes")) at the same optima; a demand of one number would decide it"))
         }

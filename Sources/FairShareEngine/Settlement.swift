@@ -26,7 +26,8 @@ struct Settlement {
     /// allocation, then the rounding of `solver.integer`.
     static func settle(
         _ run: LevelRun, _ formulation: Formulation, problem: GLPKProblem, scenario: Scenario,
-        deadline: ContinuousClock.Instant, progress: ProgressReporter, rangeThreads: Int? = nil
+        deadline: ContinuousClock.Instant, progress: ProgressReporter, rangeThreads: Int? = nil,
+        cancellation: SolverCancellation? = nil
     ) throws -> Settlement {
         var settlement = Settlement(run: run, kind: .any)
         progress(.levels)
@@ -45,7 +46,7 @@ struct Settlement {
         } else if scenario.solver.allocation == .central,
             let face = try OptimalFace(
                 formulation, problem: problem, run: run, settings: scenario.solver,
-                deadline: faceDeadline, progress: progress)
+                deadline: faceDeadline, progress: progress, cancellation: cancellation)
         {
             let figures = formulation.figures
             do {
@@ -54,7 +55,7 @@ struct Settlement {
                 settlement.ranges = ranges
                 settlement.kind = .central
             } catch FaceStop.stopped(let status) {
-                if case .failed(let reason) = status, reason == SolverCancellation.reason {
+                if status == .cancelled {
                     settlement.run.last = Solution(status: status)
                     return settlement
                 }
@@ -76,7 +77,8 @@ struct Settlement {
             progress(.rounding)
             let centre = settlement.allocation ?? last
             // The rounding has the time left: at least the share `levelShare` keeps for it.
-            let rounded = try WholeNumbers.round(scenario, formulation, central: centre, deadline: deadline)
+            let rounded = try WholeNumbers.round(scenario, formulation, central: centre, deadline: deadline,
+                cancellation: cancellation)
             settlement.rounding = rounded
             settlement.roundingDistance = rounded.objectiveValue
             if rounded.hasSolution { settlement.allocation = rounded }

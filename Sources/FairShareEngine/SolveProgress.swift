@@ -1,3 +1,5 @@
+import GLPKSolver
+
 /// What a long solve is doing, for a progress display: ``SolveOptions/progress`` receives one after each step.
 public struct SolveProgress: Sendable, Hashable {
     public enum Step: Sendable, Hashable {
@@ -24,10 +26,20 @@ public struct SolveOptions: Sendable {
     /// At most this many threads for the ranges (`nil`: one per core, for faces of
     /// ``FigureRanges/parallelMinimumRows`` rows or more); for measuring how the ranges scale with cores.
     public var rangeThreads: Int?
+    /// Stops the solve early once cancelled, from any thread or task: before each level, every
+    /// ``SolverCancellation/iterationsPerCheck`` simplex iterations, and at every branch-and-cut node. The result is
+    /// then status ``ResultStatus/failed`` with ``SolveFailure/cancelled`` and no allocation; a solve that finishes
+    /// before it sees the cancellation returns its result. The `async` ``FairShare/solve(_:options:)-(_,_)`` also
+    /// cancels it when its task is cancelled.
+    public var cancellation: SolverCancellation?
 
-    public init(progress: (@Sendable (SolveProgress) -> Void)? = nil, rangeThreads: Int? = nil) {
+    public init(
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, rangeThreads: Int? = nil,
+        cancellation: SolverCancellation? = nil
+    ) {
         self.progress = progress
         self.rangeThreads = rangeThreads
+        self.cancellation = cancellation
     }
 }
 

@@ -17,8 +17,8 @@ public struct Sweep: Sendable {
         public var result: FairShareResult
     }
 
-    /// The JSON path swept, e.g. `region.targets.social-30.minShare`.
-    public var path: String
+    /// The number swept, e.g. `region.targets.social-30.minShare`.
+    public var path: JSONPath
     /// The points in the order of the values.
     public var points: [Point]
     /// How many points were re-solved warm on the previous point's problem.
@@ -35,14 +35,12 @@ public struct Sweep: Sendable {
     /// Solves `scenario` once per value with the number at `path` set to that value.
     /// - Throws: ``ScenarioError`` when a value makes the scenario invalid; each problem names the value.
     public static func run(
-        _ scenario: Scenario, setting path: String, to values: [Double], variant: String? = nil,
-        loader: ScenarioLoader = ScenarioLoader()
+        _ scenario: Scenario, setting path: JSONPath, to values: [Double], loader: ScenarioLoader = ScenarioLoader()
     ) throws(ScenarioError) -> Sweep {
-        let components = JSONPath.parse(path)
         var scenarios: [Scenario] = []
         for value in values {
-            do {
-                scenarios.append(try loader.read(scenario.document.setting(.number(value), at: components)))
+            do throws(ScenarioError) {
+                scenarios.append(try scenario.setting(.number(value), at: path, limits: loader.limits))
             } catch {
                 throw ScenarioError(error.issues.map {
                     ScenarioIssue($0.code, at: $0.path, "\($0.message) (with \(path) = \(JSONWriter.number(value)))")
@@ -87,7 +85,7 @@ public struct Sweep: Sendable {
                 case .failure(let error): run = .failure(error)
                 }
                 points.append(Point(value: values[index], result: FairShare.result(of: run, scenario: scenarios[index],
-                    formulation: formulations[index], variant: variant, diagnose: false)))
+                    formulation: formulations[index], diagnose: false)))
             }
             warm += group.count - 1
             start = end

@@ -19,7 +19,8 @@ enum WholeNumbers {
     /// The rounding of `central` (a solution of `formulation`'s continuous model, or of its face).
     /// - Returns: the MIP's solution, indexed like `formulation`'s variables.
     static func round(
-        _ scenario: Scenario, _ formulation: Formulation, central: Solution, deadline: ContinuousClock.Instant
+        _ scenario: Scenario, _ formulation: Formulation, central: Solution, deadline: ContinuousClock.Instant,
+        cancellation: SolverCancellation?
     ) throws -> Solution {
         let rounding = Formulation(scenario, wholeNumbers: true)
         var model = rounding.model
@@ -57,7 +58,8 @@ enum WholeNumbers {
         model.minimize(distance)
         let left = deadline - ContinuousClock.now
         let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-        let options = SolverOptions(method: .primalSimplex, timeLimit: max(0.001, seconds), mipGap: 0)
+        let options = SolverOptions(
+            method: .primalSimplex, timeLimit: max(0.001, seconds), mipGap: 0, cancellation: cancellation)
         return try Solver.solve(model, options: options)
     }
 }

@@ -180,7 +180,7 @@ public struct AllocationReport: Sendable {
             TextTable.wrap(text, width: max(30, width), atHyphens: false).joined(separator: "\n") + "\n"
         }
         var out = title + "\n"
-        if let failure = result.failure { out += failure + "\n" }
+        if let failure = result.failure { out += "\(failure)\n" }
         guard result.hasAllocation else { return out }
         out += "\nNew homes\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
             + paragraph(allocationNote())

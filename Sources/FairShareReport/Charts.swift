@@ -96,26 +96,26 @@ public enum Charts {
         let levels = Level.allCases.filter { level in sweep.points.contains { $0.result.optimum(level) != nil } }
         charts.append(LineChart(
             title: "Level optima as \(sweep.path) varies",
-            xLabel: sweep.path, yLabel: levels == [.fairness] || levels == [.shortfall, .fairness]
+            xLabel: sweep.path.description, yLabel: levels == [.fairness] || levels == [.shortfall, .fairness]
                 ? "optimum (homes and placements)" : "level optimum",
             series: levels.map { level in
                 LineChart.Series(name: level.rawValue, x: values,
                     y: sweep.points.map { $0.result.optimum(level) ?? .nan })
             },
-            xFormat: sweep.path.hasSuffix("Share") ? .percent : .number, yIncludesZero: true
+            xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yIncludesZero: true
         ).svg())
         let targets = sweep.points.first { $0.result.hasAllocation }?.result.region.targets.map(\.id) ?? []
         if !targets.isEmpty {
             charts.append(LineChart(
                 title: "Regional targets as \(sweep.path) varies",
-                xLabel: sweep.path, yLabel: "share of new homes",
+                xLabel: sweep.path.description, yLabel: "share of new homes",
                 series: targets.map { id in
                     LineChart.Series(name: id, x: values, y: sweep.points.map { point in
                         point.result.hasAllocation ? point.result.region.targets.first { $0.id == id }?.share ?? .nan
                             : .nan
                     })
                 },
-                xFormat: sweep.path.hasSuffix("Share") ? .percent : .number, yFormat: .percent
+                xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yFormat: .percent
             ).svg())
         }
         return ChartStack.svg(charts)

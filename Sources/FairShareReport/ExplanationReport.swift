@@ -24,7 +24,7 @@ public struct ExplanationReport: Sendable {
         for item in explanation.items {
             let unit = Self.unitName(item.requirement.unit)
             table.rows.append([
-                item.requirement.path, Self.value(item.requirement.value, item.requirement.unit),
+                item.requirement.path.description, Self.value(item.requirement.value, item.requirement.unit),
                 item.binding ? "yes" : "no",
                 item.binding ? "\(Formatting.optimum(item.improvementPerUnit)) per \(unit)" : "–",
                 item.validFrom.map { Self.value($0, item.requirement.unit) } ?? "–",
@@ -37,7 +37,7 @@ public struct ExplanationReport: Sendable {
     /// "Raising social-30 from 30% to 31% costs 12.4 homes and placements of fairness." for every target.
     public var targetSentences: [String] {
         explanation.items.filter { $0.requirement.family == "R2" }.map { item in
-            let id = item.requirement.path.split(separator: ".")[2]
+            let id = item.requirement.path.components[2].name ?? ""
             let now = item.requirement.value
             let raising = item.requirement.side == .minimum
             let next = raising ? now + 0.01 : now - 0.01

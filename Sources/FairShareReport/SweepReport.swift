@@ -19,7 +19,7 @@ public struct SweepReport: Sendable {
 
     /// Column names: the path, the status, the level optima, the target shares.
     var headers: [String] {
-        [sweep.path, "status"] + levels.map { "\($0.rawValue) optimum" } + targetIDs.map { "\($0) share" }
+        [sweep.path.description, "status"] + levels.map { "\($0.rawValue) optimum" } + targetIDs.map { "\($0) share" }
     }
 
     /// The table for a terminal or Markdown.
@@ -64,7 +64,7 @@ extension SweepReport {
         .object(JSONObject([
             ("format", .string("fairshare-sweep/1")),
             ("scenario", .string(sweep.points.first?.result.scenario ?? "")),
-            ("path", .string(sweep.path)),
+            ("path", .string(sweep.path.description)),
             ("warmPoints", .number(Double(sweep.warmPoints))),
             ("points", .array(sweep.points.map { point in
                 .object(JSONObject([

@@ -3,8 +3,8 @@
 struct FieldReader {
     private(set) var issues: [ScenarioIssue] = []
 
-    mutating func report(_ code: ScenarioIssue.Code, _ path: [String], _ message: String) {
-        issues.append(ScenarioIssue(code, at: JSONPath.render(path), message))
+    mutating func report(_ code: ScenarioIssue.Code, _ path: JSONPath, _ message: String) {
+        issues.append(ScenarioIssue(code, at: path, message))
     }
 
     /// Rewrites the issues reported from position `start` on; `nil` drops an issue.
@@ -16,7 +16,7 @@ struct FieldReader {
 
     /// An object with only the `allowed` fields and all `required` ones.
     mutating func object(
-        _ value: JSONValue?, _ path: [String], allowed: [String], required: [String] = []
+        _ value: JSONValue?, _ path: JSONPath, allowed: [String], required: [String] = []
     ) -> JSONObject? {
         guard let value else { return nil }
         guard case .object(let object) = value else {
@@ -24,16 +24,16 @@ struct FieldReader {
             return nil
         }
         for key in object.keys where !allowed.contains(key) {
-            report(.unknownField, path + [key], "unknown field; valid fields here: \(allowed.joined(separator: ", "))")
+            report(.unknownField, path + key, "unknown field; valid fields here: \(allowed.joined(separator: ", "))")
         }
         for key in required where object[key] == nil {
-            report(.missingField, path + [key], "required field is missing")
+            report(.missingField, path + key, "required field is missing")
         }
         return object
     }
 
     /// An object keyed by ids (segments, municipalities, …): every key checked as an id.
-    mutating func idMap(_ value: JSONValue?, _ path: [String]) -> [(id: String, value: JSONValue)] {
+    mutating func idMap(_ value: JSONValue?, _ path: JSONPath) -> [(id: String, value: JSONValue)] {
         guard let value else { return [] }
         guard case .object(let object) = value else {
             report(.wrongType, path, "expected an object keyed by id, found \(value.typeDescription)")
@@ -41,14 +41,14 @@ struct FieldReader {
         }
         var out: [(id: String, value: JSONValue)] = []
         for (key, member) in object.members {
-            if checkID(key, path + [key]) { out.append((key, member)) }
+            if checkID(key, path + key) { out.append((key, member)) }
         }
         return out
     }
 
     /// Whether `id` is a valid id; reports it when not.
     @discardableResult
-    mutating func checkID(_ id: String, _ path: [String]) -> Bool {
+    mutating func checkID(_ id: String, _ path: JSONPath) -> Bool {
         let allowed = id.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_.".unicodeScalars.contains($0)
         }
@@ -61,7 +61,7 @@ struct FieldReader {
         return true
     }
 
-    mutating func string(_ value: JSONValue?, _ path: [String]) -> String? {
+    mutating func string(_ value: JSONValue?, _ path: JSONPath) -> String? {
         guard let value else { return nil }
         guard case .string(let text) = value else {
             report(.wrongType, path, "expected a string, found \(value.typeDescription)")
@@ -71,7 +71,7 @@ struct FieldReader {
     }
 
     /// A display text (a name or label): no control characters, at most 200 characters.
-    mutating func text(_ value: JSONValue?, _ path: [String]) -> String? {
+    mutating func text(_ value: JSONValue?, _ path: JSONPath) -> String? {
         guard let text = string(value, path) else { return nil }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             report(.invalidValue, path, "contains a control character; use printable characters only")
@@ -95,7 +95,7 @@ struct FieldReader {
         return text
     }
 
-    mutating func bool(_ value: JSONValue?, _ path: [String]) -> Bool? {
+    mutating func bool(_ value: JSONValue?, _ path: JSONPath) -> Bool? {
         guard let value else { return nil }
         guard case .bool(let flag) = value else {
             report(.wrongType, path, "expected true or false, found \(value.typeDescription)")
@@ -104,17 +104,22 @@ struct FieldReader {
         return flag
     }
 
-    mutating func number(_ value: JSONValue?, _ path: [String]) -> Double? {
+    mutating func number(_ value: JSONValue?, _ path: JSONPath) -> Double? {
         guard let value else { return nil }
         guard case .number(let number) = value else {
             report(.wrongType, path, "expected a number, found \(value.typeDescription)")
+            return nil
+        }
+        // A file cannot hold one (the parser reads finite numbers only); a definition built in code can.
+        guard number.isFinite else {
+            report(.invalidValue, path, "is \(number); expected a finite number")
             return nil
         }
         return number
     }
 
     /// A count (homes, placements, persons): a number ≥ 0.
-    mutating func count(_ value: JSONValue?, _ path: [String]) -> Double? {
+    mutating func count(_ value: JSONValue?, _ path: JSONPath) -> Double? {
         guard let number = number(value, path) else { return nil }
         if number < 0 {
             report(.negative, path, "is \(format(number)); a count must be 0 or more")
@@ -124,7 +129,7 @@ struct FieldReader {
     }
 
     /// A share: a number in [0, 1].
-    mutating func share(_ value: JSONValue?, _ path: [String]) -> Double? {
+    mutating func share(_ value: JSONValue?, _ path: JSONPath) -> Double? {
         guard let number = number(value, path) else { return nil }
         if !(0...1).contains(number) {
             let hint = number > 1 && number <= 100 ? " (write \(format(number))% as \(format(number / 100)))" : ""
@@ -134,7 +139,7 @@ struct FieldReader {
         return number
     }
 
-    mutating func integer(_ value: JSONValue?, _ path: [String]) -> Int? {
+    mutating func integer(_ value: JSONValue?, _ path: JSONPath) -> Int? {
         guard let number = number(value, path) else { return nil }
         guard number == number.rounded(), abs(number) < 1e9 else {
             report(.wrongType, path, "is \(format(number)); expected a whole number")
@@ -145,7 +150,7 @@ struct FieldReader {
 
     /// One of a fixed set of words.
     mutating func word<Word: RawRepresentable & CaseIterable>(
-        _ value: JSONValue?, _ path: [String], as: Word.Type
+        _ value: JSONValue?, _ path: JSONPath, as: Word.Type
     ) -> Word? where Word.RawValue == String {
         guard let text = string(value, path) else { return nil }
         guard let word = Word(rawValue: text) else {
@@ -157,7 +162,7 @@ struct FieldReader {
     }
 
     /// A `Range`: a number n (min = max = n) or `{"min": a, "max": b}`.
-    mutating func range(_ value: JSONValue?, _ path: [String]) -> CountRange? {
+    mutating func range(_ value: JSONValue?, _ path: JSONPath) -> CountRange? {
         guard let value else { return nil }
         switch value {
         case .number:
@@ -182,7 +187,7 @@ struct FieldReader {
     }
 
     /// A list of strings.
-    mutating func strings(_ value: JSONValue?, _ path: [String]) -> [String]? {
+    mutating func strings(_ value: JSONValue?, _ path: JSONPath) -> [String]? {
         guard let value else { return nil }
         guard case .array(let elements) = value else {
             report(.wrongType, path, "expected an array of strings, found \(value.typeDescription)")
@@ -190,13 +195,13 @@ struct FieldReader {
         }
         var out: [String] = []
         for (index, element) in elements.enumerated() {
-            if let text = string(element, path + ["[\(index)]"]) { out.append(text) }
+            if let text = string(element, path + [.index(index)]) { out.append(text) }
         }
         return out
     }
 
     /// A key: an attribute name, or an object of attribute weights ≥ 0 with a positive sum.
-    mutating func key(_ value: JSONValue?, _ path: [String]) -> Key? {
+    mutating func key(_ value: JSONValue?, _ path: JSONPath) -> Key? {
         guard let value else { return nil }
         switch value {
         case .string(let attribute):
@@ -204,9 +209,9 @@ struct FieldReader {
         case .object(let object):
             var weights: [(attribute: String, weight: Double)] = []
             for (attribute, member) in object.members {
-                guard let weight = number(member, path + [attribute]) else { continue }
+                guard let weight = number(member, path + attribute) else { continue }
                 if weight < 0 {
-                    report(.badKey, path + [attribute], "weight is \(format(weight)); key weights must be 0 or more")
+                    report(.badKey, path + attribute, "weight is \(format(weight)); key weights must be 0 or more")
                     continue
                 }
                 weights.append((attribute, weight))

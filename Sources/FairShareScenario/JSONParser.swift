@@ -25,7 +25,7 @@ public struct JSONParser {
         public let line: Int
         public let column: Int
         /// The JSON path of the value being read when the problem was found (`""` for the top level).
-        public let path: String
+        public let path: JSONPath
         public let message: String
 
         public var description: String {
@@ -49,7 +49,7 @@ private struct Reader {
     let bytes: [UInt8]
     let maximumDepth: Int
     var offset = 0
-    var path: [String] = []
+    var path: [JSONPath.Component] = []
 
     init(bytes: [UInt8], maximumDepth: Int) {
         self.bytes = bytes
@@ -103,7 +103,7 @@ private struct Reader {
                 } else {
                     var object = OpenObject()
                     object.key = try memberName(&object.seen)
-                    path.append(object.key)
+                    path.append(.member(object.key))
                     objects.append(object)
                     isObject.append(true)
                     continue
@@ -116,7 +116,7 @@ private struct Reader {
                     offset += 1
                     value = .array([])
                 } else {
-                    path.append("[0]")
+                    path.append(.index(0))
                     arrays.append([])
                     isObject.append(false)
                     continue
@@ -145,7 +145,7 @@ private struct Reader {
                         if peek(UInt8(ascii: "}")) { throw error("trailing comma before '}'") }
                         let next = try memberName(&objects[last].seen)
                         objects[last].key = next
-                        path.append(objects[last].key)
+                        path.append(.member(objects[last].key))
                         break closing
                     } else if peek(UInt8(ascii: "}")) {
                         offset += 1
@@ -161,7 +161,7 @@ private struct Reader {
                         offset += 1
                         skipWhitespace()
                         if peek(UInt8(ascii: "]")) { throw error("trailing comma before ']'") }
-                        path.append("[\(arrays[last].count)]")
+                        path.append(.index(arrays[last].count))
                         break closing
                     } else if peek(UInt8(ascii: "]")) {
                         offset += 1
@@ -356,6 +356,6 @@ private struct Reader {
             lineStart = index + 1
         }
         let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
-        return JSONParser.SyntaxError(line: line, column: column, path: JSONPath.render(path), message: message)
+        return JSONParser.SyntaxError(line: line, column: column, path: JSONPath(path), message: message)
     }
 }

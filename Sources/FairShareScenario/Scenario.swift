@@ -1,13 +1,14 @@
-/// A validated fairshare scenario (`"format": "fairshare-scenario/1"`): the region, its municipalities and what
-/// is to be divided over them. See the model (docs/model.md §2) and the README for the file format.
+/// What a scenario says, as plain values: the region, its municipalities and what is to be divided over them
+/// (docs/model.md §2). Build one in code, or take ``Scenario/definition`` of a loaded scenario and change it, then
+/// validate it with ``Scenario/init(_:limits:)``: nothing is solved from a definition that has not passed the same
+/// checks as a file, with the same problems at the same paths.
 ///
-/// Read one with ``ScenarioLoader``; every value here has passed validation, so the formulation can rely on it.
-/// Collections keep the file's order, except ``municipalities``, which are sorted by id so that a result does
-/// not depend on the order in which a file lists them.
-public struct Scenario: Sendable, Hashable {
-    /// The only format this version reads.
-    public static let format = "fairshare-scenario/1"
-
+/// ```swift
+/// var definition = scenario.definition
+/// definition.municipalities[0].stock["social-rent"] = 4_200
+/// let edited = try Scenario(definition)   // throws ScenarioError with every problem and its path
+/// ```
+public struct ScenarioDefinition: Sendable, Hashable {
     /// `name`: what the scenario is called in reports.
     public var name: String
     /// `description`.
@@ -24,7 +25,7 @@ public struct Scenario: Sendable, Hashable {
     public var priorityGroups: [PriorityGroup]
     /// `care`: care qualities of new homes, in file order.
     public var careQualities: [CareQuality]
-    /// `municipalities`, sorted by id.
+    /// `municipalities`; a validated ``Scenario`` has them sorted by id.
     public var municipalities: [Municipality]
     /// `fairness`: how deviations from fair shares are combined.
     public var fairness: Fairness
@@ -33,303 +34,108 @@ public struct Scenario: Sendable, Hashable {
     /// `variants`: what-if changes to this scenario, in file order.
     public var variants: [Variant]
 
-    /// The scenario file as read (after any variant patch), kept so that variants and sweeps can patch it again.
-    public var document: JSONValue
+    public init(
+        name: String, description: String? = nil, sources: [String] = [], horizon: Horizon? = nil,
+        segments: [Segment], region: Region = Region(), priorityGroups: [PriorityGroup] = [],
+        careQualities: [CareQuality] = [], municipalities: [Municipality], fairness: Fairness = Fairness(),
+        solver: SolverSettings = SolverSettings(), variants: [Variant] = []
+    ) {
+        self.name = name
+        self.description = description
+        self.sources = sources
+        self.horizon = horizon
+        self.segments = segments
+        self.region = region
+        self.priorityGroups = priorityGroups
+        self.careQualities = careQualities
+        self.municipalities = municipalities
+        self.fairness = fairness
+        self.solver = solver
+        self.variants = variants
+    }
 }
 
-/// `horizon`: first and last year (informational).
-public struct Horizon: Sendable, Hashable {
-    public var start: Int
-    public var end: Int
-}
+/// A validated fairshare scenario (`"format": "fairshare-scenario/1"`): a ``ScenarioDefinition`` that has passed
+/// every check, so the formulation can rely on it. See the model (docs/model.md §2) and the README for the format.
+///
+/// A scenario can only be made through validation: read a file with ``ScenarioLoader``, or validate a definition
+/// built in code with ``init(_:limits:)``. Its fields are read through the definition (`scenario.municipalities`,
+/// `scenario.solver.timeLimit`); to change one, edit a copy of ``definition`` (or use ``edited(_:)``) and validate
+/// again. Collections keep the file's order, except municipalities, which are sorted by id so that a result does
+/// not depend on the order in which a file lists them.
+///
+/// The scenario keeps the ``document`` its definition was read from (the file, or the definition written as JSON):
+/// variants and sweeps patch that document and read it again, so they always start from this scenario's values.
+@dynamicMemberLookup
+public struct Scenario: Sendable, Hashable {
+    /// The only format this version reads.
+    public static let format = "fairshare-scenario/1"
 
-/// A `Range` of the file: a number n (min = max = n) or `{"min": a, "max": b}`; min defaults to 0, max to none.
-public struct CountRange: Sendable, Hashable {
-    /// Lower end (homes, placements, …), ≥ 0.
-    public var min: Double
-    /// Upper end, `Double.infinity` when none.
-    public var max: Double
+    /// Every field of the scenario, validated.
+    public let definition: ScenarioDefinition
+    /// The JSON document the definition was read from: the file (after any variant patch), or the definition
+    /// written as JSON when it was built in code.
+    public let document: JSONValue
+    /// The id of the variant applied to the base scenario to make this one, or `nil` for a base scenario. Results
+    /// are labelled with it.
+    public let appliedVariant: String?
 
-    public init(min: Double = 0, max: Double = .infinity) {
-        self.min = min
-        self.max = max
+    /// Made by ``ScenarioReader`` only: `definition` is `document` read and validated.
+    init(validated definition: ScenarioDefinition, document: JSONValue, appliedVariant: String? = nil) {
+        self.definition = definition
+        self.document = document
+        self.appliedVariant = appliedVariant
     }
 
-    /// Any count ≥ 0.
-    public static let any = CountRange()
-}
-
-/// How a requirement with a lower side is held: `"hard"` (must hold) or `"soft"` (a shortfall is allowed and
-/// minimised in the first level).
-public enum RequirementMode: String, Sendable, Hashable, CaseIterable {
-    case hard, soft
-}
-
-/// A key: in what proportion something is divided, as a weighted mix of municipality attributes
-/// (`"population"` or `{"population": 1, "stock.social-rent": 1}`).
-public struct Key: Sendable, Hashable, CustomStringConvertible {
-    /// Attribute names with their weights κ ≥ 0, in file order.
-    public var weights: [(attribute: String, weight: Double)]
-
-    public init(_ weights: [(attribute: String, weight: Double)]) {
-        self.weights = weights
-    }
-
-    /// A key on one attribute.
-    public init(_ attribute: String) {
-        weights = [(attribute, 1)]
-    }
-
-    public static func == (lhs: Key, rhs: Key) -> Bool {
-        lhs.weights.count == rhs.weights.count
-            && zip(lhs.weights, rhs.weights).allSatisfy { $0.attribute == $1.attribute && $0.weight == $1.weight }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for (attribute, weight) in weights {
-            hasher.combine(attribute)
-            hasher.combine(weight)
+    /// Validates a definition built or edited in code, exactly as a file is validated: a ``ScenarioError`` lists
+    /// every problem with the path it would have in a file (`municipalities.GM0505.stock.social-rent`).
+    public init(_ definition: ScenarioDefinition, limits: ScenarioLimits = ScenarioLimits()) throws(ScenarioError) {
+        let repeated = ScenarioWriter.repeatedIDs(in: definition)
+        do throws(ScenarioError) {
+            let scenario = try ScenarioLoader(limits: limits).read(ScenarioWriter.document(of: definition))
+            guard repeated.isEmpty else { throw ScenarioError(repeated) }
+            self = scenario
+        } catch {
+            throw ScenarioError(repeated + error.issues.filter { !repeated.contains($0) })
         }
     }
 
-    public var description: String {
-        if weights.count == 1 && weights[0].weight == 1 { return weights[0].attribute }
-        return weights.map { "\($0.weight)·\($0.attribute)" }.joined(separator: " + ")
-    }
-}
-
-/// A segment's fairness rule (`segments.ID.fair`).
-public enum FairRule: Sendable, Hashable {
-    /// `"proportional"`: the municipality's share w_i (by `key`) of the regional total of new homes of the segment.
-    case proportional(key: Key)
-    /// `"converge"`: new homes that bring the segment's share of the whole stock to `targetShare` σ
-    /// (`nil`: the region's current share).
-    case converge(targetShare: Double?)
-}
-
-/// `segments.ID`: a price segment of new homes.
-public struct Segment: Sendable, Hashable, Identifiable {
-    public var id: String
-    /// `label`: the name in reports (defaults to the id).
-    public var label: String
-    /// `affordable`: counts as "betaalbaar" (informational).
-    public var affordable: Bool
-    /// `lettable`: its new homes add to the lettings that can house priority groups (P2).
-    public var lettable: Bool
-    /// `fair`: the fairness rule, `nil` for none.
-    public var fair: FairRule?
-    /// `fair.weight`: λ, the weight of this segment's deviations in the fairness level (default 1).
-    public var fairWeight: Double
-}
-
-/// `region`: the regional total of new homes and share targets.
-public struct Region: Sendable, Hashable {
-    /// `newHomes`: the regional total of new homes (R1).
-    public var newHomes: CountRange
-    /// `targets`, in file order (R2).
-    public var targets: [Target]
-}
-
-/// `region.targets.ID`: a share of new homes that a set of segments must reach regionally (R2).
-public struct Target: Sendable, Hashable, Identifiable {
-    public var id: String
-    /// `segments`: the segment ids whose new homes count.
-    public var segments: [String]
-    /// `minShare` in [0, 1] (0 when absent).
-    public var minShare: Double
-    /// `maxShare` in [0, 1] (1 when absent).
-    public var maxShare: Double
-    /// `mode`: hard or soft.
-    public var mode: RequirementMode
-    /// `weight`: the weight of a shortfall (homes) in the shortfall level (default 1).
-    public var weight: Double
-}
-
-/// `priorityGroups.ID`: placements of a priority group (statushouders, …) in the horizon.
-public struct PriorityGroup: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var label: String
-    /// `demand`: regional placements (P1).
-    public var demand: CountRange
-    /// `key`: the fair division (default `population`).
-    public var key: Key
-    public var mode: RequirementMode
-    /// `weight`: λ in the fairness level and the weight of a shortfall (placements) (default 1).
-    public var weight: Double
-}
-
-/// `care.ID`: a care quality of new homes (zero-step, clustered, care-ready).
-public struct CareQuality: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var label: String
-    /// `demand`: regional new homes with this quality (C1).
-    public var demand: CountRange
-    /// `key`: the fair division (default `population`).
-    public var key: Key
-    /// `maxShareOfNewHomes` in [0, 1] (C2, default 1).
-    public var maxShareOfNewHomes: Double
-    public var mode: RequirementMode
-    /// `weight`: λ in the fairness level and the weight of a shortfall (homes) (default 1).
-    public var weight: Double
-}
-
-/// `municipalities.ID.limits.SEGMENT`: local limits on a segment (L2–L4). Absent sides are `nil`.
-public struct SegmentLimits: Sendable, Hashable {
-    /// `min`, `max`: new homes of the segment (L2).
-    public var min: Double?
-    public var max: Double?
-    /// `minNewShare`, `maxNewShare`: the segment's share of the municipality's new homes, in [0, 1] (L3).
-    public var minNewShare: Double?
-    public var maxNewShare: Double?
-    /// `minStockShare`, `maxStockShare`: the segment's share of the stock after building, in [0, 1] (L4).
-    public var minStockShare: Double?
-    public var maxStockShare: Double?
-
-    public init(
-        min: Double? = nil, max: Double? = nil, minNewShare: Double? = nil, maxNewShare: Double? = nil,
-        minStockShare: Double? = nil, maxStockShare: Double? = nil
-    ) {
-        self.min = min
-        self.max = max
-        self.minNewShare = minNewShare
-        self.maxNewShare = maxNewShare
-        self.minStockShare = minStockShare
-        self.maxStockShare = maxStockShare
-    }
-}
-
-/// `municipalities.ID`: one municipality, its stock, capacity and limits.
-public struct Municipality: Sendable, Hashable, Identifiable {
-    /// The id, usually the CBS code (`GM0505`).
-    public var id: String
-    /// `name`.
-    public var name: String
-    /// `population`, `households` (persons, households), when given.
-    public var population: Double?
-    public var households: Double?
-    /// `stock`: existing homes per segment id (absent: 0).
-    public var stock: [String: Double]
-    /// `newHomes`: its capacity for new homes (L1).
-    public var newHomes: CountRange
-    /// `realised`: new homes already built in the horizon per segment (lower bounds).
-    public var realised: [String: Double]
-    /// `limits` per segment id.
-    public var limits: [String: SegmentLimits]
-    /// `lettings`: existing lettable homes falling vacant in the horizon (default 0).
-    public var lettings: Double
-    /// `maxPriorityShare` in [0, 1]: fraction of lettings for priority groups (P2, default 1).
-    public var maxPriorityShare: Double
-    /// `placements` per priority group (P3).
-    public var placements: [String: CountRange]
-    /// `care` per care quality (C3).
-    public var care: [String: CountRange]
-    /// `attributes`: further numbers usable as keys.
-    public var attributes: [String: Double]
-    /// `alternatives`: either-or requirements (docs/model.md §7), in file order; at least one option of each must
-    /// hold.
-    public var alternatives: [Alternative] = []
-
-    /// T_i: the whole existing stock (homes).
-    public var totalStock: Double { stock.values.reduce(0, +) }
-}
-
-/// The fairness norm (`fairness.norm`).
-public enum FairnessNorm: String, Sendable, Hashable, CaseIterable {
-    /// Minimise the weighted sum of all deviations (homes and placements).
-    case sum
-    /// Minimise the weighted largest deviation per unit of size, then the sum (tiebreak).
-    case max
-    /// Minimise the largest weighted relative deviation over all (municipality, item) pairs, then the next
-    /// largest, and so on (Ogryczak's sequential method, docs/model.md §7), then the sum (tiebreak).
-    case leximin
-}
-
-/// `municipalities.ID.alternatives.RULE`: an either-or requirement — at least one option must hold
-/// (docs/model.md §7).
-public struct Alternative: Sendable, Hashable, Identifiable {
-    /// The rule's id, e.g. `wet-vrv`.
-    public var id: String
-    /// The options, in file order.
-    public var options: [AlternativeOption]
-}
-
-/// One option of an ``Alternative``: the segments' share of the municipality's new homes is at least
-/// `minNewShare` (A2).
-public struct AlternativeOption: Sendable, Hashable {
-    /// `segments`: the segment ids whose new homes count.
-    public var segments: [String]
-    /// `minNewShare` in [0, 1].
-    public var minNewShare: Double
-}
-
-/// `fairness`.
-public struct Fairness: Sendable, Hashable {
-    public var norm: FairnessNorm
-}
-
-/// `solver`: how the programme is solved.
-public struct SolverSettings: Sendable, Hashable {
-    /// `integer`: whole homes and placements (every level a MIP).
-    public var integer: Bool
-    /// `mipGap`: relative gap at which an integer level counts as solved (default 0.001).
-    public var mipGap: Double
-    /// `timeLimit`: seconds for the whole solve (default 60).
-    public var timeLimit: Double
-    /// `method`: `simplex` or `interior` (LP only).
-    public var method: Method
-
-    /// `allocation`: which of the equally good allocations the result reports (docs/model.md §8; for users, the
-    /// README's "How firm is the answer?").
-    public var allocation: Allocation = .central
-
-    public enum Method: String, Sendable, Hashable, CaseIterable {
-        case simplex, interior
+    /// A field of the definition: `scenario.municipalities`, `scenario.solver.timeLimit`.
+    public subscript<Value>(dynamicMember field: KeyPath<ScenarioDefinition, Value>) -> Value {
+        definition[keyPath: field]
     }
 
-    /// Which allocation of the optimal face a solve reports.
-    public enum Allocation: String, Sendable, Hashable, CaseIterable {
-        /// The central allocation: every figure's range over the optimal face, and each free figure as near the
-        /// middle of its range as the others allow (unique, whatever the solver's path). The default.
-        case central
-        /// The first optimal vertex the solver finds, without ranges: faster, but one of many equally good
-        /// allocations, which the result says.
-        case any
+    /// This scenario with `change` made to a copy of its definition, validated again. The applied variant's label
+    /// is kept.
+    public func edited(_ change: (inout ScenarioDefinition) -> Void) throws(ScenarioError) -> Scenario {
+        var changed = definition
+        change(&changed)
+        let edited = try Scenario(changed)
+        return Scenario(validated: edited.definition, document: edited.document, appliedVariant: appliedVariant)
     }
-}
 
-/// `variants.ID`: a what-if, applied to the scenario file as a JSON Merge Patch.
-public struct Variant: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var description: String?
-    /// `patch`: the RFC 7396 merge patch.
-    public var patch: JSONValue
+    /// The scenario with the value at `path` of its ``document`` replaced (what sweeps and `--set` do), validated
+    /// again; the applied variant's label is kept. Setting `min` or `max` of a range written as one number n
+    /// keeps the other side at n.
+    public func setting(
+        _ value: JSONValue, at path: JSONPath, limits: ScenarioLimits = ScenarioLimits()
+    ) throws(ScenarioError) -> Scenario {
+        let changed = try ScenarioLoader(limits: limits).read(document.setting(value, at: path))
+        return Scenario(validated: changed.definition, document: changed.document, appliedVariant: appliedVariant)
+    }
+
+    /// The scenario with one of its variants applied (a JSON Merge Patch of ``document``) and validated again;
+    /// the result is labelled with the variant's id. See ``ScenarioLoader/applying(variant:to:)``.
+    public func applying(variant id: String) throws(ScenarioError) -> Scenario {
+        try ScenarioLoader().applying(variant: id, to: self)
+    }
 }
 
 extension Scenario {
     /// The segment with this id.
-    public func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
+    public func segment(_ id: String) -> Segment? { definition.segments.first { $0.id == id } }
     /// The municipality with this id.
-    public func municipality(_ id: String) -> Municipality? { municipalities.first { $0.id == id } }
+    public func municipality(_ id: String) -> Municipality? { definition.municipalities.first { $0.id == id } }
     /// The variant with this id.
-    public func variant(_ id: String) -> Variant? { variants.first { $0.id == id } }
-}
-
-extension Municipality {
-    /// The value of a key attribute (docs/model.md §2, "Keys"), or `nil` when the municipality lacks it:
-    /// `population`, `households`, `stock` (T_i), `stock.<segment>` (E_is, 0 when absent), `lettings`,
-    /// `capacity` (`newHomes.max`, when finite) or a name in its `attributes`.
-    public func keyAttribute(_ name: String, segmentIDs: [String]) -> Double? {
-        switch name {
-        case "population": return population
-        case "households": return households
-        case "stock": return totalStock
-        case "lettings": return lettings
-        case "capacity": return newHomes.max.isFinite ? newHomes.max : nil
-        default:
-            if name.hasPrefix("stock."), segmentIDs.contains(String(name.dropFirst(6))) {
-                return stock[String(name.dropFirst(6))] ?? 0
-            }
-            return attributes[name]
-        }
-    }
+    public func variant(_ id: String) -> Variant? { definition.variants.first { $0.id == id } }
 }

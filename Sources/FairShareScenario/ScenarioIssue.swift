@@ -37,12 +37,12 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
     }
 
     public let code: Code
-    /// The JSON path, e.g. `municipalities.GM0505.limits.social-rent.max`; `""` for the whole file.
-    public let path: String
+    /// Where in the scenario, e.g. `municipalities.GM0505.limits.social-rent.max`; the root for the whole file.
+    public let path: JSONPath
     /// What is wrong and what would be valid.
     public let message: String
 
-    public init(_ code: Code, at path: String, _ message: String) {
+    public init(_ code: Code, at path: JSONPath, _ message: String) {
         self.code = code
         self.path = path
         self.message = message
@@ -74,7 +74,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
         var lines = issues.prefix(Self.maximumIssuesShown).map { issue in
             let message = Self.shown(issue.message)
-            return issue.path.isEmpty ? "  \(message)" : "  \(Self.shown(issue.path)): \(message)"
+            return issue.path.isEmpty ? "  \(message)" : "  \(Self.shown(issue.path.description)): \(message)"
         }
         if issues.count > Self.maximumIssuesShown {
             let more = issues.count - Self.maximumIssuesShown

@@ -37,17 +37,17 @@ public struct ScenarioLoader: Sendable {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = attributes[.size] as? Int, size > limits.maximumFileSize {
-                throw ScenarioError([ScenarioIssue(.tooLarge, at: "", "the file is \(size) bytes; at most "
+                throw ScenarioError([ScenarioIssue(.tooLarge, at: .root, "the file is \(size) bytes; at most "
                     + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")])
             }
             if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw ScenarioError([ScenarioIssue(.notJSON, at: "", "\(url.path) is a directory, not a scenario file")])
+                throw ScenarioError([ScenarioIssue(.notJSON, at: .root, "\(url.path) is a directory, not a scenario file")])
             }
             data = try Self.read(url, atMost: limits.maximumFileSize)
         } catch let error as ScenarioError {
             throw error
         } catch {
-            throw ScenarioError([ScenarioIssue(.notJSON, at: "", "cannot read \(url.path): "
+            throw ScenarioError([ScenarioIssue(.notJSON, at: .root, "cannot read \(url.path): "
                 + ((error as NSError).localizedFailureReason ?? error.localizedDescription))])
         }
         return try parse(data)
@@ -66,7 +66,7 @@ public struct ScenarioLoader: Sendable {
             data.append(chunk)
         }
         if data.count > limit {
-            throw ScenarioError([ScenarioIssue(.tooLarge, at: "", "\(url.path) holds more than \(limit) bytes; at "
+            throw ScenarioError([ScenarioIssue(.tooLarge, at: .root, "\(url.path) holds more than \(limit) bytes; at "
                 + "most \(limit) are read (ScenarioLimits.maximumFileSize)")])
         }
         return data
@@ -75,11 +75,11 @@ public struct ScenarioLoader: Sendable {
     /// Parses JSON bytes within the limits.
     public func parse(_ data: some Collection<UInt8>) throws(ScenarioError) -> JSONValue {
         if data.count > limits.maximumFileSize {
-            throw ScenarioError([ScenarioIssue(.tooLarge, at: "", "the document is \(data.count) bytes; at most "
+            throw ScenarioError([ScenarioIssue(.tooLarge, at: .root, "the document is \(data.count) bytes; at most "
                 + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")])
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw ScenarioError([ScenarioIssue(.emptyFile, at: "", "the file is empty; a scenario is a JSON object "
+            throw ScenarioError([ScenarioIssue(.emptyFile, at: .root, "the file is empty; a scenario is a JSON object "
                 + "with at least \"format\", \"name\", \"segments\" and \"municipalities\"")])
         }
         do {
@@ -101,12 +101,13 @@ public struct ScenarioLoader: Sendable {
     public func applying(variant id: String, to scenario: Scenario) throws(ScenarioError) -> Scenario {
         guard let variant = scenario.variant(id) else {
             let known = scenario.variants.map(\.id)
-            throw ScenarioError([ScenarioIssue(.unknownID, at: "variants", "unknown variant \"\(id)\"; "
+            throw ScenarioError([ScenarioIssue(.unknownID, at: ["variants"], "unknown variant \"\(id)\"; "
                 + (known.isEmpty ? "the scenario has no variants" : "variants: \(known.joined(separator: ", "))"))])
         }
         let patched = scenario.document.mergePatched(with: variant.patch)
         do {
-            return try read(patched)
+            let scenario = try read(patched)
+            return Scenario(validated: scenario.definition, document: scenario.document, appliedVariant: id)
         } catch {
             throw ScenarioError(error.issues.map {
                 ScenarioIssue($0.code, at: $0.path, "\($0.message) (after applying variant \"\(id)\")")

@@ -48,12 +48,12 @@ struct ScenarioReader {
         let solver = readSolver(top["solver"])
         let variants = readVariants(top["variants"])
 
-        var keyed: [(Key, [String])] = []
+        var keyed: [(Key, JSONPath)] = []
         for segment in segments {
-            if case .proportional(let key) = segment.fair { keyed.append((key, ["segments", segment.id, "fair", "key"])) }
+            if case .proportional(let key) = segment.fair { keyed.append((key, JSONPath(members: ["segments", segment.id, "fair", "key"]))) }
         }
-        for group in groups { keyed.append((group.key, ["priorityGroups", group.id, "key"])) }
-        for quality in care { keyed.append((quality.key, ["care", quality.id, "key"])) }
+        for group in groups { keyed.append((group.key, JSONPath(members: ["priorityGroups", group.id, "key"]))) }
+        for quality in care { keyed.append((quality.key, JSONPath(members: ["care", quality.id, "key"]))) }
         if fields.issues.isEmpty {
             for (key, path) in keyed { checkKey(key, path, municipalities: municipalities, segments: segmentIDs) }
         }
@@ -62,7 +62,7 @@ struct ScenarioReader {
         let regionalStock = municipalities.reduce(0) { $0 + $1.totalStock }
         for segment in segments {
             if case .converge? = segment.fair, regionalStock <= 0 {
-                fields.report(.invalidValue, ["segments", segment.id, "fair"], "the \"converge\" rule needs existing "
+                fields.report(.invalidValue, JSONPath(members: ["segments", segment.id, "fair"]), "the \"converge\" rule needs existing "
                     + "stock: give municipalities a \"stock\", or use \"proportional\"")
             }
         }
@@ -70,10 +70,12 @@ struct ScenarioReader {
         guard fields.issues.isEmpty else { return .failure(ScenarioError(fields.issues)) }
         return .success(
             Scenario(
-                name: name, description: description, sources: sources, horizon: horizon, segments: segments,
-                region: region, priorityGroups: groups, careQualities: care,
-                municipalities: municipalities.sorted { $0.id < $1.id }, fairness: fairness, solver: solver,
-                variants: variants, document: document))
+                validated: ScenarioDefinition(
+                    name: name, description: description, sources: sources, horizon: horizon, segments: segments,
+                    region: region, priorityGroups: groups, careQualities: care,
+                    municipalities: municipalities.sorted { $0.id < $1.id }, fairness: fairness, solver: solver,
+                    variants: variants),
+                document: document))
     }
 
     mutating func readHorizon(_ value: JSONValue?) -> Horizon? {
@@ -86,13 +88,13 @@ struct ScenarioReader {
     }
 
     mutating func readSegments(_ value: JSONValue?) -> [Segment] {
-        let path = ["segments"]
+        let path: JSONPath = ["segments"]
         let entries = fields.idMap(value, path)
-        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix("segments") }) {
+        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix(["segments"]) }) {
             fields.report(.invalidValue, path, "declare at least one segment, e.g. {\"social-rent\": {}}")
         }
         return entries.map { id, value in
-            let here = path + [id]
+            let here = path + id
             let object = fields.object(value, here, allowed: ["label", "affordable", "lettable", "fair"])
             var fair: FairRule?
             var weight = 1.0
@@ -129,16 +131,16 @@ struct ScenarioReader {
     }
 
     mutating func readRegion(_ value: JSONValue?, segmentIDs: [String]) -> Region {
-        let path = ["region"]
+        let path: JSONPath = ["region"]
         let object = fields.object(value, path, allowed: ["newHomes", "targets"])
         let newHomes = fields.range(object?["newHomes"], path + ["newHomes"]) ?? .any
         let targets = fields.idMap(object?["targets"], path + ["targets"]).map { id, value in
-            let here = path + ["targets", id]
+            let here = path + "targets" + id
             let target = fields.object(value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight"],
                 required: ["segments"])
             let segments = fields.strings(target?["segments"], here + ["segments"]) ?? []
             for (index, segment) in segments.enumerated() where !segmentIDs.contains(segment) {
-                fields.report(.unknownID, here + ["segments", "[\(index)]"], "unknown segment \"\(segment)\"; "
+                fields.report(.unknownID, here + ["segments", .index(index)], "unknown segment \"\(segment)\"; "
                     + "declared segments: \(segmentIDs.joined(separator: ", "))")
             }
             if target?["segments"] != nil && segments.isEmpty {
@@ -165,7 +167,7 @@ struct ScenarioReader {
 
     mutating func readGroups(_ value: JSONValue?) -> [PriorityGroup] {
         fields.idMap(value, ["priorityGroups"]).map { id, value in
-            let here = ["priorityGroups", id]
+            let here = JSONPath(members: ["priorityGroups", id])
             let group = fields.object(value, here, allowed: ["label", "demand", "key", "mode", "weight"])
             return PriorityGroup(
                 id: id, label: fields.text(group?["label"], here + ["label"]) ?? id,
@@ -178,7 +180,7 @@ struct ScenarioReader {
 
     mutating func readCare(_ value: JSONValue?) -> [CareQuality] {
         fields.idMap(value, ["care"]).map { id, value in
-            let here = ["care", id]
+            let here = JSONPath(members: ["care", id])
             let quality = fields.object(value, here, allowed: ["label", "demand", "key", "maxShareOfNewHomes", "mode",
                 "weight"])
             return CareQuality(
@@ -200,7 +202,7 @@ struct ScenarioReader {
         }
         var defaults = object
         for key in object.keys where Self.ownFields.contains(key) {
-            fields.report(.unknownField, ["municipalityDefaults", key], "\"\(key)\" is each municipality's own and "
+            fields.report(.unknownField, ["municipalityDefaults", .member(key)], "\"\(key)\" is each municipality's own and "
                 + "cannot have a default; fields allowed here: "
                 + Self.municipalityFields.filter { !Self.ownFields.contains($0) }.joined(separator: ", "))
             defaults[key] = nil
@@ -212,7 +214,7 @@ struct ScenarioReader {
         _ value: JSONValue?, defaults: JSONObject? = nil, segments: [String], groups: [String], care: [String]
     ) -> [Municipality] {
         let entries = fields.idMap(value, ["municipalities"])
-        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix("municipalities") }) {
+        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix(["municipalities"]) }) {
             fields.report(.invalidValue, ["municipalities"], "declare at least one municipality")
         }
         if entries.count > limits.maximumMunicipalities {
@@ -222,7 +224,7 @@ struct ScenarioReader {
         }
         var fromDefaults: Set<ScenarioIssue> = []
         return entries.map { id, own in
-            let here = ["municipalities", id]
+            let here = JSONPath(members: ["municipalities", id])
             // docs/model.md §7: the defaults merged under the municipality's own object (its values win, null
             // removes one).
             let value = defaults.map { JSONValue.object($0).mergePatched(with: own) } ?? own
@@ -230,11 +232,12 @@ struct ScenarioReader {
             defer {
                 // A problem in a value that came from the defaults is reported once, where it was written.
                 fields.rewriteIssues(from: firstIssue) { issue in
-                    let prefix = "municipalities.\(id)."
-                    guard defaults != nil, issue.path.hasPrefix(prefix) else { return issue }
-                    let rest = JSONPath.parse(String(issue.path.dropFirst(prefix.count)))
+                    guard defaults != nil, issue.path.hasPrefix(here), issue.path.components.count > 2 else {
+                        return issue
+                    }
+                    let rest = issue.path.dropFirst(2)
                     guard own.value(at: rest) == nil, value.value(at: rest) != nil else { return issue }
-                    let moved = ScenarioIssue(issue.code, at: JSONPath.render(["municipalityDefaults"] + rest),
+                    let moved = ScenarioIssue(issue.code, at: ["municipalityDefaults"] + rest,
                         issue.message)
                     return fromDefaults.insert(moved).inserted ? moved : nil
                 }
@@ -260,7 +263,7 @@ struct ScenarioReader {
 
     /// `alternatives`: rule id → a list of options `{"segments": [...], "minNewShare": s}`.
     mutating func readAlternatives(
-        _ value: JSONValue?, _ path: [String], segments: [String], newHomes: CountRange
+        _ value: JSONValue?, _ path: JSONPath, segments: [String], newHomes: CountRange
     ) -> [Alternative] {
         let here = path + ["alternatives"]
         let rules = fields.idMap(value, here)
@@ -270,18 +273,18 @@ struct ScenarioReader {
         }
         return rules.map { id, list in
             guard case .array(let elements) = list, !elements.isEmpty else {
-                fields.report(.wrongType, here + [id], "expected a non-empty array of options "
+                fields.report(.wrongType, here + id, "expected a non-empty array of options "
                     + "[{\"segments\": [...], \"minNewShare\": 0.3}, ...], found \(list.typeDescription)")
                 return Alternative(id: id, options: [])
             }
             let options = elements.enumerated().compactMap { index, element -> AlternativeOption? in
-                let at = here + [id, "[\(index)]"]
+                let at = here + id + .index(index)
                 guard let option = fields.object(element, at, allowed: ["segments", "minNewShare"],
                     required: ["segments", "minNewShare"])
                 else { return nil }
                 let ids = fields.strings(option["segments"], at + ["segments"]) ?? []
                 for (position, segment) in ids.enumerated() where !segments.contains(segment) {
-                    fields.report(.unknownID, at + ["segments", "[\(position)]"], "unknown segment \"\(segment)\"; "
+                    fields.report(.unknownID, at + ["segments", .index(position)], "unknown segment \"\(segment)\"; "
                         + "declared segments: \(segments.joined(separator: ", "))")
                 }
                 if option["segments"] != nil && ids.isEmpty {
@@ -294,10 +297,10 @@ struct ScenarioReader {
         }
     }
 
-    mutating func readLimits(_ value: JSONValue?, _ path: [String], segments: [String]) -> [String: SegmentLimits] {
+    mutating func readLimits(_ value: JSONValue?, _ path: JSONPath, segments: [String]) -> [String: SegmentLimits] {
         var out: [String: SegmentLimits] = [:]
         for (id, value) in fields.idMap(value, path) {
-            let here = path + [id]
+            let here = path + id
             guard known(id, segments, here, kind: "segment"),
                 let object = fields.object(value, here, allowed: Self.limitFields)
             else { continue }
@@ -322,33 +325,33 @@ struct ScenarioReader {
         return out
     }
 
-    mutating func known(_ id: String, _ ids: [String], _ path: [String], kind: String) -> Bool {
+    mutating func known(_ id: String, _ ids: [String], _ path: JSONPath, kind: String) -> Bool {
         if ids.contains(id) { return true }
         let declared = ids.isEmpty ? "none are declared" : "declared: \(ids.joined(separator: ", "))"
         fields.report(.unknownID, path, "unknown \(kind) \"\(id)\"; \(declared)")
         return false
     }
 
-    mutating func counts(_ value: JSONValue?, _ path: [String], ids: [String], kind: String) -> [String: Double] {
+    mutating func counts(_ value: JSONValue?, _ path: JSONPath, ids: [String], kind: String) -> [String: Double] {
         var out: [String: Double] = [:]
-        for (id, value) in fields.idMap(value, path) where known(id, ids, path + [id], kind: kind) {
-            if let count = fields.count(value, path + [id]) { out[id] = count }
+        for (id, value) in fields.idMap(value, path) where known(id, ids, path + id, kind: kind) {
+            if let count = fields.count(value, path + id) { out[id] = count }
         }
         return out
     }
 
-    mutating func ranges(_ value: JSONValue?, _ path: [String], ids: [String], kind: String) -> [String: CountRange] {
+    mutating func ranges(_ value: JSONValue?, _ path: JSONPath, ids: [String], kind: String) -> [String: CountRange] {
         var out: [String: CountRange] = [:]
-        for (id, value) in fields.idMap(value, path) where known(id, ids, path + [id], kind: kind) {
-            if let range = fields.range(value, path + [id]) { out[id] = range }
+        for (id, value) in fields.idMap(value, path) where known(id, ids, path + id, kind: kind) {
+            if let range = fields.range(value, path + id) { out[id] = range }
         }
         return out
     }
 
-    mutating func attributes(_ value: JSONValue?, _ path: [String]) -> [String: Double] {
+    mutating func attributes(_ value: JSONValue?, _ path: JSONPath) -> [String: Double] {
         var out: [String: Double] = [:]
         for (id, value) in fields.idMap(value, path) {
-            if let number = fields.number(value, path + [id]) { out[id] = number }
+            if let number = fields.number(value, path + id) { out[id] = number }
         }
         return out
     }
@@ -359,7 +362,7 @@ struct ScenarioReader {
     }
 
     mutating func readSolver(_ value: JSONValue?) -> SolverSettings {
-        let path = ["solver"]
+        let path: JSONPath = ["solver"]
         let object = fields.object(value, path, allowed: ["integer", "mipGap", "timeLimit", "method", "allocation"])
         let integer = fields.bool(object?["integer"], path + ["integer"]) ?? false
         let gap = fields.share(object?["mipGap"], path + ["mipGap"]) ?? 0.001
@@ -381,7 +384,7 @@ struct ScenarioReader {
 
     mutating func readVariants(_ value: JSONValue?) -> [Variant] {
         fields.idMap(value, ["variants"]).compactMap { id, value in
-            let here = ["variants", id]
+            let here = JSONPath(members: ["variants", id])
             guard let object = fields.object(value, here, allowed: ["description", "patch"], required: ["patch"])
             else { return nil }
             if let patch = object["patch"], patch.object == nil {
@@ -395,10 +398,10 @@ struct ScenarioReader {
     }
 
     /// Checks that every attribute a key names is known, present and ≥ 0 everywhere, with a positive total.
-    mutating func checkKey(_ key: Key, _ path: [String], municipalities: [Municipality], segments: [String]) {
+    mutating func checkKey(_ key: Key, _ path: JSONPath, municipalities: [Municipality], segments: [String]) {
         let builtIn = ["population", "households", "stock", "lettings", "capacity"] + segments.map { "stock.\($0)" }
         for (attribute, _) in key.weights {
-            let here = key.weights.count == 1 && path.last == "key" && isSimple(key) ? path : path + [attribute]
+            let here = key.weights.count == 1 && path.last == "key" && isSimple(key) ? path : path + attribute
             if attribute == "capacity" {
                 for municipality in municipalities where municipality.newHomes.max == .infinity {
                     fields.report(.badKey, here, "the key \"capacity\" needs newHomes.max in every municipality; "
@@ -412,8 +415,8 @@ struct ScenarioReader {
                 if let value = municipality.keyAttribute(attribute, segmentIDs: segments) {
                     total += value
                     if value < 0 {
-                        fields.report(.badKey, ["municipalities", municipality.id, "attributes", attribute],
-                            "is \(fields.format(value)); the key at \(JSONPath.render(path)) needs it to be 0 or more")
+                        fields.report(.badKey, JSONPath(members: ["municipalities", municipality.id, "attributes", attribute]),
+                            "is \(fields.format(value)); the key at \(path) needs it to be 0 or more")
                     }
                 } else {
                     missing.append(municipality.id)
@@ -435,11 +438,11 @@ struct ScenarioReader {
     /// Segment, priority-group and care-quality ids name fair items in a result, so they must differ.
     mutating func checkItemIDsAreDistinct(segments: [String], groups: [String], care: [String]) {
         for group in groups where segments.contains(group) {
-            fields.report(.invalidID, ["priorityGroups", group], "\"\(group)\" is also a segment id; fair items "
+            fields.report(.invalidID, JSONPath(members: ["priorityGroups", group]), "\"\(group)\" is also a segment id; fair items "
                 + "need distinct ids")
         }
         for quality in care where segments.contains(quality) || groups.contains(quality) {
-            fields.report(.invalidID, ["care", quality], "\"\(quality)\" is also a segment or priority-group id; "
+            fields.report(.invalidID, JSONPath(members: ["care", quality]), "\"\(quality)\" is also a segment or priority-group id; "
                 + "fair items need distinct ids")
         }
     }

@@ -31,7 +31,7 @@ extension GLPKProblem {
                 + "the model has integer variables; use .primalSimplex or .dualSimplex")
         }
         let cancellation = options.cancellation ?? SolverCancellation.current
-        if cancellation?.isCancelled == true { return Solution(status: .failed(reason: SolverCancellation.reason)) }
+        if cancellation?.isCancelled == true { return Solution(status: .cancelled) }
         let run = SolveRun(handle: handle, options: checked, cancellation: cancellation)
         hasCurrentOptimalBasis = false
         let iterationsBefore = glp_get_it_cnt(handle)
@@ -44,7 +44,7 @@ extension GLPKProblem {
             var status = run.simplex(method: method, presolve: options.presolve)
             if crashed && method == .dualSimplex, case .failed = status {
                 if cancellation?.isCancelled == true {
-                    status = .failed(reason: SolverCancellation.reason)
+                    status = .cancelled
                 } else {
                     // GLPK's dual simplex gives up on a starting basis it finds singular to working precision
                     // (GLP_EFAIL, seen with Bixby's basis on 342 synthetic municipalities); the primal one copes.
@@ -99,7 +99,7 @@ extension GLPKProblem {
         case .optimal: !isPrimalAccurate(handle)
         case .infeasible, .unbounded: true
         case .failed: cancellation?.isCancelled != true
-        case .feasible, .timeLimit, .iterationLimit: false
+        case .feasible, .timeLimit, .iterationLimit, .cancelled: false
         }
     }
 
@@ -164,7 +164,7 @@ extension GLPKProblem {
         case (GLP_ETMLIM, _):
             status = .timeLimit
         case (GLP_ESTOP, _):
-            status = .failed(reason: SolverCancellation.reason)
+            status = .cancelled
         default:
             status = .failed(reason: "GLPK's branch-and-cut stopped: \(GLPKReturnCode.describe(code)); "
                 + "MIP status \(GLPKReturnCode.describeStatus(mipStatus))")
@@ -321,7 +321,7 @@ struct SolveRun {
         case 0:
             break
         case GLP_ESTOP:
-            return .failed(reason: SolverCancellation.reason)
+            return .cancelled
         case GLP_ETMLIM:
             return .timeLimit
         case GLP_EITLIM:

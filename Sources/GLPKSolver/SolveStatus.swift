@@ -15,6 +15,8 @@ public enum SolveStatus: Sendable, Hashable {
     case timeLimit
     /// ``SolverOptions/iterationLimit`` simplex iterations ran out before an optimum was found.
     case iterationLimit
+    /// The solve's ``SolverCancellation`` was cancelled before it finished; the problem stays usable.
+    case cancelled
     /// GLPK gave up (numerical trouble, an empty problem for the interior-point method, …); `reason` says
     /// what happened in words.
     case failed(reason: String)

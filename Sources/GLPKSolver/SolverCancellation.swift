@@ -6,7 +6,7 @@ import Foundation
 /// let cancellation = SolverCancellation()
 /// let options = SolverOptions(cancellation: cancellation)
 /// // elsewhere, any time: cancellation.cancel()
-/// let solution = try Solver.solve(model, options: options)    // status .failed(reason: "cancelled") if it was
+/// let solution = try Solver.solve(model, options: options)    // status .cancelled if it was
 /// ```
 /// A solve sees the flag (from ``SolverOptions/cancellation``, or else from ``current``):
 /// - before it calls GLPK at all;
@@ -21,7 +21,7 @@ import Foundation
 ///
 /// It is not seen inside the interior-point method (GLPK offers no hook there), nor inside a simplex run with
 /// ``SolverOptions/presolve`` (a sliced run could not continue from a presolved basis). A cancelled solve returns
-/// ``SolveStatus/failed(reason:)`` with ``reason``, no values, and leaves the problem usable.
+/// ``SolveStatus/cancelled``, no values, and leaves the problem usable.
 public final class SolverCancellation: Sendable, Hashable, CustomStringConvertible {
     private let lock = NSLock()
     nonisolated(unsafe) private var cancelled = false
@@ -45,9 +45,6 @@ public final class SolverCancellation: Sendable, Hashable, CustomStringConvertib
     /// Simplex iterations between two looks at the flag when a solve has one.
     public static let iterationsPerCheck = 1_000
 
-    /// The reason of ``SolveStatus/failed(reason:)`` for a cancelled solve.
-    public static let reason = "cancelled"
-
     public static func == (lhs: SolverCancellation, rhs: SolverCancellation) -> Bool { lhs === rhs }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
@@ -58,7 +55,6 @@ public final class SolverCancellation: Sendable, Hashable, CustomStringConvertib
 extension SolveStatus {
     /// Whether a solve stopped because its ``SolverCancellation`` was cancelled.
     public var isCancelled: Bool {
-        if case .failed(let reason) = self { return reason == SolverCancellation.reason }
-        return false
+        self == .cancelled
     }
 }

@@ -58,7 +58,7 @@ struct Compare: ParsableCommand {
         for (index, run) in runs.enumerated() {
             progress.step(index + 1, run.name)
             solved.append(ComparisonRun(name: run.name, description: run.description, source: run.source,
-                scenario: run.scenario, result: FairShare.solve(run.scenario, variant: run.variant)))
+                scenario: run.scenario, result: FairShare.solve(run.scenario)))
         }
         progress.finish()
         let title: String

@@ -39,16 +39,18 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioFile.load(file, variant: variant)
-        guard let explanation = Explanation.explain(scenario, level: level, variant: variant) else {
-            let result = FairShare.solve(scenario, variant: variant)
-            if result.status == .optimal {
-                Terminal.error("fairshare: the scenario has no \(level.rawValue) level to explain; levels: "
-                    + result.objective.map(\.level.rawValue).joined(separator: ", "))
-                throw ExitStatus.usage
+        let explanation: Explanation
+        do {
+            explanation = try Explanation.explain(scenario, level: level)
+        } catch {
+            Terminal.error("fairshare: \(error)")
+            switch error {
+            case .noOptimum(let result):
+                if let diagnosis = result.diagnosis { Terminal.error(DiagnosisReport(diagnosis).text()) }
+                throw ExitStatus.noOptimum
+            case .noSuchLevel: throw ExitStatus.usage
+            case .solverFailed: throw ExitStatus.noOptimum
             }
-            Terminal.error("fairshare: nothing to explain: the scenario is \(result.status.rawValue)")
-            if let diagnosis = result.diagnosis { Terminal.error(DiagnosisReport(diagnosis).text()) }
-            throw ExitStatus.noOptimum
         }
         let report = ExplanationReport(explanation)
         switch format {

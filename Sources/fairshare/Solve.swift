@@ -47,7 +47,7 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
-        let result = SolveProgressLine().around { FairShare.solve(scenario, variant: variant, options: $0) }
+        let result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
         let text: String
         switch output.format {
         case .table: text = AllocationReport(result: result, scenario: scenario).text(width: output.tableWidth)

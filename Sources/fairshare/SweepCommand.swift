@@ -56,7 +56,12 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         guard let range else { throw ExitStatus.usage }
         let scenario = try ScenarioFile.load(file, variant: variant)
-        let components = JSONPath.parse(range.path)
+        guard let components = JSONPath(parsing: range.path) else {
+            Terminal.error("fairshare: \(range.path) is not a path; write member names joined by dots and array "
+                + "positions in brackets, e.g. region.targets.social-30.minShare or "
+                + "municipalities[\"gm.0505\"].newHomes.max for an id with a dot")
+            throw ExitStatus.usage
+        }
         if let current = scenario.document.value(at: components), case .number = current {
         } else if scenario.document.value(at: components) != nil {
             Terminal.error("fairshare: \(range.path) is not a number in \(file); sweep a number, e.g. "
@@ -65,8 +70,8 @@ struct SweepCommand: ParsableCommand {
         }
         let sweep: Sweep
         do {
-            sweep = try Sweep.run(scenario, setting: range.path,
-                to: Sweep.values(from: range.from, to: range.to, count: range.steps), variant: variant)
+            sweep = try Sweep.run(scenario, setting: components,
+                to: Sweep.values(from: range.from, to: range.to, count: range.steps))
         } catch {
             Terminal.error("\(file): " + error.description)
             throw ExitStatus.invalidScenario

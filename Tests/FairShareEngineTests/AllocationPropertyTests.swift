@@ -13,7 +13,7 @@ struct AllocationPropertyTests {
         await propertyCheck(count: 60, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000)) { size, seed in
             let scenario = SyntheticRegion.scenario(municipalities: size, seed: seed)
             let result = FairShare.solve(scenario)
-            #expect(result.status == .optimal, "\(size) municipalities, seed \(seed): \(result.failure ?? "")")
+            #expect(result.status == .optimal, "\(size) municipalities, seed \(seed): \(result.failure?.description ?? "")")
             #expect(result.levels == [.fairness])
             let problems = IndependentCheck.violations(of: result, in: scenario)
             #expect(problems.isEmpty, "\(size) municipalities, seed \(seed): \(problems.prefix(5))")
@@ -39,7 +39,7 @@ struct AllocationPropertyTests {
             }
             let result = FairShare.solve(scenario)
             #expect([.optimal, .infeasible, .feasible].contains(result.status),
-                "\(label): \(result.status) \(result.failure ?? "")")
+                "\(label): \(result.status) \(result.failure?.description ?? "")")
             guard result.hasAllocation else { return }
             var expectedLevels: [Level] = []
             let soft = scenario.region.targets.contains { $0.mode == .soft }

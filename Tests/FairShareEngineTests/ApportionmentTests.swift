@@ -27,7 +27,7 @@ struct ApportionmentTests {
         let start = clock.now
         let result = FairShare.solve(scenario)
         let elapsed = clock.now - start
-        #expect(result.status == .optimal, "\(name): \(result.status) \(result.failure ?? "")")
+        #expect(result.status == .optimal, "\(name): \(result.status) \(result.failure?.description ?? "")")
         #expect(result.wholeNumbers != nil)
         for (state, seats) in expected {
             #expect(result[state].newHomes["seats"] == Double(seats), "\(name) \(state): published \(seats)")

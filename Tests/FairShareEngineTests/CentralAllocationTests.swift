@@ -253,11 +253,9 @@ struct CentralAllocationPropertyTests {
         var checked = 0
         await propertyCheck(count: 15, input: Gen.int(in: 2...10), Gen.uint64(in: 1...1_000_000_000)) { size, seed in
             let label = "size \(size), seed \(seed)"
-            var scenario = SyntheticRegion.scenario(municipalities: size, seed: seed)
+            let scenario = SyntheticRegion.scenario(municipalities: size, seed: seed)
             let simplex = FairShare.solve(scenario)
-            scenario.solver.method = .interior
-            let interior = FairShare.solve(scenario)
-            scenario.solver.method = .simplex
+            let interior = FairShare.solve(try! scenario.edited { $0.solver.method = .interior })
             let advanced = FairShare.$startingBasisForTesting.withValue(.advanced) { FairShare.solve(scenario) }
             let bixby = FairShare.$startingBasisForTesting.withValue(.bixby) { FairShare.solve(scenario) }
             #expect(simplex.allocation == .central, "\(label)")

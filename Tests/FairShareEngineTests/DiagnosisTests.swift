@@ -86,7 +86,7 @@ struct DiagnosisTests {
              "region": {"newHomes": {"min": 30}}, "municipalities": {"A": {"name": "A", "newHomes": {"max": 20}}}}
             """)
         let parsed = try JSONParser().parse(result.jsonText)
-        #expect(parsed.value(at: JSONPath.parse("diagnosis.changes[0].path")) == .string("region.newHomes.min"))
-        #expect(parsed.value(at: JSONPath.parse("diagnosis.changes[0].suggested")) == .number(20))
+        #expect(parsed.value(at: JSONPath("diagnosis.changes[0].path")) == .string("region.newHomes.min"))
+        #expect(parsed.value(at: JSONPath("diagnosis.changes[0].suggested")) == .number(20))
     }
 }

@@ -59,7 +59,7 @@ struct DidacticScenarioTests {
     @Test("the no-history variant: fairness optimum 0 by hand")
     func noHistoryVariant() throws {
         let scenario = try ScenarioLoader().load(contentsOf: Self.url)
-        let result = try FairShare.solve(scenario, applying: "no-history")
+        let result = FairShare.solve(try scenario.applying(variant: "no-history"))
         #expect(result.status == .optimal)
         #expect(result.variant == "no-history")
         #expect(abs(result.optimum(.fairness) ?? -1) < 1e-6)

@@ -35,11 +35,11 @@ struct SweepTests {
     func warmEqualsCold(file: String, path: String, from: Double, to: Double, count: Int) throws {
         let loader = ScenarioLoader()
         let scenario = try loader.load(contentsOf: Self.scenarios.appendingPathComponent(file))
-        let sweep = try Sweep.run(scenario, setting: path, to: Sweep.values(from: from, to: to, count: count))
+        let sweep = try Sweep.run(scenario, setting: try #require(JSONPath(parsing: path)), to: Sweep.values(from: from, to: to, count: count))
         #expect(sweep.warmPoints > 0)
         for point in sweep.points {
             let cold = FairShare.solve(try loader.read(scenario.document.setting(.number(point.value),
-                at: JSONPath.parse(path))))
+                at: try #require(JSONPath(parsing: path)))))
             #expect(point.result.status == cold.status, "at \(point.value)")
             for (warm, reference) in zip(point.result.objective, cold.objective) {
                 #expect(warm.level == reference.level)

@@ -79,7 +79,7 @@ struct ValidationTests {
         ])
     func problemClasses(patch: String, code: ScenarioIssue.Code, path: String) throws {
         let found = issues(try breaking(patch))
-        #expect(found.contains { $0.code == code && $0.path == path }, "got \(found)")
+        #expect(found.contains { $0.code == code && $0.path.description == path }, "got \(found)")
     }
 
     @Test("every problem is reported at once")

@@ -57,7 +57,7 @@ enum CLITestSupport {
         let loader = ScenarioLoader()
         var scenario = try loader.load(contentsOf: repository.appendingPathComponent(path))
         if let variant { scenario = try loader.applying(variant: variant, to: scenario) }
-        return FairShare.solve(scenario, variant: variant)
+        return FairShare.solve(scenario)
     }
 
     /// What `fairshare solve` writes on standard error for a result with an allocation: one line per warning.

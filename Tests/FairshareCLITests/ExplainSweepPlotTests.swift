@@ -40,7 +40,7 @@ struct ExplainSweepPlotTests {
         let parsed = try JSONParser().parse(run.stdout)
         #expect(parsed.value(at: ["status"]) == .string("infeasible"))
         #expect(parsed.value(at: ["diagnosis", "verified"]) == .bool(true))
-        guard case .string(let path)? = parsed.value(at: JSONPath.parse("diagnosis.changes[0].path")) else {
+        guard case .string(let path)? = parsed.value(at: JSONPath("diagnosis.changes[0].path")) else {
             Issue.record("no change in \(run.stdout)")
             return
         }

@@ -64,8 +64,8 @@ struct ConcurrentSolveTests {
                         let (name, scenario) = scenarios[index % scenarios.count]
                         // Every third solve through the cancellable entry point with a flag never set.
                         let result = index % 3 == 0
-                            ? FairShare.solve(scenario, cancellation: SolverCancellation())
-                            : FairShare.solve(scenario)
+                            ? FairShare.solve(scenario, options: SolveOptions(cancellation: SolverCancellation()))
+                            : FairShare.solve(scenario, options: SolveOptions())
                         if result.jsonText != expected[index % scenarios.count] { wrong.append("\(index): \(name)") }
                     }
                     return wrong
@@ -81,7 +81,7 @@ struct ConcurrentSolveTests {
     @Test("8 tasks each cancelling its solves part-way while 8 others solve: no interference")
     func cancellationsDoNotLeak() async throws {
         let scenario = SyntheticRegion.scenario(municipalities: 20, seed: 3)
-        let expected = FairShare.solve(scenario).jsonText
+        let expected = await FairShare.solve(scenario).jsonText
         let results = await withTaskGroup(of: (cancelled: Int, wrong: Int).self) { group in
             for task in 0..<16 {
                 group.addTask {
@@ -91,9 +91,9 @@ struct ConcurrentSolveTests {
                         if task % 2 == 0 {
                             let flag = SolverCancellation()
                             flag.cancel()
-                            let result = FairShare.solve(scenario, cancellation: flag)
-                            if result.failure == FairShare.cancelledFailure { cancelled += 1 }
-                        } else if FairShare.solve(scenario).jsonText != expected {
+                            let result = FairShare.solve(scenario, options: SolveOptions(cancellation: flag))
+                            if result.failure == .cancelled { cancelled += 1 }
+                        } else if FairShare.solve(scenario, options: SolveOptions()).jsonText != expected {
                             wrong += 1
                         }
                     }

@@ -27,10 +27,9 @@ struct FuzzFindingTests {
             #expect(!error.issues.isEmpty)
             return
         }
-        var limited = scenario
-        limited.solver.timeLimit = min(limited.solver.timeLimit, 2)
+        let limited = try scenario.edited { $0.solver.timeLimit = min($0.solver.timeLimit, 2) }
         let result = FairShare.solve(limited)
-        #expect(result.failure?.contains("please report this as a bug") != true, "\(result.failure ?? "")")
+        #expect(result.failure?.description.contains("please report this as a bug") != true, "\(result.failure?.description ?? "")")
         #expect(throws: Never.self) { _ = try JSONParser().parse(result.jsonText) }
         let report = AllocationReport(result: result, scenario: limited)
         #expect(!report.text().isEmpty)

@@ -83,7 +83,7 @@ struct LimitsTests {
     @Test("an error lists at most 100 problems, then counts the rest")
     func cappedList() {
         let issues = (0..<100_000).map {
-            ScenarioIssue(.negative, at: "municipalities.M\($0).population", "is -1; a count must be 0 or more")
+            ScenarioIssue(.negative, at: JSONPath(members: ["municipalities", "M\($0)", "population"]), "is -1; a count must be 0 or more")
         }
         let text = ScenarioError(issues).description
         let lines = text.split(separator: "\n")
@@ -99,22 +99,22 @@ struct LimitsTests {
     @Test("long paths and messages are shortened in the middle; control characters are escaped")
     func shortenedAndEscaped() {
         let long = String(repeating: "x", count: 1_000_000)
-        let text = ScenarioError([ScenarioIssue(.invalidID, at: "municipalities.\(long).name", "bad \(long) end")])
+        let text = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: ["municipalities", long, "name"]), "bad \(long) end")])
             .description
         #expect(text.utf8.count < 2 * ScenarioError.maximumTextShown + 100)
         #expect(text.contains("municipalities.xxx"))
         #expect(text.contains("x.name: bad xxx"))
         #expect(text.hasSuffix("x end"))
-        let hostile = ScenarioError([ScenarioIssue(.invalidID, at: "m.GM\u{1B}[2J\u{202E}", "x\u{7}y\u{0}")])
+        let hostile = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: ["m", "GM\u{1B}[2J\u{202E}"]), "x\u{7}y\u{0}")])
             .description
         #expect(hostile.contains(#"m.GM\u{1B}[2J\u{202E}: x\u{7}y\u{0}"#))
         #expect(!hostile.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         // Escapes count too: a path of a million control characters is still shown in 240 characters.
         let controls = String(repeating: "\u{1B}", count: 1_000_000)
-        let escaped = ScenarioError([ScenarioIssue(.invalidID, at: controls, controls)]).description
+        let escaped = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: [controls]), controls)]).description
         #expect(escaped.unicodeScalars.count < 2 * ScenarioError.maximumTextShown + 100)
         #expect(escaped.contains(#"\u{1B}\u{1B}…\u{1B}"#))
         // The issues themselves keep every character.
-        #expect(ScenarioIssue(.invalidID, at: "a\u{1B}", "m").path == "a\u{1B}")
+        #expect(ScenarioIssue(.invalidID, at: JSONPath(members: ["a\u{1B}"]), "m").path.memberNames == ["a\u{1B}"])
     }
 }

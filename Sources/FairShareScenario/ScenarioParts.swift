@@ -1,0 +1,411 @@
+/// The parts of a ``ScenarioDefinition``. Their initialisers take the defaults a file has when a field is absent
+/// (docs/model.md §2); nothing here is checked until ``Scenario/init(_:limits:)`` validates the whole definition.
+
+/// `horizon`: first and last year (informational).
+public struct Horizon: Sendable, Hashable {
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public var start: Int
+    public var end: Int
+}
+
+/// A `Range` of the file: a number n (min = max = n) or `{"min": a, "max": b}`; min defaults to 0, max to none.
+public struct CountRange: Sendable, Hashable {
+    /// Lower end (homes, placements, …), ≥ 0.
+    public var min: Double
+    /// Upper end, `Double.infinity` when none.
+    public var max: Double
+
+    public init(min: Double = 0, max: Double = .infinity) {
+        self.min = min
+        self.max = max
+    }
+
+    /// Any count ≥ 0.
+    public static let any = CountRange()
+}
+
+/// How a requirement with a lower side is held: `"hard"` (must hold) or `"soft"` (a shortfall is allowed and
+/// minimised in the first level).
+public enum RequirementMode: String, Sendable, Hashable, CaseIterable {
+    case hard, soft
+}
+
+/// A key: in what proportion something is divided, as a weighted mix of municipality attributes
+/// (`"population"` or `{"population": 1, "stock.social-rent": 1}`).
+public struct Key: Sendable, Hashable, CustomStringConvertible {
+    /// Attribute names with their weights κ ≥ 0, in file order.
+    public var weights: [(attribute: String, weight: Double)]
+
+    public init(_ weights: [(attribute: String, weight: Double)]) {
+        self.weights = weights
+    }
+
+    /// A key on one attribute.
+    public init(_ attribute: String) {
+        weights = [(attribute, 1)]
+    }
+
+    public static func == (lhs: Key, rhs: Key) -> Bool {
+        lhs.weights.count == rhs.weights.count
+            && zip(lhs.weights, rhs.weights).allSatisfy { $0.attribute == $1.attribute && $0.weight == $1.weight }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for (attribute, weight) in weights {
+            hasher.combine(attribute)
+            hasher.combine(weight)
+        }
+    }
+
+    public var description: String {
+        if weights.count == 1 && weights[0].weight == 1 { return weights[0].attribute }
+        return weights.map { "\($0.weight)·\($0.attribute)" }.joined(separator: " + ")
+    }
+}
+
+/// A segment's fairness rule (`segments.ID.fair`).
+public enum FairRule: Sendable, Hashable {
+    /// `"proportional"`: the municipality's share w_i (by `key`) of the regional total of new homes of the segment.
+    case proportional(key: Key)
+    /// `"converge"`: new homes that bring the segment's share of the whole stock to `targetShare` σ
+    /// (`nil`: the region's current share).
+    case converge(targetShare: Double?)
+}
+
+/// `segments.ID`: a price segment of new homes.
+public struct Segment: Sendable, Hashable, Identifiable {
+    /// A segment; `label` defaults to the id, `fair` to none.
+    public init(
+        id: String, label: String? = nil, affordable: Bool = false, lettable: Bool = false, fair: FairRule? = nil,
+        fairWeight: Double = 1
+    ) {
+        self.id = id
+        self.label = label ?? id
+        self.affordable = affordable
+        self.lettable = lettable
+        self.fair = fair
+        self.fairWeight = fairWeight
+    }
+
+    public var id: String
+    /// `label`: the name in reports (defaults to the id).
+    public var label: String
+    /// `affordable`: counts as "betaalbaar" (informational).
+    public var affordable: Bool
+    /// `lettable`: its new homes add to the lettings that can house priority groups (P2).
+    public var lettable: Bool
+    /// `fair`: the fairness rule, `nil` for none.
+    public var fair: FairRule?
+    /// `fair.weight`: λ, the weight of this segment's deviations in the fairness level (default 1).
+    public var fairWeight: Double
+}
+
+/// `region`: the regional total of new homes and share targets.
+public struct Region: Sendable, Hashable {
+    /// The region: any regional total unless `newHomes` bounds it, and share targets.
+    public init(newHomes: CountRange = .any, targets: [Target] = []) {
+        self.newHomes = newHomes
+        self.targets = targets
+    }
+
+    /// `newHomes`: the regional total of new homes (R1).
+    public var newHomes: CountRange
+    /// `targets`, in file order (R2).
+    public var targets: [Target]
+}
+
+/// `region.targets.ID`: a share of new homes that a set of segments must reach regionally (R2).
+public struct Target: Sendable, Hashable, Identifiable {
+    public init(
+        id: String, segments: [String], minShare: Double = 0, maxShare: Double = 1, mode: RequirementMode = .hard,
+        weight: Double = 1
+    ) {
+        self.id = id
+        self.segments = segments
+        self.minShare = minShare
+        self.maxShare = maxShare
+        self.mode = mode
+        self.weight = weight
+    }
+
+    public var id: String
+    /// `segments`: the segment ids whose new homes count.
+    public var segments: [String]
+    /// `minShare` in [0, 1] (0 when absent).
+    public var minShare: Double
+    /// `maxShare` in [0, 1] (1 when absent).
+    public var maxShare: Double
+    /// `mode`: hard or soft.
+    public var mode: RequirementMode
+    /// `weight`: the weight of a shortfall (homes) in the shortfall level (default 1).
+    public var weight: Double
+}
+
+/// `priorityGroups.ID`: placements of a priority group (statushouders, …) in the horizon.
+public struct PriorityGroup: Sendable, Hashable, Identifiable {
+    /// A priority group; `label` defaults to the id, the key to `population`.
+    public init(
+        id: String, label: String? = nil, demand: CountRange = .any, key: Key = Key("population"),
+        mode: RequirementMode = .hard, weight: Double = 1
+    ) {
+        self.id = id
+        self.label = label ?? id
+        self.demand = demand
+        self.key = key
+        self.mode = mode
+        self.weight = weight
+    }
+
+    public var id: String
+    public var label: String
+    /// `demand`: regional placements (P1).
+    public var demand: CountRange
+    /// `key`: the fair division (default `population`).
+    public var key: Key
+    public var mode: RequirementMode
+    /// `weight`: λ in the fairness level and the weight of a shortfall (placements) (default 1).
+    public var weight: Double
+}
+
+/// `care.ID`: a care quality of new homes (zero-step, clustered, care-ready).
+public struct CareQuality: Sendable, Hashable, Identifiable {
+    /// A care quality; `label` defaults to the id, the key to `population`.
+    public init(
+        id: String, label: String? = nil, demand: CountRange = .any, key: Key = Key("population"),
+        maxShareOfNewHomes: Double = 1, mode: RequirementMode = .hard, weight: Double = 1
+    ) {
+        self.id = id
+        self.label = label ?? id
+        self.demand = demand
+        self.key = key
+        self.maxShareOfNewHomes = maxShareOfNewHomes
+        self.mode = mode
+        self.weight = weight
+    }
+
+    public var id: String
+    public var label: String
+    /// `demand`: regional new homes with this quality (C1).
+    public var demand: CountRange
+    /// `key`: the fair division (default `population`).
+    public var key: Key
+    /// `maxShareOfNewHomes` in [0, 1] (C2, default 1).
+    public var maxShareOfNewHomes: Double
+    public var mode: RequirementMode
+    /// `weight`: λ in the fairness level and the weight of a shortfall (homes) (default 1).
+    public var weight: Double
+}
+
+/// `municipalities.ID.limits.SEGMENT`: local limits on a segment (L2–L4). Absent sides are `nil`.
+public struct SegmentLimits: Sendable, Hashable {
+    /// `min`, `max`: new homes of the segment (L2).
+    public var min: Double?
+    public var max: Double?
+    /// `minNewShare`, `maxNewShare`: the segment's share of the municipality's new homes, in [0, 1] (L3).
+    public var minNewShare: Double?
+    public var maxNewShare: Double?
+    /// `minStockShare`, `maxStockShare`: the segment's share of the stock after building, in [0, 1] (L4).
+    public var minStockShare: Double?
+    public var maxStockShare: Double?
+
+    public init(
+        min: Double? = nil, max: Double? = nil, minNewShare: Double? = nil, maxNewShare: Double? = nil,
+        minStockShare: Double? = nil, maxStockShare: Double? = nil
+    ) {
+        self.min = min
+        self.max = max
+        self.minNewShare = minNewShare
+        self.maxNewShare = maxNewShare
+        self.minStockShare = minStockShare
+        self.maxStockShare = maxStockShare
+    }
+}
+
+/// `municipalities.ID`: one municipality, its stock, capacity and limits.
+public struct Municipality: Sendable, Hashable, Identifiable {
+    /// A municipality; every figure not given is absent (0 stock, no limits, no lettings).
+    public init(
+        id: String, name: String, population: Double? = nil, households: Double? = nil, stock: [String: Double] = [:],
+        newHomes: CountRange = .any, realised: [String: Double] = [:], limits: [String: SegmentLimits] = [:],
+        lettings: Double = 0, maxPriorityShare: Double = 1, placements: [String: CountRange] = [:],
+        care: [String: CountRange] = [:], attributes: [String: Double] = [:], alternatives: [Alternative] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.population = population
+        self.households = households
+        self.stock = stock
+        self.newHomes = newHomes
+        self.realised = realised
+        self.limits = limits
+        self.lettings = lettings
+        self.maxPriorityShare = maxPriorityShare
+        self.placements = placements
+        self.care = care
+        self.attributes = attributes
+        self.alternatives = alternatives
+    }
+
+    /// The id, usually the CBS code (`GM0505`).
+    public var id: String
+    /// `name`.
+    public var name: String
+    /// `population`, `households` (persons, households), when given.
+    public var population: Double?
+    public var households: Double?
+    /// `stock`: existing homes per segment id (absent: 0).
+    public var stock: [String: Double]
+    /// `newHomes`: its capacity for new homes (L1).
+    public var newHomes: CountRange
+    /// `realised`: new homes already built in the horizon per segment (lower bounds).
+    public var realised: [String: Double]
+    /// `limits` per segment id.
+    public var limits: [String: SegmentLimits]
+    /// `lettings`: existing lettable homes falling vacant in the horizon (default 0).
+    public var lettings: Double
+    /// `maxPriorityShare` in [0, 1]: fraction of lettings for priority groups (P2, default 1).
+    public var maxPriorityShare: Double
+    /// `placements` per priority group (P3).
+    public var placements: [String: CountRange]
+    /// `care` per care quality (C3).
+    public var care: [String: CountRange]
+    /// `attributes`: further numbers usable as keys.
+    public var attributes: [String: Double]
+    /// `alternatives`: either-or requirements (docs/model.md §7), in file order; at least one option of each must
+    /// hold.
+    public var alternatives: [Alternative] = []
+
+    /// T_i: the whole existing stock (homes).
+    public var totalStock: Double { stock.values.reduce(0, +) }
+}
+
+/// The fairness norm (`fairness.norm`).
+public enum FairnessNorm: String, Sendable, Hashable, CaseIterable {
+    /// Minimise the weighted sum of all deviations (homes and placements).
+    case sum
+    /// Minimise the weighted largest deviation per unit of size, then the sum (tiebreak).
+    case max
+    /// Minimise the largest weighted relative deviation over all (municipality, item) pairs, then the next
+    /// largest, and so on (Ogryczak's sequential method, docs/model.md §7), then the sum (tiebreak).
+    case leximin
+}
+
+/// `municipalities.ID.alternatives.RULE`: an either-or requirement — at least one option must hold
+/// (docs/model.md §7).
+public struct Alternative: Sendable, Hashable, Identifiable {
+    public init(id: String, options: [AlternativeOption]) {
+        self.id = id
+        self.options = options
+    }
+
+    /// The rule's id, e.g. `wet-vrv`.
+    public var id: String
+    /// The options, in file order.
+    public var options: [AlternativeOption]
+}
+
+/// One option of an ``Alternative``: the segments' share of the municipality's new homes is at least
+/// `minNewShare` (A2).
+public struct AlternativeOption: Sendable, Hashable {
+    public init(segments: [String], minNewShare: Double) {
+        self.segments = segments
+        self.minNewShare = minNewShare
+    }
+
+    /// `segments`: the segment ids whose new homes count.
+    public var segments: [String]
+    /// `minNewShare` in [0, 1].
+    public var minNewShare: Double
+}
+
+/// `fairness`.
+public struct Fairness: Sendable, Hashable {
+    /// The fairness norm; `sum` when not given.
+    public init(norm: FairnessNorm = .sum) {
+        self.norm = norm
+    }
+
+    public var norm: FairnessNorm
+}
+
+/// `solver`: how the programme is solved.
+public struct SolverSettings: Sendable, Hashable {
+    /// The solver settings a file has when `solver` is absent.
+    public init(
+        integer: Bool = false, mipGap: Double = 0.001, timeLimit: Double = 60, method: Method = .simplex,
+        allocation: Allocation = .central
+    ) {
+        self.integer = integer
+        self.mipGap = mipGap
+        self.timeLimit = timeLimit
+        self.method = method
+        self.allocation = allocation
+    }
+
+    /// `integer`: whole homes and placements (every level a MIP).
+    public var integer: Bool
+    /// `mipGap`: relative gap at which an integer level counts as solved (default 0.001).
+    public var mipGap: Double
+    /// `timeLimit`: seconds for the whole solve (default 60).
+    public var timeLimit: Double
+    /// `method`: `simplex` or `interior` (LP only).
+    public var method: Method
+
+    /// `allocation`: which of the equally good allocations the result reports (docs/model.md §8; for users, the
+    /// README's "How firm is the answer?").
+    public var allocation: Allocation = .central
+
+    public enum Method: String, Sendable, Hashable, CaseIterable {
+        case simplex, interior
+    }
+
+    /// Which allocation of the optimal face a solve reports.
+    public enum Allocation: String, Sendable, Hashable, CaseIterable {
+        /// The central allocation: every figure's range over the optimal face, and each free figure as near the
+        /// middle of its range as the others allow (unique, whatever the solver's path). The default.
+        case central
+        /// The first optimal vertex the solver finds, without ranges: faster, but one of many equally good
+        /// allocations, which the result says.
+        case any
+    }
+}
+
+/// `variants.ID`: a what-if, applied to the scenario file as a JSON Merge Patch.
+public struct Variant: Sendable, Hashable, Identifiable {
+    /// A variant: a JSON Merge Patch (RFC 7396) of the scenario document.
+    public init(id: String, description: String? = nil, patch: JSONValue) {
+        self.id = id
+        self.description = description
+        self.patch = patch
+    }
+
+    public var id: String
+    public var description: String?
+    /// `patch`: the RFC 7396 merge patch.
+    public var patch: JSONValue
+}
+
+
+extension Municipality {
+    /// The value of a key attribute (docs/model.md §2, "Keys"), or `nil` when the municipality lacks it:
+    /// `population`, `households`, `stock` (T_i), `stock.<segment>` (E_is, 0 when absent), `lettings`,
+    /// `capacity` (`newHomes.max`, when finite) or a name in its `attributes`.
+    public func keyAttribute(_ name: String, segmentIDs: [String]) -> Double? {
+        switch name {
+        case "population": return population
+        case "households": return households
+        case "stock": return totalStock
+        case "lettings": return lettings
+        case "capacity": return newHomes.max.isFinite ? newHomes.max : nil
+        default:
+            if name.hasPrefix("stock."), segmentIDs.contains(String(name.dropFirst(6))) {
+                return stock[String(name.dropFirst(6))] ?? 0
+            }
+            return attributes[name]
+        }
+    }
+}
