@@ -21,8 +21,8 @@ public struct SolveOptions: Sendable {
     /// Called, from any thread, after each step of the solve (`fairshare solve` shows it on standard error when a
     /// solve takes more than a second).
     public var progress: (@Sendable (SolveProgress) -> Void)?
-    /// At most this many threads for the ranges (`nil`: one per core, for faces of
-    /// ``FigureRanges/parallelMinimumRows`` rows or more); for measuring how the ranges scale with cores.
+    /// At most this many threads for the ranges (`nil`: one per core, for optimal faces of 1,000 rows or more);
+    /// for measuring how the ranges scale with cores.
     public var rangeThreads: Int?
 
     public init(progress: (@Sendable (SolveProgress) -> Void)? = nil, rangeThreads: Int? = nil) {
