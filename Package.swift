@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // Test-only: an independent RFC 4180 reader for the CLI's CSV output.
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        // Documentation only: `swift package generate-documentation` (scripts/docs.sh). Links into no product.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The C library, nothing else: a module map and a shim header. No pkgConfig: GLPK ships no glpk.pc.

@@ -100,6 +100,7 @@ public enum ControlledRounding {
     /// Rounds `table` like ``round(_:)``, minimising Σ w · |v − a| over the entries with a weight w > 0 per entry
     /// (for example, heavier on figures a report must not move: the firm ones).
     /// - Parameters:
+    ///   - table: as for ``round(_:)``.
     ///   - weights: shaped like `table`, every weight finite and > 0; `nil`: all 1.
     ///   - nearestTotals: require every row and column total to be its exact total rounded to the nearest whole
     ///     number (halves up), instead of down or up, whichever suits the entries.

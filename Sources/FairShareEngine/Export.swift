@@ -37,7 +37,7 @@ extension FairShare {
 
     /// The first level's linear programme as text (see ``firstLevel(of:)``), written by GLPK in `format`, after a
     /// comment that explains the names, so that a reader can check the formulation with any solver.
-    /// - Throws: ``SolverError`` when GLPK refuses the model or cannot write it.
+    /// - Throws: `SolverError` (GLPKSolver) when GLPK refuses the model or cannot write it.
     public static func export(_ scenario: Scenario, as format: ProgrammeFormat) throws -> String {
         let programme = firstLevel(of: scenario)
         let text = try GLPKProblem.withProblem(for: programme.model) { problem in

@@ -23,8 +23,8 @@ public struct SolveOptions: Sendable {
     /// Called, from any thread, after each step of the solve (`fairshare solve` shows it on standard error when a
     /// solve takes more than a second).
     public var progress: (@Sendable (SolveProgress) -> Void)?
-    /// At most this many threads for the ranges (`nil`: one per core, for faces of
-    /// ``FigureRanges/parallelMinimumRows`` rows or more); for measuring how the ranges scale with cores.
+    /// At most this many threads for the ranges (`nil`: one per core, for optimal faces of 1,000 rows or more);
+    /// for measuring how the ranges scale with cores.
     public var rangeThreads: Int?
     /// Stops the solve early once cancelled, from any thread or task: before each level, every
     /// ``SolverCancellation/iterationsPerCheck`` simplex iterations, and at every branch-and-cut node. The result is

@@ -33,7 +33,7 @@ public struct Sweep: Sendable {
     }
 
     /// Solves `scenario` once per value with the number at `path` set to that value.
-    /// - Throws: ``ScenarioError`` when a value makes the scenario invalid; each problem names the value.
+    /// - Throws: `ScenarioError` when a value makes the scenario invalid; each problem names the value.
     public static func run(
         _ scenario: Scenario, setting path: JSONPath, to values: [Double], loader: ScenarioLoader = ScenarioLoader()
     ) throws(ScenarioError) -> Sweep {

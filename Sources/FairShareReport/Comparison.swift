@@ -92,8 +92,10 @@ public struct Comparison: Sendable {
     /// A title for reports, e.g. "Drechtsteden 2025-2030: the base scenario and 6 variants".
     public var title: String
 
-    /// - Parameter runs: the base first, then the runs to compare with it. With no runs, the comparison is empty
-    ///   and every table has no rows.
+    /// - Parameters:
+    ///   - title: a title for reports (``title``).
+    ///   - runs: the base first, then the runs to compare with it. With no runs, the comparison is empty and every
+    ///     table has no rows.
     public init(title: String, runs: [ComparisonRun]) {
         self.title = title
         self.runs = runs

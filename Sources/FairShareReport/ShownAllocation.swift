@@ -3,16 +3,16 @@ import FairShareEngine
 /// The whole numbers a report shows for a result's allocation: tables that add up.
 ///
 /// The new homes per municipality and segment are one table, rounded by controlled rounding
-/// (``ControlledRounding/round(_:)``): every figure becomes its exact value rounded down or up, each
-/// municipality's total is the sum of its rounded segments, each segment's regional total the sum of its rounded
-/// municipalities, and the region's total the exact total rounded to the nearest whole home. Every total is its
-/// exact value rounded to the nearest whole number where a table with those totals keeps every entry within one
-/// of its exact value (``WholeTotals``), as it nearly always does. Each priority group
-/// and each care quality is a column of its own, rounded the same way, so that the municipalities add up to the
-/// regional figure. Values are in homes or placements, whole numbers held as `Double`.
+/// (FairShareEngine's `ControlledRounding.round(_:)`): every figure becomes its exact value rounded down or up,
+/// each municipality's total is the sum of its rounded segments, each segment's regional total the sum of its
+/// rounded municipalities, and the region's total the exact total rounded to the nearest whole home. Every total
+/// is its exact value rounded to the nearest whole number where a table with those totals keeps every entry
+/// within one of its exact value, as it nearly always does. Each priority group and each care quality is a column
+/// of its own, rounded the same way, so that the municipalities add up to the regional figure. Values are in
+/// homes or placements, whole numbers held as `Double`.
 ///
 /// When controlled rounding cannot take the table (a negative figure beyond rounding noise, or a total above
-/// ``ControlledRounding/maximumTotal``), each figure is rounded on its own and ``addsUp`` is `false`.
+/// `ControlledRounding.maximumTotal`), each figure is rounded on its own and ``addsUp`` is `false`.
 public struct ShownAllocation: Sendable, Hashable {
     /// The whole numbers of one municipality or of the region.
     public struct Figures: Sendable, Hashable {

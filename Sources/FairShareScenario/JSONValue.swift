@@ -11,7 +11,7 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(JSONObject)
 
-    /// Hashes the outer ``hashedDepth`` levels only: equal values still hash equally, and hashing a deeply
+    /// Hashes the outer 16 levels only: equal values still hash equally, and hashing a deeply
     /// nested document (up to ``JSONParser/depthCeiling`` levels) needs little stack.
     public func hash(into hasher: inout Hasher) {
         hash(into: &hasher, depth: 0)

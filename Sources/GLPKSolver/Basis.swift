@@ -14,9 +14,9 @@ public struct Basis: Sendable, Hashable {
         case atUpper
     }
 
-    /// By ``ConstraintID/index``.
+    /// By `ConstraintID.index`.
     public var rows: [Status]
-    /// By ``Variable/index``.
+    /// By `Variable.index`.
     public var columns: [Status]
 
     public init(rows: [Status], columns: [Status]) {

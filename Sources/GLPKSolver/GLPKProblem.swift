@@ -6,7 +6,7 @@ import Darwin
 internal import CGLPK
 import LinearModel
 
-/// A GLPK problem object (`glp_prob`) loaded from a ``Model``, for solving, changing and re-solving warm.
+/// A GLPK problem object (`glp_prob`) loaded from a LinearModel `Model`, for solving, changing and re-solving warm.
 ///
 /// GLPK aborts the process on invalid input and ties each problem object to the thread that created it, so:
 /// - a problem exists only inside ``withProblem(for:_:)``, which creates it, runs your closure and deletes it,

@@ -109,7 +109,7 @@ extension GLPKProblem {
     /// Removes constraints (`glp_del_rows`).
     ///
     /// **Renumbering:** the remaining constraints keep their order and close the gaps, exactly like removing the
-    /// elements from ``Model/constraints``: a constraint at index `i` moves to `i − (number of removed indices
+    /// elements from `Model.constraints`: a constraint at index `i` moves to `i − (number of removed indices
     /// below i)`. Handles obtained before the call are stale afterwards; take new ones from ``model``.
     /// If a removed row was non-basic the previous basis no longer fits, and the next solve restarts from an
     /// advanced initial basis (`glp_adv_basis`) instead of warm.

@@ -2,17 +2,17 @@ import LinearModel
 
 /// The outcome of one solve: a status and, when ``hasSolution``, the values.
 ///
-/// Arrays are indexed like the model the problem held when it was solved: ``values`` by ``Variable/index``,
-/// ``rowActivities`` and ``rowDuals`` by ``ConstraintID/index``. They are empty when there is no solution.
+/// Arrays are indexed like the model the problem held when it was solved: ``values`` by `Variable.index`,
+/// ``rowActivities`` and ``rowDuals`` by `ConstraintID.index`. They are empty when there is no solution.
 /// The accessors never trap: a handle outside the solved model gives `.nan` (values) or `nil` (duals).
 public struct Solution: Sendable {
     /// How the solve ended.
     public var status: SolveStatus
     /// Objective value including the objective's constant, in the objective's units; `nil` without a solution.
     public var objectiveValue: Double?
-    /// Value of each variable (by ``Variable/index``), in the variable's units; empty without a solution.
+    /// Value of each variable (by `Variable.index`), in the variable's units; empty without a solution.
     public var values: [Double]
-    /// Activity `Σ coefficient · variable` of each constraint (by ``ConstraintID/index``); empty without a
+    /// Activity `Σ coefficient · variable` of each constraint (by `ConstraintID.index`); empty without a
     /// solution.
     public var rowActivities: [Double]
     /// Dual value (shadow price) of each constraint for LP solves: the change of the objective per unit increase

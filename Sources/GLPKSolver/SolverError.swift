@@ -36,9 +36,9 @@ public struct SolverError: Error, Sendable, CustomStringConvertible {
         public static let emptyRemoval = Code("empty-removal")
         /// `removeConstraints` was given the same constraint twice.
         public static let duplicateRemoval = Code("duplicate-removal")
-        /// A ``ConstraintID`` that the problem does not hold (index out of range).
+        /// A `ConstraintID` that the problem does not hold (index out of range).
         public static let unknownConstraint = Code("unknown-constraint")
-        /// A ``Variable`` that the problem does not hold (index out of range).
+        /// A `Variable` that the problem does not hold (index out of range).
         public static let unknownVariable = Code("unknown-variable")
         /// GLPK could not write (or the layer could not read back) an LP or MPS export.
         public static let exportFailed = Code("export-failed")

@@ -1,8 +1,9 @@
 /// A linear expression `Σ coefficient · variable + constant`.
 ///
 /// Expressions are built with `+`, `-` and `*` by scalars (see the operators in this module) or with
-/// ``sum(_:)-swift.type.method``. Terms are appended as they come, so building is linear in the number of terms;
-/// duplicate terms are merged by ``merged()``, which every constraint and objective goes through.
+/// ``sum(_:)-9uvsj`` (of variables) and ``sum(_:)-7doks`` (of expressions). Terms are appended as they come, so
+/// building is linear in the number of terms; duplicate terms are merged by ``merged()``, which every constraint
+/// and objective goes through.
 public struct LinearExpression: Sendable, CustomStringConvertible {
     /// One `coefficient · variable` term.
     public struct Term: Hashable, Sendable {

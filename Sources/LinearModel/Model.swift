@@ -57,7 +57,9 @@ public struct Model: Sendable {
     }
 
     /// Adds a constraint (merging duplicate terms) and returns its handle.
-    /// - Parameter name: replaces the constraint's own name when given.
+    /// - Parameters:
+    ///   - constraint: the constraint; it becomes the model's last row.
+    ///   - name: replaces the constraint's own name when given.
     @discardableResult
     public mutating func add(_ constraint: Constraint, name: String? = nil) -> ConstraintID {
         var row = constraint
@@ -69,7 +71,10 @@ public struct Model: Sendable {
     }
 
     /// Replaces a constraint (merging duplicate terms), keeping its position.
-    /// - Parameter name: replaces the new constraint's own name when given.
+    /// - Parameters:
+    ///   - id: the row to replace.
+    ///   - constraint: the new constraint.
+    ///   - name: replaces the new constraint's own name when given.
     public mutating func replace(_ id: ConstraintID, with constraint: Constraint, name: String? = nil) {
         var row = constraint
         row.expression = constraint.expression.merged()

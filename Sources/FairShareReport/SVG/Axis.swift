@@ -59,6 +59,8 @@ public struct NiceScale: Sendable, Hashable {
     /// and a step of at least `minimumStep`.
     ///
     /// - Parameters:
+    ///   - values: the data; only the finite values count.
+    ///   - maxIntervals: the most steps between the first and last tick (at least 2).
     ///   - includeZero: extend the range to 0 first (value axes of bar charts).
     ///   - minimumStep: the smallest step allowed, in data units (e.g. 0.01 so ticks need at most two decimals).
     ///
