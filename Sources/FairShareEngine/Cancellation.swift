@@ -1,9 +1,9 @@
-import Dispatch
+import Foundation
 import FairShareScenario
 import GLPKSolver
 
 extension FairShare {
-    /// Solves like the synchronous ``solve(_:options:)-(_,_)`` on a thread of fairshare's own (never one of Swift's
+    /// Solves like the synchronous ``solve(_:options:)-(_,_)`` on a thread of its own (never one of Swift's
     /// cooperative pool, which a server needs for its requests), and stops early when the calling task is cancelled
     /// (`Task.cancel()`, a cancelled task group, a timeout racing it): the result is then status
     /// ``ResultStatus/failed`` with ``SolveFailure/cancelled``. A ``SolveOptions/cancellation`` in `options` works
@@ -21,14 +21,16 @@ extension FairShare {
         let running = options
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                solveQueue.async { continuation.resume(returning: solve(scenario, diagnose: true, options: running)) }
+                // A thread of its own: a solve can take minutes, and Dispatch's shared queues are as wide as the
+                // machine has cores, so solves queued there wait for each other (and for the ranges' threads).
+                // GLPK's environment of the thread is freed when it ends (GLPKSolver's thread environment).
+                let thread = Thread { continuation.resume(returning: solve(scenario, diagnose: true, options: running)) }
+                thread.name = "fairshare.solve"
+                thread.stackSize = 8 << 20
+                thread.start()
             }
         } onCancel: {
             cancellation.cancel()
         }
     }
-
-    /// The threads asynchronous solves run on: Dispatch's, outside the cooperative pool; each GLPK problem is made
-    /// and deleted within one synchronous solve on one of them.
-    private static let solveQueue = DispatchQueue(label: "fairshare.solve", attributes: .concurrent)
 }

@@ -6,6 +6,11 @@ public struct ResultDecodingError: Error, Sendable, Hashable, CustomStringConver
     public var path: JSONPath
     public var message: String
 
+    public init(path: JSONPath, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 

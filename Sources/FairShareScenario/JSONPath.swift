@@ -30,7 +30,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
             switch self {
             case .index(let position): return "[\(position)]"
             case .member(let name):
-                return JSONPath.isPlain(name) ? name : "[\(JSONWriter.text(.string(name)))]"
+                return JSONPath.isPlain(name) ? name : "[\(JSONWriter.quoted(name))]"
             }
         }
     }

@@ -96,21 +96,31 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 
+    /// Equal when both have the same members with equal values, in any order: JSON objects are unordered
+    /// (RFC 8259), and a `Decoder` reports members sorted. Order still matters for writing (``JSONWriter``).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.count == rhs.members.count
-            && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        guard lhs.members.count == rhs.members.count else { return false }
+        if zip(lhs.members, rhs.members).allSatisfy({ $0.key == $1.key && $0.value == $1.value }) { return true }
+        // Keys are unique, so a lookup of each of lhs's members in rhs decides it (linear, for 100,000 members).
+        let values = Dictionary(rhs.members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return lhs.members.allSatisfy { values[$0.key] == $0.value }
     }
 
     public func hash(into hasher: inout Hasher) {
         hash(into: &hasher, depth: 0)
     }
 
+    /// Independent of the members' order, as ``==`` is: the members' own hashes, summed.
     func hash(into hasher: inout Hasher, depth: Int) {
         hasher.combine(members.count)
+        var sum = 0
         for (key, value) in members {
-            hasher.combine(key)
-            value.hash(into: &hasher, depth: depth + 1)
+            var member = Hasher()
+            member.combine(key)
+            value.hash(into: &member, depth: depth + 1)
+            sum &+= member.finalize()
         }
+        hasher.combine(sum)
     }
 }
 

@@ -71,7 +71,7 @@ struct ValidationTests {
              .badKey, "care.zero-step.key"),
             (#"{"format": "fairshare-scenario/2"}"#, .wrongFormat, "format"),
             (#"{"name": null}"#, .missingField, "name"),
-            (#"{"municipalities": {"GM 1": {"name": "x"}}}"#, .invalidID, "municipalities.GM 1"),
+            (#"{"municipalities": {"GM 1": {"name": "x"}}}"#, .invalidID, #"municipalities["GM 1"]"#),
             (#"{"fairness": {"norm": "average"}}"#, .invalidValue, "fairness.norm"),
             (#"{"segments": {"market": {"fair": {"rule": "proportional", "targetShare": 0.3}}}}"#, .unknownField,
              "segments.market.fair.targetShare"),

@@ -40,7 +40,7 @@ struct ValidationMessageTests {
         BadFile("empty-file.json", "the file is empty; a scenario is a JSON object with at least \"format\", "
             + "\"name\", \"segments\" and \"municipalities\""),
         BadFile("missing-field.json", "municipalities.GM1.name: required field is missing"),
-        BadFile("invalid-id.json", "municipalities.GM 3: invalid id \"GM 3\"; ids are 1 to 64 letters (a-z, A-Z), "
+        BadFile("invalid-id.json", "municipalities[\"GM 3\"]: invalid id \"GM 3\"; ids are 1 to 64 letters (a-z, A-Z), "
             + "digits, '-', '_' or '.'"),
         BadFile("wrong-format.json", "format: must be \"fairshare-scenario/1\""),
         BadFile("bad-variant.json",

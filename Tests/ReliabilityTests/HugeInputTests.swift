@@ -44,7 +44,7 @@ struct HugeInputTests {
             municipalities(100_000) { "GM\($0)" }
         },
         Huge(name: "100,000 invalid municipality ids", places: [
-            "(100000 problems)", "municipalities.GM 0: invalid id", "… and 99900 more problems",
+            "(100000 problems)", #"municipalities["GM 0"]: invalid id"#, "… and 99900 more problems",
         ]) {
             municipalities(100_000) { "GM \($0)" }
         },
