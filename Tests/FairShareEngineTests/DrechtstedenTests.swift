@@ -54,7 +54,8 @@ struct DrechtstedenTests {
         let municipalities = try #require(top["municipalities"]?.object)
         top["municipalities"] = .object(JSONObject(municipalities.members.reversed()))
         let reversed = try loader.read(.object(top))
-        #expect(reversed.document != scenario.document)
+        #expect(reversed.document.object?["municipalities"]?.object?.keys
+            != scenario.document.object?["municipalities"]?.object?.keys)
         let third = try Self.solve(reversed, variant: variant)
         #expect(first.jsonText == third.jsonText)
     }

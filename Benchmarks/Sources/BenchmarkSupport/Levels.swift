@@ -3,7 +3,7 @@ import GLPKSolver
 import LinearModel
 import RawGLPK
 
-/// The levels of a programme solved as ``FairShare/solve(_:variant:)`` does (warm, on one GLPK problem) or each
+/// The levels of a programme solved as ``FairShare/solve(_:options:)`` does (warm, on one GLPK problem) or each
 /// on a new problem (cold), with the time and simplex iterations of every level.
 public enum Levels {
     public struct Run: Sendable {
@@ -13,7 +13,7 @@ public enum Levels {
         public var iterations: [Int] = []
     }
 
-    /// The GLPK settings ``FairShare/solve(_:variant:)`` uses for the LPs of the benchmarks (all are LPs with the
+    /// The GLPK settings ``FairShare/solve(_:options:)`` uses for the LPs of the benchmarks (all are LPs with the
     /// default solver settings; ``FairShareProgram/solverOptions`` holds them).
     public static let engineOptions = FairShareProgram(Fixtures.drechtsteden()).solverOptions
 
@@ -116,7 +116,7 @@ extension RawGLPK.Settings {
             basis: basis, minimumRows: options.startingMinimumRows)
     }
 
-    /// What ``FairShare/solve(_:variant:)`` does.
+    /// What ``FairShare/solve(_:options:)`` does.
     public static var engine: Self { Self(matching: Levels.engineOptions) }
 }
 
