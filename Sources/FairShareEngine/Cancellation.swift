@@ -3,7 +3,7 @@ import FairShareScenario
 import GLPKSolver
 
 extension FairShare {
-    /// Solves like the synchronous ``solve(_:options:)-(_,_)`` on a thread of its own (never one of Swift's
+    /// Solves like the synchronous ``solve(_:options:)-4vfx`` on a thread of its own (never one of Swift's
     /// cooperative pool, which a server needs for its requests), and stops early when the calling task is cancelled
     /// (`Task.cancel()`, a cancelled task group, a timeout racing it): the result is then status
     /// ``ResultStatus/failed`` with ``SolveFailure/cancelled``. A ``SolveOptions/cancellation`` in `options` works

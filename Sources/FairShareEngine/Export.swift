@@ -25,7 +25,7 @@ public struct LevelProgramme: Sendable {
 extension FairShare {
     /// The first level's linear programme: the `shortfall` level when the scenario has soft requirements,
     /// otherwise the `fairness` level. Its optimum is the first entry of ``FairShareResult/objective`` of
-    /// ``solve(_:options:)``; later levels add the row `level ≤ optimum + tolerance` and change the objective.
+    /// ``solve(_:options:)-4vfx``; later levels add the row `level ≤ optimum + tolerance` and change the objective.
     public static func firstLevel(of scenario: Scenario) -> LevelProgramme {
         let formulation = Formulation(scenario)
         var model = formulation.model

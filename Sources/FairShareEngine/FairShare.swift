@@ -17,7 +17,7 @@ public enum FairShare {
 
     /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level, and
     /// reports progress or limits threads as `options` say. A variant is solved by solving the scenario with the
-    /// variant applied (``Scenario/applying(variant:)``); the result is labelled with ``Scenario/appliedVariant``.
+    /// variant applied (`Scenario.applying(variant:)`); the result is labelled with `Scenario.appliedVariant`.
     public static func solve(_ scenario: Scenario, options: SolveOptions = SolveOptions()) -> FairShareResult {
         solve(scenario, diagnose: true, options: options)
     }

@@ -2,11 +2,11 @@ import FairShareScenario
 import GLPKSolver
 import LinearModel
 
-/// A scenario's linear programme exactly as ``FairShare/solve(_:options:)`` builds it (docs/model.md §3–5): the
+/// A scenario's linear programme exactly as ``FairShare/solve(_:options:)-4vfx`` builds it (docs/model.md §3–5): the
 /// model and the objective of each lexicographic level, in solving order.
 ///
 /// For measuring and for other solvers: benchmarks read its size and solve its levels warm or cold, and a peer
-/// tool can be checked against the same rows. ``FairShare/solve(_:options:)`` does not need it.
+/// tool can be checked against the same rows. ``FairShare/solve(_:options:)-4vfx`` does not need it.
 ///
 /// ```swift
 /// let program = FairShareProgram(scenario)
@@ -26,11 +26,11 @@ public struct FairShareProgram: Sendable {
     /// `expression ≤ v* + FairShare.levelTolerance · max(1, |v*|)` before the next. (Norm `leximin` goes on
     /// beyond these levels, with Ogryczak's sequential method.)
     public let levels: [LevelObjective]
-    /// The GLPK settings ``FairShare/solve(_:options:)`` solves every level with (method, scaling, starting
+    /// The GLPK settings ``FairShare/solve(_:options:)-4vfx`` solves every level with (method, scaling, starting
     /// basis, the scenario's time limit), so that a benchmark measures what the engine does.
     public let solverOptions: SolverOptions
 
-    /// Builds the programme of a validated scenario (the same code path as ``FairShare/solve(_:options:)``).
+    /// Builds the programme of a validated scenario (the same code path as ``FairShare/solve(_:options:)-4vfx``).
     public init(_ scenario: Scenario) {
         let formulation = Formulation(scenario)
         model = formulation.model

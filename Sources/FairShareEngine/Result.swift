@@ -44,8 +44,8 @@ public struct FairShareResult: Sendable, Hashable {
     /// `fairnessProfile` (norm `leximin`): every (municipality, fair item) pair's weighted relative deviation
     /// λ_q · d_iq / m_iq, largest first.
     public var fairnessProfile: [Double]?
-    /// `allocation`: which of the equally good allocations this is — ``SolverSettings/Allocation/central`` (with
-    /// every figure's range) or ``SolverSettings/Allocation/any`` (one the solver happened to find).
+    /// `allocation`: which of the equally good allocations this is — `SolverSettings.Allocation.central` (with
+    /// every figure's range) or `SolverSettings.Allocation.any` (one the solver happened to find).
     public var allocation: SolverSettings.Allocation = .any
     /// `wholeNumbers` (`solver.integer`): how far the whole-number allocation is from the continuous one it
     /// rounds, and the level values it achieves (``objective`` keeps the continuous optima).

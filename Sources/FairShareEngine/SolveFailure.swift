@@ -2,7 +2,7 @@ import GLPKSolver
 
 /// Why a solve has status ``ResultStatus/failed`` (`failure` in the result, written as its ``description``).
 public enum SolveFailure: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The caller cancelled the solve (``FairShare/solve(_:cancellation:)``, a cancelled task) before it finished.
+    /// The caller cancelled the solve (`SolveOptions.cancellation`, a cancelled task) before it finished.
     case cancelled
     /// GLPK refused the model before solving; fairshare validates what it passes, so this is a bug to report.
     case solverRefused(String)

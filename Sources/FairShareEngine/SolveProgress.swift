@@ -27,9 +27,9 @@ public struct SolveOptions: Sendable {
     /// for measuring how the ranges scale with cores.
     public var rangeThreads: Int?
     /// Stops the solve early once cancelled, from any thread or task: before each level, every
-    /// ``SolverCancellation/iterationsPerCheck`` simplex iterations, and at every branch-and-cut node. The result is
+    /// `SolverCancellation.iterationsPerCheck` simplex iterations, and at every branch-and-cut node. The result is
     /// then status ``ResultStatus/failed`` with ``SolveFailure/cancelled`` and no allocation; a solve that finishes
-    /// before it sees the cancellation returns its result. The `async` ``FairShare/solve(_:options:)-(_,_)`` also
+    /// before it sees the cancellation returns its result. The `async` ``FairShare/solve(_:options:)-4vfx`` also
     /// cancels it when its task is cancelled.
     public var cancellation: SolverCancellation?
 
