@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
         .library(name: "FairShareEngine", targets: ["FairShareEngine"]),
         .library(name: "FairShareReport", targets: ["FairShareReport"]),
+        // Test and benchmark data: synthetic regions of any size and the random stream behind them.
+        .library(name: "FairShareSynthetic", targets: ["FairShareSynthetic"]),
         .executable(name: "fairshare", targets: ["fairshare"]),
     ],
     dependencies: [
@@ -33,6 +35,9 @@ let package = Package(
         .target(name: "FairShareScenario"),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
+        // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks
+        // and fuzzing; not used by the engine or the CLI.
+        .target(name: "FairShareSynthetic", dependencies: ["FairShareScenario"]),
         // Tables and reports of results for people: terminal text and Markdown.
         .target(name: "FairShareReport", dependencies: ["FairShareEngine", "FairShareScenario"]),
         // The CLI: argument parsing and printing only.
@@ -53,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "FairShareEngineTests",
             dependencies: [
-                "FairShareEngine", "FairShareScenario", "LinearModel", "GLPKSolver",
+                "FairShareEngine", "FairShareScenario", "FairShareSynthetic", "LinearModel", "GLPKSolver",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Test data read from the source tree: published apportionments and the independent reference.
@@ -73,7 +78,8 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "fairshare", "FairShareEngine", "FairShareReport", "FairShareScenario", "GLPKSolver", "LinearModel",
+                "fairshare", "FairShareEngine", "FairShareReport", "FairShareScenario", "FairShareSynthetic",
+                "GLPKSolver", "LinearModel",
             ],
             exclude: ["Corpus", "FuzzFindings"]
         ),

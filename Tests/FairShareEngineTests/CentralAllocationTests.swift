@@ -1,4 +1,5 @@
 import FairShareScenario
+import FairShareSynthetic
 import Foundation
 import GLPKSolver
 import LinearModel

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 
 /// Generated scenarios for the property tests: a `SyntheticRegion` document (feasible by construction) with,
 /// optionally, random extra requirements of every family — local limits (L2–L4), realised homes, placement and
