@@ -1,3 +1,4 @@
+import FairShareSynthetic
 import PropertyBased
 import Testing
 
@@ -126,7 +127,7 @@ struct ControlledRoundingTests {
     /// A random table from `seed`: zeros, whole numbers, eighths (ties and whole totals), arbitrary fractions and
     /// whole numbers with noise of ±1e-8, at a scale of 1, 100 or 10⁶.
     static func table(rows: Int, columns: Int, seed: UInt64) -> [[Double]] {
-        var random = ScenarioGenerator.Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let scale = [1, 100, 1_000_000][random.index(3)]
         return (0..<rows).map { _ in
             (0..<columns).map { _ in
@@ -250,7 +251,7 @@ struct ControlledRoundingTests {
             count: 150, input: Gen.int(in: 1...3), Gen.int(in: 1...3), Gen.uint64(in: 0...UInt64.max)
         ) { rows, columns, seed in
             generated += 1
-            var random = ScenarioGenerator.Random(state: seed)
+            var random = SplitMix64(seed: seed)
             // Tenths and quarters with small whole parts: many ties, whole totals and halves.
             let table = (0..<rows).map { _ in
                 (0..<columns).map { _ in Double(random.index(3)) + [0, 0.1, 0.25, 0.5, 0.7, 0.75][random.index(6)] }

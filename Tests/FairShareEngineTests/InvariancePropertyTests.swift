@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import PropertyBased
 import Testing
 
@@ -46,7 +47,7 @@ struct InvariancePropertyTests {
             count: 60, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000), Gen.uint64(in: 0...UInt64.max)
         ) { size, seed, perturbation in
             let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
-            var random = ScenarioGenerator.Random(state: perturbation ^ 0xC0FFEE)
+            var random = SplitMix64(seed: perturbation ^ 0xC0FFEE)
             let attribute = [["population"], ["households"], ["attributes", "elderly75"]][random.index(3)]
             let factor = [0.5, 3, 7, 1000][random.index(4)]
             let label = "size \(size), seed \(seed), perturbation \(perturbation): "

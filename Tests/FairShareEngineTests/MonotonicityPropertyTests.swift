@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import PropertyBased
 import Testing
 
@@ -27,7 +28,7 @@ struct MonotonicityPropertyTests {
                 let scenario = try ScenarioGenerator.load(document)
                 let base = FairShare.solve(scenario)
                 guard base.status == .optimal else { return }
-                var random = ScenarioGenerator.Random(state: perturbation ^ 0xD1CE)
+                var random = SplitMix64(seed: perturbation ^ 0xD1CE)
                 let municipality = scenario.municipalities[random.index(scenario.municipalities.count)]
                 let allocation = base[municipality.id]
                 let here = ["municipalities", municipality.id]
