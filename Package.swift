@@ -49,17 +49,21 @@ let package = Package(
             ]
         ),
 
+        // Helpers the test targets share: repository paths, running programs, closeness of numbers. Test code
+        // only; no product.
+        .target(name: "FairShareTestSupport", path: "Tests/FairShareTestSupport"),
+
         .testTarget(
             name: "LinearModelTests",
             dependencies: ["LinearModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
-        .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel", "FairShareTestSupport"]),
+        .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario", "FairShareTestSupport"]),
         .testTarget(
             name: "FairShareEngineTests",
             dependencies: [
-                "FairShareEngine", "FairShareScenario", "FairShareSynthetic", "LinearModel", "GLPKSolver",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "FairShareEngine", "FairShareScenario", "FairShareSynthetic", "FairShareTestSupport", "LinearModel",
+                "GLPKSolver", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Test data read from the source tree: published apportionments and the independent reference.
             exclude: ["Apportionment", "Reference"]
@@ -70,7 +74,8 @@ let package = Package(
         .testTarget(
             name: "FairshareCLITests",
             dependencies: [
-                "fairshare", "FairShareEngine", "FairShareScenario", .product(name: "CSV", package: "CSV.swift"),
+                "fairshare", "FairShareEngine", "FairShareScenario", "FairShareTestSupport",
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["BadScenarios", "Golden", "Scenarios"]
         ),
@@ -79,7 +84,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "fairshare", "FairShareEngine", "FairShareReport", "FairShareScenario", "FairShareSynthetic",
-                "GLPKSolver", "LinearModel",
+                "FairShareTestSupport", "GLPKSolver", "LinearModel",
             ],
             exclude: ["Corpus", "FuzzFindings"]
         ),

@@ -1,5 +1,6 @@
 import FairShareScenario
 import FairShareSynthetic
+import FairShareTestSupport
 import Foundation
 import GLPKSolver
 import LinearModel
@@ -13,8 +14,7 @@ import Testing
 @Suite("Ranges and the central allocation")
 struct CentralAllocationTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let scenarios = folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-        "Scenarios")
+    static let scenarios = Repository.scenarios
 
     /// A box: nothing couples the two municipalities (no fair rule, no regional total), so every allocation with
     /// A in 10…30 and B in 0…8 is optimal (fairness 0). The centre is the middle of each range: 20 and 4.
