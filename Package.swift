@@ -49,13 +49,15 @@ let package = Package(
             ]
         ),
 
-        // Helpers the test targets share: repository paths, running programs, closeness of numbers. Test code
-        // only; no product.
+        // Helpers the test targets share: repository paths, running programs, closeness of numbers, and the
+        // guard that a property test checked at least one case. Test code only; no product.
         .target(name: "FairShareTestSupport", path: "Tests/FairShareTestSupport"),
 
         .testTarget(
             name: "LinearModelTests",
-            dependencies: ["LinearModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "LinearModel", "FairShareTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel", "FairShareTestSupport"]),
         .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario", "FairShareTestSupport"]),

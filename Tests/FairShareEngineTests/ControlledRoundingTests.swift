@@ -1,4 +1,5 @@
 import FairShareSynthetic
+import FairShareTestSupport
 import PropertyBased
 import Testing
 
@@ -190,11 +191,11 @@ struct ControlledRoundingTests {
 
     @Test("random tables: every entry and total rounds its exact value, and the table adds up")
     func randomTables() async {
-        var generated = 0
+        let cases = PropertyCases()
         await propertyCheck(
             count: 200, input: Gen.int(in: 1...10), Gen.int(in: 1...10), Gen.uint64(in: 0...UInt64.max)
         ) { rows, columns, seed in
-            generated += 1
+            cases.checked()
             let table = Self.table(rows: rows, columns: columns, seed: seed)
             do {
                 let rounded = try ControlledRounding.round(table)
@@ -205,7 +206,7 @@ struct ControlledRoundingTests {
                 Issue.record("\(rows)×\(columns), seed \(seed): \(error)")
             }
         }
-        #expect(generated >= 200, "the property check generated \(generated) of 200 tables")
+        cases.expectChecked(atLeast: 200, "tables")
     }
 
     /// Σ |v − a| over the entries and Σ |t − r| over the row and column totals of `rounded`.
@@ -246,11 +247,11 @@ struct ControlledRoundingTests {
 
     @Test("small random tables: the rounding is optimal, checked against every candidate")
     func optimality() async {
-        var generated = 0
+        let cases = PropertyCases()
         await propertyCheck(
             count: 150, input: Gen.int(in: 1...3), Gen.int(in: 1...3), Gen.uint64(in: 0...UInt64.max)
         ) { rows, columns, seed in
-            generated += 1
+            cases.checked()
             var random = SplitMix64(seed: seed)
             // Tenths and quarters with small whole parts: many ties, whole totals and halves.
             let table = (0..<rows).map { _ in
@@ -271,7 +272,7 @@ struct ControlledRoundingTests {
                 Issue.record("\(label): \(error)")
             }
         }
-        #expect(generated >= 150, "the property check generated \(generated) of 150 tables")
+        cases.expectChecked(atLeast: 150, "tables")
     }
 
     /// Weights: 0.4 and 0.4 in a row add up to 0.8, so one must become 1. Rounding up costs w · (1 − 2 · 0.4):
