@@ -11,8 +11,10 @@ public struct CommandOutput: CustomStringConvertible, Sendable {
     /// Nothing a user should never see: crash reports, stack traces, Swift runtime errors, GLPK's own output.
     public var isClean: Bool {
         let both = stdout + stderr
-        return !["Fatal error", "Stack dump", "Current stack trace", "backtrace", "GLPK Simplex", "glp_",
-            "Writing problem data", "Illegal instruction", "Segmentation fault"].contains { both.contains($0) }
+        return ![
+            "Fatal error", "Stack dump", "Current stack trace", "backtrace", "GLPK Simplex", "glp_",
+            "Writing problem data", "Illegal instruction", "Segmentation fault",
+        ].contains { both.contains($0) }
     }
 }
 
@@ -71,8 +73,10 @@ public let fairshareExecutable: URL? = {
     for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
         places.append(bundle.bundleURL.deletingLastPathComponent())
     }
-    let candidates = places.map { $0.hasDirectoryPath || $0.lastPathComponent != "fairshare"
-        ? $0.appendingPathComponent("fairshare") : $0 }
+    let candidates = places.map {
+        $0.hasDirectoryPath || $0.lastPathComponent != "fairshare"
+            ? $0.appendingPathComponent("fairshare") : $0
+    }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }()
 

@@ -23,7 +23,8 @@ public final class PropertyCases {
     public func expectChecked(
         atLeast minimum: Int = 1, _ what: String = "cases", sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        #expect(count >= minimum, "the property test checked \(count) \(what); at least \(minimum) expected",
+        #expect(
+            count >= minimum, "the property test checked \(count) \(what); at least \(minimum) expected",
             sourceLocation: sourceLocation)
     }
 }
