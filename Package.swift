@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
         .library(name: "FairShareEngine", targets: ["FairShareEngine"]),
         .library(name: "FairShareReport", targets: ["FairShareReport"]),
+        // Test and benchmark data: synthetic regions of any size and the random stream behind them.
+        .library(name: "FairShareSynthetic", targets: ["FairShareSynthetic"]),
         .executable(name: "fairshare", targets: ["fairshare"]),
     ],
     dependencies: [
@@ -35,6 +37,9 @@ let package = Package(
         .target(name: "FairShareScenario"),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
+        // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks
+        // and fuzzing; not used by the engine or the CLI.
+        .target(name: "FairShareSynthetic", dependencies: ["FairShareScenario"]),
         // Tables and reports of results for people: terminal text and Markdown.
         .target(name: "FairShareReport", dependencies: ["FairShareEngine", "FairShareScenario"]),
         // The CLI: argument parsing and printing only.
@@ -46,17 +51,23 @@ let package = Package(
             ]
         ),
 
+        // Helpers the test targets share: repository paths, running programs, closeness of numbers, and the
+        // guard that a property test checked at least one case. Test code only; no product.
+        .target(name: "FairShareTestSupport", path: "Tests/FairShareTestSupport"),
+
         .testTarget(
             name: "LinearModelTests",
-            dependencies: ["LinearModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "LinearModel", "FairShareTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
-        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
-        .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel", "FairShareTestSupport"]),
+        .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario", "FairShareTestSupport"]),
         .testTarget(
             name: "FairShareEngineTests",
             dependencies: [
-                "FairShareEngine", "FairShareScenario", "LinearModel", "GLPKSolver",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "FairShareEngine", "FairShareScenario", "FairShareSynthetic", "FairShareTestSupport", "LinearModel",
+                "GLPKSolver", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Test data read from the source tree: published apportionments and the independent reference.
             exclude: ["Apportionment", "Reference"]
@@ -67,7 +78,8 @@ let package = Package(
         .testTarget(
             name: "FairshareCLITests",
             dependencies: [
-                "fairshare", "FairShareEngine", "FairShareScenario", .product(name: "CSV", package: "CSV.swift"),
+                "fairshare", "FairShareEngine", "FairShareScenario", "FairShareTestSupport",
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["BadScenarios", "Golden", "Scenarios"]
         ),
@@ -75,7 +87,8 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "fairshare", "FairShareEngine", "FairShareReport", "FairShareScenario", "GLPKSolver", "LinearModel",
+                "fairshare", "FairShareEngine", "FairShareReport", "FairShareScenario", "FairShareSynthetic",
+                "FairShareTestSupport", "GLPKSolver", "LinearModel",
             ],
             exclude: ["Corpus", "FuzzFindings"]
         ),

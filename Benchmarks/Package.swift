@@ -24,6 +24,7 @@ let package = Package(
                 "RawGLPK",
                 .product(name: "FairShareEngine", package: "fairshare"),
                 .product(name: "FairShareScenario", package: "fairshare"),
+                .product(name: "FairShareSynthetic", package: "fairshare"),
                 .product(name: "GLPKSolver", package: "fairshare"),
                 .product(name: "LinearModel", package: "fairshare"),
             ]

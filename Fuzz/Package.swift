@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "FairShareEngine", package: "fairshare"),
                 .product(name: "FairShareScenario", package: "fairshare"),
                 .product(name: "FairShareReport", package: "fairshare"),
+                .product(name: "FairShareSynthetic", package: "fairshare"),
             ]
         ),
         // Solves small scenarios N times, for valgrind / LeakSanitizer: no growth between 1,000 and 10,000.
@@ -25,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "FairShareEngine", package: "fairshare"),
                 .product(name: "FairShareScenario", package: "fairshare"),
+                .product(name: "FairShareSynthetic", package: "fairshare"),
             ]
         ),
     ],

@@ -195,30 +195,33 @@ struct Formulation: Sendable {
         }
 
         for (g, group) in scenario.priorityGroups.enumerated() {
-            let placed = LinearExpression(regionalPlacements[g])
-            let path = JSONPath(members: ["priorityGroups", group.id, "demand"])
-            require(placed, .maximum, group.demand.max, "P1", path + "max", .placements, nil, row: "P1.max[\(group.id)]")
-            if group.mode == .soft, group.demand.min > 0 {
-                let shortfall = model.addVariable("u[group.\(group.id)]")
-                groupShortfalls[g] = shortfall
-                model.add(placed + shortfall >= group.demand.min, name: "P1.min[\(group.id)]")
-            } else {
-                require(placed, .minimum, group.demand.min, "P1", path + "min", .placements, nil,
-                    row: "P1.min[\(group.id)]")
-            }
+            addDemand("P1", of: regionalPlacements[g], group.demand, mode: group.mode, id: group.id,
+                path: JSONPath(members: ["priorityGroups", group.id, "demand"]), unit: .placements, shortfall: "u[group.\(group.id)]",
+                in: \.groupShortfalls, at: g)
         }
         for (c, quality) in scenario.careQualities.enumerated() {
-            let placed = LinearExpression(regionalCare[c])
-            let path = JSONPath(members: ["care", quality.id, "demand"])
-            require(placed, .maximum, quality.demand.max, "C1", path + "max", .homes, nil, row: "C1.max[\(quality.id)]")
-            if quality.mode == .soft, quality.demand.min > 0 {
-                let shortfall = model.addVariable("u[care.\(quality.id)]")
-                careShortfalls[c] = shortfall
-                model.add(placed + shortfall >= quality.demand.min, name: "C1.min[\(quality.id)]")
-            } else {
-                require(placed, .minimum, quality.demand.min, "C1", path + "min", .homes, nil,
-                    row: "C1.min[\(quality.id)]")
-            }
+            addDemand("C1", of: regionalCare[c], quality.demand, mode: quality.mode, id: quality.id,
+                path: JSONPath(members: ["care", quality.id, "demand"]), unit: .homes, shortfall: "u[care.\(quality.id)]",
+                in: \.careShortfalls, at: c)
+        }
+    }
+
+    /// P1 or C1: the regional `total` of a priority group's placements or a care quality's homes within `demand`.
+    /// A soft demand's lower side gets a shortfall variable instead (row `total + u ≥ min`), kept in `shortfalls`
+    /// under `index` for the shortfall level; otherwise both sides are requirements at `path`.max and `path`.min.
+    private mutating func addDemand(
+        _ family: String, of total: Variable, _ demand: CountRange, mode: RequirementMode, id: String, path: JSONPath,
+        unit: Requirement.Unit, shortfall name: String, in shortfalls: WritableKeyPath<Formulation, [Int: Variable]>,
+        at index: Int
+    ) {
+        let placed = LinearExpression(total)
+        require(placed, .maximum, demand.max, family, path + "max", unit, nil, row: "\(family).max[\(id)]")
+        if mode == .soft, demand.min > 0 {
+            let shortfall = model.addVariable(name)
+            self[keyPath: shortfalls][index] = shortfall
+            model.add(placed + shortfall >= demand.min, name: "\(family).min[\(id)]")
+        } else {
+            require(placed, .minimum, demand.min, family, path + "min", unit, nil, row: "\(family).min[\(id)]")
         }
     }
 

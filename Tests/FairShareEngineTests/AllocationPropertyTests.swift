@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import PropertyBased
 import Testing
 
@@ -10,20 +12,24 @@ struct AllocationPropertyTests {
     /// SyntheticRegion as generated is feasible by construction: always optimal, always valid.
     @Test("synthetic regions of 2–12 municipalities: optimal and valid")
     func syntheticRegions() async {
+        let cases = PropertyCases()
         await propertyCheck(count: 60, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000)) { size, seed in
             let scenario = SyntheticRegion.scenario(municipalities: size, seed: seed)
             let result = FairShare.solve(scenario)
+            cases.checked()
             #expect(result.status == .optimal, "\(size) municipalities, seed \(seed): \(result.failure?.description ?? "")")
             #expect(result.levels == [.fairness])
             let problems = IndependentCheck.violations(of: result, in: scenario)
             #expect(problems.isEmpty, "\(size) municipalities, seed \(seed): \(problems.prefix(5))")
         }
+        cases.expectChecked()
     }
 
     /// With random extra requirements of every family (and soft modes, norm max, whole numbers on tiny regions):
     /// the status is optimal, infeasible or (integer, time limit) feasible; every allocation is valid.
     @Test("synthetic regions with random extra requirements: every allocation valid")
     func perturbedRegions() async {
+        let cases = PropertyCases()
         await propertyCheck(
             count: 100, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000), Gen.uint64(in: 0...UInt64.max)
         ) { size, seed, perturbation in
@@ -38,6 +44,7 @@ struct AllocationPropertyTests {
                 return
             }
             let result = FairShare.solve(scenario)
+            cases.checked()
             #expect([.optimal, .infeasible, .feasible].contains(result.status),
                 "\(label): \(result.status) \(result.failure?.description ?? "")")
             guard result.hasAllocation else { return }
@@ -52,5 +59,6 @@ struct AllocationPropertyTests {
             let problems = IndependentCheck.violations(of: result, in: scenario)
             #expect(problems.isEmpty, "\(label): \(problems.prefix(5))")
         }
+        cases.expectChecked()
     }
 }

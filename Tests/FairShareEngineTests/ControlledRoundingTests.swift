@@ -1,3 +1,5 @@
+import FairShareSynthetic
+import FairShareTestSupport
 import PropertyBased
 import Testing
 
@@ -126,7 +128,7 @@ struct ControlledRoundingTests {
     /// A random table from `seed`: zeros, whole numbers, eighths (ties and whole totals), arbitrary fractions and
     /// whole numbers with noise of ±1e-8, at a scale of 1, 100 or 10⁶.
     static func table(rows: Int, columns: Int, seed: UInt64) -> [[Double]] {
-        var random = ScenarioGenerator.Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let scale = [1, 100, 1_000_000][random.index(3)]
         return (0..<rows).map { _ in
             (0..<columns).map { _ in
@@ -189,11 +191,11 @@ struct ControlledRoundingTests {
 
     @Test("random tables: every entry and total rounds its exact value, and the table adds up")
     func randomTables() async {
-        var generated = 0
+        let cases = PropertyCases()
         await propertyCheck(
             count: 200, input: Gen.int(in: 1...10), Gen.int(in: 1...10), Gen.uint64(in: 0...UInt64.max)
         ) { rows, columns, seed in
-            generated += 1
+            cases.checked()
             let table = Self.table(rows: rows, columns: columns, seed: seed)
             do {
                 let rounded = try ControlledRounding.round(table)
@@ -204,7 +206,7 @@ struct ControlledRoundingTests {
                 Issue.record("\(rows)×\(columns), seed \(seed): \(error)")
             }
         }
-        #expect(generated >= 200, "the property check generated \(generated) of 200 tables")
+        cases.expectChecked(atLeast: 200, "tables")
     }
 
     /// Σ |v − a| over the entries and Σ |t − r| over the row and column totals of `rounded`.
@@ -245,12 +247,12 @@ struct ControlledRoundingTests {
 
     @Test("small random tables: the rounding is optimal, checked against every candidate")
     func optimality() async {
-        var generated = 0
+        let cases = PropertyCases()
         await propertyCheck(
             count: 150, input: Gen.int(in: 1...3), Gen.int(in: 1...3), Gen.uint64(in: 0...UInt64.max)
         ) { rows, columns, seed in
-            generated += 1
-            var random = ScenarioGenerator.Random(state: seed)
+            cases.checked()
+            var random = SplitMix64(seed: seed)
             // Tenths and quarters with small whole parts: many ties, whole totals and halves.
             let table = (0..<rows).map { _ in
                 (0..<columns).map { _ in Double(random.index(3)) + [0, 0.1, 0.25, 0.5, 0.7, 0.75][random.index(6)] }
@@ -270,7 +272,7 @@ struct ControlledRoundingTests {
                 Issue.record("\(label): \(error)")
             }
         }
-        #expect(generated >= 150, "the property check generated \(generated) of 150 tables")
+        cases.expectChecked(atLeast: 150, "tables")
     }
 
     /// Weights: 0.4 and 0.4 in a row add up to 0.8, so one must become 1. Rounding up costs w · (1 − 2 · 0.4):

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -18,8 +19,7 @@ import Testing
 /// Fairness optimum: 10 (social, Bestad) + 3 + 3 (statushouders) = 16.
 @Suite("Didactic scenario: three towns")
 struct DidacticScenarioTests {
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Scenarios/three-towns.json").standardizedFileURL
+    static let url = Repository.scenario("three-towns.json")
 
     @Test("the allocation worked out by hand")
     func handWorkedAnswer() throws {

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -7,8 +8,7 @@ import Testing
 /// repeated solves and across a copy of the file with the municipalities listed in reverse order.
 @Suite("Drechtsteden scenario and variants")
 struct DrechtstedenTests {
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Scenarios/drechtsteden.json").standardizedFileURL
+    static let url = Repository.scenario("drechtsteden.json")
 
     /// nil: the base scenario; otherwise a variant id.
     static var cases: [String?] {

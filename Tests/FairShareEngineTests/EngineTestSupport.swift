@@ -1,5 +1,6 @@
 @testable import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Testing
 
 // Helpers shared by the engine tests: load an inline scenario, solve it, look up municipalities, compare numbers.
@@ -10,14 +11,11 @@ func solveScenario(_ json: String) throws -> FairShareResult {
     return FairShare.solve(scenario)
 }
 
-/// Whether `value` is within `tolerance · max(1, |expected|)` of `expected`; `nil` never is.
-/// The default allows for the level tolerance: the optimal face lets each level exceed its optimum by
-/// 1e-6 · max(1, |v*|), and the central allocation may use that room, so a figure the requirements pin at a bound
-/// (20 placements) can be reported a few millionths of a home inside it (19.999975).
-func isClose(_ value: Double?, _ expected: Double, tolerance: Double = 1e-4) -> Bool {
-    guard let value else { return false }
-    return abs(value - expected) <= tolerance * max(1, abs(expected))
-}
+/// FairShareTestSupport's `isClose` at the engine tests' default tolerance, 1e-4 relative. It allows for the level
+/// tolerance: the optimal face lets each level exceed its optimum by 1e-6 · max(1, |v*|), and the central
+/// allocation may use that room, so a figure the requirements pin at a bound (20 placements) can be reported a few
+/// millionths of a home inside it (19.999975).
+func isClose(_ value: Double?, _ expected: Double) -> Bool { isClose(value, expected, tolerance: 1e-4) }
 
 extension FairShareResult {
     /// The allocation of one municipality by id (tests fail loudly when it is missing).

@@ -1,12 +1,12 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
 @Suite("Explanations: shadow prices and ranges")
 struct ExplanationTests {
-    static let threeTowns = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Scenarios/three-towns.json").standardizedFileURL
+    static let threeTowns = Repository.scenario("three-towns.json")
 
     /// Cewijk may give 10% of its lettable homes (0 lettings + 90 new social homes) to priority groups: 9
     /// placements, 3 short of its fair 12. One more placement of room lowers Cewijk's deviation by 1 and the

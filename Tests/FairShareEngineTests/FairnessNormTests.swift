@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Testing
 
 /// Fairness norms `sum` and `max` (docs/model.md §4) and the item weight λ, worked out by hand.

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Testing
 
 /// Fair rules of docs/model.md §4: `proportional` with a simple and a composite key, `converge` with and without

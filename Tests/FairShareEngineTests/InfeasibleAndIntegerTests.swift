@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Testing
 
 /// Scenarios with no solution, and whole-number (integer) solves (docs/model.md §5 `solver.integer`).

@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import PropertyBased
 import Testing
 
@@ -20,6 +22,7 @@ struct InvariancePropertyTests {
     /// (b) Municipality ids renamed (so they sort differently) and listed in a shuffled order.
     @Test("renaming and reordering municipalities changes no level optimum")
     func renameAndReorder() async throws {
+        let cases = PropertyCases()
         await propertyCheck(
             count: 60, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000), Gen.uint64(in: 0...UInt64.max)
         ) { size, seed, perturbation in
@@ -29,12 +32,14 @@ struct InvariancePropertyTests {
             do {
                 let original = FairShare.solve(try ScenarioGenerator.load(document))
                 let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+                cases.checked()
                 #expect(Self.sameOptima(original, renamed),
                     "\(label): \(Self.describe(original)) vs \(Self.describe(renamed))")
             } catch {
                 Issue.record("\(label): \(error)")
             }
         }
+        cases.expectChecked()
     }
 
     /// (c) A key attribute multiplied by the same constant in every municipality: the shares w_i do not change.
@@ -42,11 +47,12 @@ struct InvariancePropertyTests {
     /// mid-rent segment, elderly75 the zero-step care quality.
     @Test("scaling a key attribute in every municipality changes no level optimum")
     func scaleKeyAttribute() async throws {
+        let cases = PropertyCases()
         await propertyCheck(
             count: 60, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000), Gen.uint64(in: 0...UInt64.max)
         ) { size, seed, perturbation in
             let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
-            var random = ScenarioGenerator.Random(state: perturbation ^ 0xC0FFEE)
+            var random = SplitMix64(seed: perturbation ^ 0xC0FFEE)
             let attribute = [["population"], ["households"], ["attributes", "elderly75"]][random.index(3)]
             let factor = [0.5, 3, 7, 1000][random.index(4)]
             let label = "size \(size), seed \(seed), perturbation \(perturbation): "
@@ -64,11 +70,13 @@ struct InvariancePropertyTests {
             do {
                 let original = FairShare.solve(try ScenarioGenerator.load(document))
                 let rescaled = FairShare.solve(try ScenarioGenerator.load(scaled))
+                cases.checked()
                 #expect(Self.sameOptima(original, rescaled),
                     "\(label): \(Self.describe(original)) vs \(Self.describe(rescaled))")
             } catch {
                 Issue.record("\(label): \(error)")
             }
         }
+        cases.expectChecked()
     }
 }

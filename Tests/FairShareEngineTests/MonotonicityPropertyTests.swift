@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import PropertyBased
 import Testing
 
@@ -18,6 +20,7 @@ struct MonotonicityPropertyTests {
 
     @Test("tightening one municipality never lowers the level optima")
     func tighteningNeverHelps() async throws {
+        let cases = PropertyCases()
         await propertyCheck(
             count: 80, input: Gen.int(in: 2...12), Gen.uint64(in: 1...1_000_000_000), Gen.uint64(in: 0...UInt64.max)
         ) { size, seed, perturbation in
@@ -27,7 +30,8 @@ struct MonotonicityPropertyTests {
                 let scenario = try ScenarioGenerator.load(document)
                 let base = FairShare.solve(scenario)
                 guard base.status == .optimal else { return }
-                var random = ScenarioGenerator.Random(state: perturbation ^ 0xD1CE)
+                cases.checked()
+                var random = SplitMix64(seed: perturbation ^ 0xD1CE)
                 let municipality = scenario.municipalities[random.index(scenario.municipalities.count)]
                 let allocation = base[municipality.id]
                 let here = ["municipalities", municipality.id]
@@ -72,5 +76,6 @@ struct MonotonicityPropertyTests {
                 Issue.record("\(label): \(error)")
             }
         }
+        cases.expectChecked()
     }
 }

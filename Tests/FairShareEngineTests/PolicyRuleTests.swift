@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import Foundation
 import PropertyBased
 import Testing
@@ -127,6 +129,7 @@ struct PolicyRuleTests {
 
     @Test("leximin is never worse than max (largest deviation) nor than sum (profile)")
     func leximinDominates() async {
+        let cases = PropertyCases()
         await propertyCheck(count: 25, input: Gen.int(in: 2...8), Gen.int(in: 1...10_000)) { count, seed in
             let document = SyntheticRegion.document(municipalities: count, seed: UInt64(seed))
             func solve(_ norm: String) throws -> (FairShareResult, Scenario) {
@@ -139,6 +142,7 @@ struct PolicyRuleTests {
                 Issue.record("synthetic region \(count)/\(seed) did not load")
                 return
             }
+            cases.checked()
             #expect(leximin.status == .optimal && max.status == .optimal && sum.status == .optimal)
             let lexProfile = Self.profile(of: leximin, scenario)
             // The reported profile is the one the allocation has.
@@ -149,5 +153,6 @@ struct PolicyRuleTests {
                 "\(count)/\(seed)")
             #expect(Self.notWorse(lexProfile, than: Self.profile(of: sum, scenario)), "\(count)/\(seed)")
         }
+        cases.expectChecked()
     }
 }

@@ -1,27 +1,12 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 
 /// Generated scenarios for the property tests: a `SyntheticRegion` document (feasible by construction) with,
 /// optionally, random extra requirements of every family — local limits (L2–L4), realised homes, placement and
 /// care ranges (P3, C3), soft modes, a maxShare target, norm `max`, item weights, integer mode on tiny regions.
 /// Extra requirements may make a scenario infeasible; that is allowed, a wrong allocation is not.
 enum ScenarioGenerator {
-    /// A small portable random stream (SplitMix64), so that a failing case is reproduced by its seeds.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func chance(_ p: Double) -> Bool { unit() < p }
-        mutating func index(_ count: Int) -> Int { Int(next() % UInt64(count)) }
-    }
-
     /// A JSON Merge Patch that sets `value` at `path`.
     static func patch(_ path: [String], _ value: JSONValue) -> JSONValue {
         path.reversed().reduce(value) { inner, key in .object(JSONObject([(key: key, value: inner)])) }
@@ -44,7 +29,7 @@ enum ScenarioGenerator {
     ) -> JSONValue {
         var document = SyntheticRegion.document(municipalities: count, seed: seed)
         let base = SyntheticRegion.scenario(municipalities: count, seed: seed)
-        var random = Random(state: perturbation)
+        var random = SplitMix64(seed: perturbation)
         for municipality in base.municipalities {
             let here = ["municipalities", municipality.id]
             let stock = municipality.totalStock
@@ -130,7 +115,7 @@ enum ScenarioGenerator {
     /// `document` with its municipalities listed in a shuffled order under new ids (a random prefix each, so
     /// that the sorted order is unrelated to the old one), and the new id of each old one.
     static func renamedAndShuffled(_ document: JSONValue, seed: UInt64) -> (document: JSONValue, names: [String: String]) {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         var order = municipalityIDs(document)
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.index(i + 1)) }
         var names: [String: String] = [:]
@@ -146,4 +131,13 @@ enum ScenarioGenerator {
 
     /// The level optima of a result as a tuple in level order (shortfall, fairness, tiebreak).
     static func optima(_ result: FairShareResult) -> [Double] { result.objective.map(\.value) }
+}
+
+/// The property tests' draws from FairShareSynthetic's SplitMix64 stream: portable, so that a failing case is
+/// reproduced by its seeds.
+extension SplitMix64 {
+    /// True with probability `p`.
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
+    /// Uniform in 0..<count.
+    mutating func index(_ count: Int) -> Int { Int(next() % UInt64(count)) }
 }

@@ -1,12 +1,13 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
 /// The engine solves what the scenario says, however it was made: a file, code, or an edit.
 @Suite("Scenarios built and edited in code")
 struct ScenarioInCodeTests {
-    static let drechtsteden = EngineFiles.scenario("drechtsteden.json")
+    static let drechtsteden = Repository.scenario("drechtsteden.json")
 
     /// Drechtsteden 2025–2030 as an embedding application would build it from its own database: the figures of
     /// Scenarios/drechtsteden.json (sources there), written as Swift values, municipalities in another order.
@@ -107,11 +108,4 @@ struct ScenarioInCodeTests {
         #expect(result.variant == "population-and-social-stock")
         #expect(result.jsonText != FairShare.solve(file).jsonText)
     }
-}
-
-/// Scenario files of the repository.
-enum EngineFiles {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static func scenario(_ name: String) -> URL { repository.appendingPathComponent("Scenarios/\(name)") }
 }

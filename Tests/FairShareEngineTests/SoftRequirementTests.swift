@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Testing
 
 /// Soft requirements (docs/model.md §3 `mode: "soft"`, §5 level `shortfall`): a shortfall u ≥ 0 is allowed on

@@ -1,5 +1,6 @@
 @testable import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import Testing
 
 /// The model stays sparse: regional totals are variables of their own, so nonzeros grow linearly with the

@@ -1,12 +1,12 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
 @Suite("Sweeps: one number over a range, solved warm")
 struct SweepTests {
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Scenarios").standardizedFileURL
+    static let scenarios = Repository.scenarios
 
     /// Cewijk's cap is s · 90 placements (0 lettings, 90 new social homes) against its fair 12, and each missing
     /// placement costs 2 (Cewijk's and the others' deviation): fairness = 10 + 2 · max(0, 12 − 90 s).

@@ -1,13 +1,13 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
 /// A scenario built or edited in code is validated exactly as a file is: the same problems at the same paths.
 @Suite("Scenarios built in code")
 struct ScenarioDefinitionTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let threeTowns = repository.appendingPathComponent("Scenarios/three-towns.json")
+    static let repository = Repository.root
+    static let threeTowns = Repository.scenario("three-towns.json")
 
     /// Every scenario file of the repository.
     static var scenarioFiles: [URL] {

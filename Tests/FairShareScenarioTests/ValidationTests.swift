@@ -1,4 +1,5 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -127,8 +128,7 @@ struct ValidationTests {
 
 @Suite("Scenario files shipped in Scenarios/")
 struct ShippedScenarioTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Scenarios").standardizedFileURL
+    static let directory = Repository.scenarios
 
     @Test("every scenario and every variant in it is valid", arguments: ["three-towns.json", "drechtsteden.json"])
     func shipped(file: String) throws {

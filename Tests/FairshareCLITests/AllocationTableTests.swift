@@ -1,11 +1,12 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
 /// The scenario of a run and its result as JSON, both as a user would get them.
 private func solved(_ run: ScenarioRun) throws -> (scenario: Scenario, document: ResultDocument) {
     let loader = ScenarioLoader()
-    var scenario = try loader.load(contentsOf: CLITestSupport.repository.appendingPathComponent(run.path))
+    var scenario = try loader.load(contentsOf: Repository.root.appendingPathComponent(run.path))
     if let variant = run.variant { scenario = try loader.applying(variant: variant, to: scenario) }
     let json = try fairshare(["solve"] + run.arguments + ["--format", "json"])
     return (scenario, try ResultDocument(json.stdout, scenario: scenario))
@@ -124,9 +125,9 @@ struct AllocationTableTests {
 
     @Test("allocation \"any\": one of many, no ranges, nothing marked; csv leaves min and max empty")
     func anyAllocation() throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let source = CLITestSupport.repository.appendingPathComponent("Scenarios/three-towns.json")
+        let source = Repository.root.appendingPathComponent("Scenarios/three-towns.json")
         var top = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
         var solver = top["solver"] as? [String: Any] ?? [:]
         solver["allocation"] = "any"

@@ -1,6 +1,7 @@
 import CSV
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -47,7 +48,7 @@ struct CSVTests {
         arguments: [CLITestSupport.awkwardNames, "Scenarios/drechtsteden.json"], CSVSettings.all)
     func solveRoundTrip(_ path: String, _ settings: CSVSettings) throws {
         let output = try fairshare(["solve", path, "--format", "csv"] + settings.arguments)
-        let scenario = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(path))
+        let scenario = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(path))
         let result = FairShare.solve(scenario)
         #expect(output.status == 0, "\(output)")
         #expect(output.stderr == CLITestSupport.warningLines(result))

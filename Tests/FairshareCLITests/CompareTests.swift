@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ struct CompareTests {
             Issue.record("runs is not an array")
             return
         }
-        let scenario = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(path))
+        let scenario = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(path))
         #expect(runs.compactMap { $0.object?["name"] } == [.string("base")] + scenario.variants.map { .string($0.id) })
         let base = try CLITestSupport.libraryResult(path)
         for run in runs {
@@ -71,10 +72,10 @@ struct CompareTests {
 
     @Test("runs from files with the same name are named by their path")
     func sameNames() throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("three-towns.json")
-        try FileManager.default.copyItem(at: CLITestSupport.repository.appendingPathComponent(
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(
             "Scenarios/three-towns.json"), to: copy)
         let output = try fairshare(["compare", "Scenarios/three-towns.json", copy.path, "--format", "csv"])
         #expect(output.status == 0)
@@ -84,8 +85,8 @@ struct CompareTests {
 
     @Test("progress appears on stderr when it is a terminal, and only there", .enabled(if: scriptProgram != nil))
     func progressOnTerminal() throws {
-        let executable = try #require(CLITestSupport.executable)
-        let directory = try CLITestSupport.temporaryDirectory()
+        let executable = try #require(fairshareExecutable)
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         // script(1) runs the command with a pseudo-terminal for its streams; stdout goes to a file.
         let result = directory.appendingPathComponent("comparison.txt").path
@@ -93,7 +94,7 @@ struct CompareTests {
         let typescript = directory.appendingPathComponent("typescript").path
         let output = try run(try #require(scriptProgram), ["-q", "-e", "-c", command, typescript])
         #expect(output.status == 0, "\(output)")
-        let scenario = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(
+        let scenario = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(
             "Scenarios/drechtsteden.json"))
         let runs = scenario.variants.count + 1
         #expect(output.stdout.contains("fairshare: solving 1 of \(runs): base"))

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ struct DottedIDTests {
         #expect(patch.value(at: JSONPath(members: ["municipalities", "gm.a", "limits", "social.rent", "min"]))
             == .number(400))
         // The patch applied to the variant's scenario solves.
-        let base = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(Self.file))
+        let base = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(Self.file))
         let variant = try base.applying(variant: "too-much")
         let relaxed = try ScenarioLoader().read(variant.document.mergePatched(with: patch))
         #expect(FairShare.solve(relaxed).status == .optimal)
@@ -44,7 +45,7 @@ struct DottedIDTests {
         let output = try fairshare(["explain", Self.file, "--format", "json"])
         #expect(output.status == 0, "\(output.stderr)")
         let explanation = try Self.document(output.stdout)
-        let scenario = try ScenarioLoader().load(contentsOf: CLITestSupport.repository.appendingPathComponent(Self.file))
+        let scenario = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(Self.file))
         guard case .array(let items)? = explanation.value(at: "requirements"), !items.isEmpty else {
             Issue.record("no requirements in \(output.stdout.prefix(400))")
             return

@@ -1,3 +1,4 @@
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -125,7 +126,7 @@ struct ExitStatusTests {
 
     @Test("--output writes the file and leaves stdout empty")
     func outputFile() throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("result.json").path
         let output = try fairshare(["solve", three, "--format", "json", "--output", path])

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -79,7 +80,7 @@ struct ExplainSweepPlotTests {
         ["sweep", "Scenarios/drechtsteden.json", "--set", "region.targets.social-30.minShare=0.3:0.5:5"],
     ])
     func plots(arguments: [String]) throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("chart.svg")
         let run = try fairshare(arguments + ["--plot", file.path])

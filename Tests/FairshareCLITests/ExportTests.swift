@@ -1,23 +1,11 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
 /// GLPK's stand-alone solver, if installed.
 let glpsolProgram: URL? = installedProgram("glpsol")
-
-/// The objective value in a `glpsol -o` report ("Objective:  obj = 2138.395342 (MINimum)").
-func glpsolObjective(_ report: String) -> (status: String, value: Double?) {
-    var status = ""
-    var value: Double?
-    for line in report.split(separator: "\n") {
-        if line.hasPrefix("Status:") { status = line.dropFirst(7).trimmingCharacters(in: .whitespaces) }
-        if line.hasPrefix("Objective:"), let equals = line.firstIndex(of: "=") {
-            value = Double(line[line.index(after: equals)...].split(separator: " ").first.map(String.init) ?? "")
-        }
-    }
-    return (status, value)
-}
 
 @Suite("export: the first level's programme, read by glpsol")
 struct ExportTests {
@@ -33,7 +21,7 @@ struct ExportTests {
         "glpsol reads the LP and MPS files and finds the first-level optimum that solve reports",
         .enabled(if: glpsolProgram != nil), arguments: runs, ["lp", "mps"])
     func glpsolAgrees(_ scenario: ScenarioRun, _ format: String) throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("first-level.\(format)")
         let export = try fairshare(["export"] + scenario.arguments + ["--\(format)", model.path])
@@ -55,7 +43,7 @@ struct ExportTests {
         let glpsol = try run(try #require(glpsolProgram),
             [format == "lp" ? "--lp" : "--freemps", model.path, "-o", report.path])
         #expect(glpsol.status == 0, "\(glpsol)")
-        let (status, value) = glpsolObjective(try String(contentsOf: report, encoding: .utf8))
+        let (status, value) = glpsolReport(try String(contentsOf: report, encoding: .utf8))
         #expect(status == "OPTIMAL")
         let found = try #require(value)
         // docs/model.md §5: implementations agree within 1e-4 relative; glpsol's report rounds to about 7 digits.
@@ -80,7 +68,7 @@ struct ExportTests {
 
     @Test("the library's first level is the one solve reports first")
     func firstLevel() throws {
-        let url = CLITestSupport.repository.appendingPathComponent("Scenarios/drechtsteden.json")
+        let url = Repository.root.appendingPathComponent("Scenarios/drechtsteden.json")
         let base = try ScenarioLoader().load(contentsOf: url)
         #expect(FairShare.firstLevel(of: base).level == .fairness)
         let soft = try ScenarioLoader().applying(variant: "affordable-soft", to: base)

@@ -1,4 +1,5 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -38,7 +39,7 @@ private func heading(_ figure: ResultDocument.Figure) -> String {
 /// `fairshare solve FILE [--variant V] --format json`, read.
 private func document(_ path: String, variant: String?) throws -> ResultDocument {
     let loader = ScenarioLoader()
-    var scenario = try loader.load(contentsOf: CLITestSupport.repository.appendingPathComponent(path))
+    var scenario = try loader.load(contentsOf: Repository.root.appendingPathComponent(path))
     if let variant { scenario = try loader.applying(variant: variant, to: scenario) }
     let output = try fairshare(["solve", path, "--format", "json"] + (variant.map { ["--variant", $0] } ?? []))
     return try ResultDocument(output.stdout, scenario: scenario)
@@ -122,9 +123,9 @@ struct ForcedChangeTests {
 
     @Test("a run without ranges: its changes are of unknown cause, and the summary says so")
     func unknown() throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let source = CLITestSupport.repository.appendingPathComponent("Scenarios/three-towns.json")
+        let source = Repository.root.appendingPathComponent("Scenarios/three-towns.json")
         var top = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
         top["solver"] = ["allocation": "any"]
         top.removeValue(forKey: "variants")

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ struct ResultDecodingTests {
             DottedIDTests.file, "Tests/FairshareCLITests/Scenarios/awkward-names.json"]
         for file in files {
             runs.append((file, nil))
-            let url = CLITestSupport.repository.appendingPathComponent(file)
+            let url = Repository.root.appendingPathComponent(file)
             for variant in (try? ScenarioLoader().load(contentsOf: url))?.variants ?? [] {
                 runs.append((file, variant.id))
             }

@@ -1,4 +1,5 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -49,7 +50,7 @@ struct SchemaTests {
         "python's jsonschema accepts every scenario file and variant, and rejects bad files",
         .enabled(if: pythonJSONSchema != nil))
     func jsonschema() throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let schema = directory.appendingPathComponent("schema.json")
         let output = try fairshare(["schema", "--output", schema.path])
@@ -57,7 +58,7 @@ struct SchemaTests {
 
         // Valid: the scenario files, the test scenarios, and every variant applied (as the loader reads it).
         var valid = (CLITestSupport.scenarioFiles + [CLITestSupport.infeasible, CLITestSupport.awkwardNames])
-            .map { CLITestSupport.repository.appendingPathComponent($0) }
+            .map { Repository.root.appendingPathComponent($0) }
         let loader = ScenarioLoader()
         for url in valid {
             let scenario = try loader.load(contentsOf: url)
@@ -123,7 +124,7 @@ struct SchemaTests {
     func sameFieldsAsLoader() throws {
         let parser = JSONParser()
         let schema = try parser.parse(ScenarioSchema.text)
-        let base = try ScenarioLoader().document(contentsOf: CLITestSupport.repository.appendingPathComponent(
+        let base = try ScenarioLoader().document(contentsOf: Repository.root.appendingPathComponent(
             "Scenarios/drechtsteden.json"))
         for place in Self.places {
             // The loader's list: "unknown field; valid fields here: a, b, c".

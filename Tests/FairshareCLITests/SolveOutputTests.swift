@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ struct ScenarioRun: CustomTestStringConvertible, Sendable {
 
     /// Every scenario file in `Scenarios/` with each of its variants.
     static let all: [ScenarioRun] = CLITestSupport.scenarioFiles.flatMap { path -> [ScenarioRun] in
-        let url = CLITestSupport.repository.appendingPathComponent(path)
+        let url = Repository.root.appendingPathComponent(path)
         let variants = (try? ScenarioLoader().load(contentsOf: url))?.variants.map(\.id) ?? []
         return [ScenarioRun(path: path)] + variants.map { ScenarioRun(path: path, variant: $0) }
     }
@@ -107,9 +108,9 @@ struct SolverIndependenceTests {
     /// A copy of the Drechtsteden scenario that asks for GLPK's interior-point method prints the same table.
     @Test("interior-point method: the same Drechtsteden table")
     func interiorMethod() throws {
-        let directory = try CLITestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let original = CLITestSupport.repository.appendingPathComponent("Scenarios/drechtsteden.json")
+        let original = Repository.root.appendingPathComponent("Scenarios/drechtsteden.json")
         // A text edit keeps the file's order of segments and municipalities (the order of the table's columns).
         let text = try String(contentsOf: original, encoding: .utf8)
         let edited = text.replacingOccurrences(of: "\"method\": \"simplex\"", with: "\"method\": \"interior\"")

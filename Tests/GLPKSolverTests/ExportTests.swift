@@ -1,17 +1,11 @@
+import FairShareTestSupport
 import Foundation
 import GLPKSolver
 import LinearModel
 import Testing
 
 /// `glpsol` on PATH, if any.
-let glpsolURL: URL? = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for directory in path.split(separator: ":") {
-        let url = URL(fileURLWithPath: String(directory)).appendingPathComponent("glpsol")
-        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    return nil
-}()
+let glpsolURL: URL? = installedProgram("glpsol")
 
 /// Writes `text` to a temporary file, runs `glpsol <format> FILE -o OUT` and returns the status and objective
 /// lines' values from OUT.
@@ -24,26 +18,10 @@ func runGlpsol(_ text: String, format: String, extra: [String] = []) throws -> (
         try? FileManager.default.removeItem(at: output)
     }
     try text.write(to: input, atomically: true, encoding: .utf8)
-    let process = Process()
     guard let glpsol = glpsolURL else { throw CocoaError(.fileNoSuchFile) }
-    process.executableURL = glpsol
-    process.arguments = [format, input.path, "-o", output.path] + extra
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let report = try String(contentsOf: output, encoding: .utf8)
-    var status = ""
-    var objective: Double?
-    for line in report.split(separator: "\n") {
-        if line.hasPrefix("Status:") { status = line.dropFirst("Status:".count).trimmingCharacters(in: .whitespaces) }
-        if line.hasPrefix("Objective:"), let equals = line.firstIndex(of: "=") {
-            let number = line[line.index(after: equals)...].split(separator: " ").first.map(String.init) ?? ""
-            objective = Double(number)
-        }
-    }
-    return (status, objective)
+    let ran = try run(glpsol, [format, input.path, "-o", output.path] + extra)
+    #expect(ran.status == 0, "\(ran)")
+    return glpsolReport(try String(contentsOf: output, encoding: .utf8))
 }
 
 @Suite struct ExportTests {

@@ -1,3 +1,4 @@
+import FairShareTestSupport
 import GLPKSolver
 import LinearModel
 import Testing

@@ -1,13 +1,10 @@
+import FairShareTestSupport
 import GLPKSolver
 import LinearModel
 import Testing
 
-/// `|a − b| ≤ tolerance · max(1, |b|)`.
-func isClose(_ a: Double?, _ b: Double, tolerance: Double = 1e-7) -> Bool {
-    guard let a else { return false }
-    if a == b { return true }
-    return abs(a - b) <= tolerance * max(1, abs(b))
-}
+/// FairShareTestSupport's `isClose` at the solver tests' default tolerance: `|a − b| ≤ 1e-7 · max(1, |b|)`.
+func isClose(_ a: Double?, _ b: Double) -> Bool { isClose(a, b, tolerance: 1e-7) }
 
 /// The example of the GLPK reference manual (section 1.3.1):
 ///

@@ -1,3 +1,4 @@
+import FairShareTestSupport
 import LinearModel
 import PropertyBased
 import Testing
@@ -43,7 +44,9 @@ struct ExpressionTests {
     func mergingKeepsValue(seed: Int) async {
         let terms = Gen.int(in: 0...9).array(of: 0...40)
         let coefficients = Gen.int(in: -5...5).array(of: 40...40)
+        let cases = PropertyCases()
         await propertyCheck(input: terms, coefficients) { indices, factors in
+            cases.checked()
             var expression = LinearExpression(constant: Double(seed))
             for (index, variable) in indices.enumerated() {
                 expression.add(Variable(index: variable), times: Double(factors[index]))
@@ -54,6 +57,7 @@ struct ExpressionTests {
             #expect(Set(merged.terms.map(\.variable)).count == merged.terms.count)
             #expect(merged.terms.allSatisfy { $0.coefficient != 0 })
         }
+        cases.expectChecked()
     }
 }
 

@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import Foundation
 import GLPKSolver
 import LinearModel
@@ -85,12 +87,12 @@ struct CancellationAndTimeLimitTests {
 
     @Test("the CLI: feasible exits 0 with a warning; time-limit exits 3")
     func cliTimeLimit() throws {
-        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-reliability")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("integer.json")
         let scenario = try Self.integerScenario(municipalities: 10, mipGap: 0, timeLimit: 1)
         try JSONEncoder().encode(scenario).write(to: file)
-        let run = try ProcessRun.run(ReliabilityTestSupport.executable, ["solve", file.path, "--format", "json"])
+        let run = try ProcessRun.run(builtFairshare(), ["solve", file.path, "--format", "json"])
         // Feasible (as measured), unless a slow (sanitizer) build found no whole-home allocation within the second,
         // or a fast machine proved the optimum.
         if run.status == 0 && run.stdoutText.contains("\"status\": \"optimal\"") {
@@ -241,7 +243,7 @@ struct CancellationAndTimeLimitTests {
 
     @Test("a flag that is never cancelled changes nothing where no simplex run needs 1,000 iterations")
     func neverCancelledIsIdentical() throws {
-        let drechtsteden = try ScenarioLoader().load(contentsOf: ReliabilityTestSupport.repository
+        let drechtsteden = try ScenarioLoader().load(contentsOf: Repository.root
             .appendingPathComponent("Scenarios/drechtsteden.json"))
         var scenarios = [drechtsteden] + (try drechtsteden.variants.map {
             try ScenarioLoader().applying(variant: $0.id, to: drechtsteden)

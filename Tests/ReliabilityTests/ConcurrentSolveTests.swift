@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import Foundation
 import GLPKSolver
 import Testing
@@ -14,7 +16,7 @@ struct ConcurrentSolveTests {
         var out: [(String, Scenario)] = []
         let loader = ScenarioLoader()
         for file in ["drechtsteden", "three-towns"] {
-            let url = ReliabilityTestSupport.repository.appendingPathComponent("Scenarios/\(file).json")
+            let url = Repository.root.appendingPathComponent("Scenarios/\(file).json")
             let base = try loader.load(contentsOf: url)
             out.append((file, base))
             for variant in base.variants {

@@ -1,5 +1,7 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -30,9 +32,9 @@ struct DeterminismCLITests {
         arguments: cases.indices)
     func identical(_ index: Int) throws {
         let (file, variant) = Self.cases[index]
-        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-reliability")
         defer { try? FileManager.default.removeItem(at: directory) }
-        var url = ReliabilityTestSupport.repository.appendingPathComponent("Scenarios/\(file).json")
+        var url = Repository.root.appendingPathComponent("Scenarios/\(file).json")
         if file.hasPrefix("synthetic") {
             url = directory.appendingPathComponent("synthetic.json")
             try Data(JSONWriter.text(SyntheticRegion.document(municipalities: 60, seed: 11)).utf8).write(to: url)
@@ -48,7 +50,7 @@ struct DeterminismCLITests {
         ]
         var outputs: [String] = []
         for file in files {
-            let run = try ProcessRun.run(ReliabilityTestSupport.executable,
+            let run = try ProcessRun.run(builtFairshare(),
                 ["solve", file.path, "--format", "json"] + (variant.map { ["--variant", $0] } ?? []))
             #expect(run.status == 0, "\(run)")
             outputs.append(run.stdoutText)

@@ -1,6 +1,7 @@
 import FairShareEngine
 import FairShareReport
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ struct FuzzFindingTests {
     func cli(_ file: String) throws {
         let path = Self.directory.appendingPathComponent(file).path
         for format in ["table", "json", "markdown"] {
-            let run = try ProcessRun.run(ReliabilityTestSupport.executable, ["solve", path, "--format", format])
+            let run = try ProcessRun.run(builtFairshare(), ["solve", path, "--format", format])
             #expect([0, 2, 3].contains(run.status), "\(format): \(run)")
         }
     }

@@ -1,4 +1,5 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -130,7 +131,7 @@ struct HostileCorpusTests {
     @Test("fairshare solve: exit 2, the place named, bounded", arguments: cases)
     func solveRefuses(_ hostile: HostileCase) throws {
         let run = try ProcessRun.run(
-            ReliabilityTestSupport.executable,
+            builtFairshare(),
             ["solve", hostile.url.path] + (hostile.variant.map { ["--variant", $0] } ?? []))
         try expectRefused(run, hostile)
         #expect(run.stdout.isEmpty, "solve wrote a result for an invalid scenario")
@@ -138,7 +139,7 @@ struct HostileCorpusTests {
 
     @Test("fairshare validate: exit 2, the place named, bounded", arguments: cases)
     func validateRefuses(_ hostile: HostileCase) throws {
-        try expectRefused(try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", hostile.url.path]), hostile)
+        try expectRefused(try ProcessRun.run(builtFairshare(), ["validate", hostile.url.path]), hostile)
     }
 
     @Test("ScenarioLoader: a ScenarioError naming the place", arguments: cases)

@@ -1,4 +1,5 @@
 import FairShareScenario
+import FairShareTestSupport
 import Foundation
 import Testing
 
@@ -59,12 +60,12 @@ struct HugeInputTests {
 
     @Test("fairshare validate and solve: exit 2, bounded message, time and memory", arguments: cases)
     func cliRefuses(_ huge: Huge) throws {
-        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-reliability")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("huge.json")
         try Data(huge.bytes()).write(to: file)
         for command in ["validate", "solve"] {
-            let run = try ProcessRun.run(ReliabilityTestSupport.executable, [command, file.path])
+            let run = try ProcessRun.run(builtFairshare(), [command, file.path])
             #expect(run.status == 2, "\(command): \(run)")
             for place in huge.places { #expect(run.stderrText.contains(place), "\(command): \(run)") }
             #expect(run.stderr.count <= HostileBounds.messageBytes, "\(command): \(run)")
@@ -89,29 +90,29 @@ struct HugeInputTests {
 
     @Test("the CLI's --max-municipalities, --max-file-size and --max-depth raise and lower the limits")
     func cliLimitOptions() throws {
-        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-reliability")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("big.json")
         try Data(Self.municipalities(20_000) { "GM\($0)" }).write(to: file)
-        let refused = try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", file.path])
+        let refused = try ProcessRun.run(builtFairshare(), ["validate", file.path])
         #expect(refused.status == 2 && refused.stderrText.contains("at most 10000"), "\(refused)")
-        let raised = try ProcessRun.run(ReliabilityTestSupport.executable,
+        let raised = try ProcessRun.run(builtFairshare(),
             ["validate", file.path, "--max-municipalities", "20000"])
         #expect(raised.status == 0, "\(raised)")
         #expect(raised.stdoutText.contains("20000 municipalities"), "\(raised)")
-        let small = try ProcessRun.run(ReliabilityTestSupport.executable,
+        let small = try ProcessRun.run(builtFairshare(),
             ["solve", file.path, "--max-municipalities", "20000", "--max-file-size", "1000"])
         #expect(small.status == 2 && small.stderrText.contains("ScenarioLimits.maximumFileSize"), "\(small)")
-        let shallow = try ProcessRun.run(ReliabilityTestSupport.executable,
+        let shallow = try ProcessRun.run(builtFairshare(),
             ["validate", file.path, "--max-municipalities", "20000", "--max-depth", "1"])
         #expect(shallow.status == 2 && shallow.stderrText.contains("nesting deeper than 1 levels"), "\(shallow)")
-        let beyond = try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", file.path, "--max-depth", "500"])
+        let beyond = try ProcessRun.run(builtFairshare(), ["validate", file.path, "--max-depth", "500"])
         #expect(beyond.status == 1 && beyond.stderrText.contains("at most 128"), "\(beyond)")
     }
 
     @Test("a device or pipe of endless bytes is cut off at the size limit")
     func endlessInput() throws {
-        let run = try ProcessRun.run(ReliabilityTestSupport.executable, ["validate", "/dev/zero"])
+        let run = try ProcessRun.run(builtFairshare(), ["validate", "/dev/zero"])
         #expect(run.status == 2, "\(run)")
         #expect(run.stderrText.contains("ScenarioLimits.maximumFileSize"), "\(run)")
         #expect(run.peakKilobytes < HostileBounds.peakKilobytes, "\(run)")

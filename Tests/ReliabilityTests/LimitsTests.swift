@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import FairShareTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -7,37 +8,12 @@ import Darwin
 #endif
 
 enum ReliabilityTestSupport {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../..").standardizedFileURL
-
     /// The hostile corpus (committed files; the huge cases are generated at test time).
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Corpus").standardizedFileURL
 
     /// Whether the slow, heavy checks run (`FAIRSHARE_HEAVY_TESTS=1`): more solves, larger regions.
     static let heavy = ProcessInfo.processInfo.environment["FAIRSHARE_HEAVY_TESTS"] == "1"
-
-    /// The `fairshare` executable `swift test` built next to the test bundle (the CLI test target depends on
-    /// it), or `FAIRSHARE_EXECUTABLE` when set.
-    static let executable: URL = {
-        if let path = ProcessInfo.processInfo.environment["FAIRSHARE_EXECUTABLE"] {
-            return URL(fileURLWithPath: path)
-        }
-        let own = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0])
-        var directory = own.deletingLastPathComponent()
-        // On macOS the tests run inside fairsharePackageTests.xctest/Contents/MacOS.
-        while directory.path.contains(".xctest") { directory = directory.deletingLastPathComponent() }
-        return directory.appendingPathComponent("fairshare")
-    }()
-
-    /// A fresh temporary directory, removed by the caller.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fairshare-reliability-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }
 
 /// One finished child process: what it wrote, how it ended, what it cost.
@@ -70,7 +46,7 @@ struct ProcessRun: CustomStringConvertible {
     /// every child look 1 GB large. So the child runs under `/usr/bin/time -f %M`, whose own fork is small; without
     /// it, the child's `VmHWM` is sampled from `/proc` while it runs.
     static func run(_ executable: URL, _ arguments: [String], timeLimit: Double = 60) throws -> ProcessRun {
-        let directory = try ReliabilityTestSupport.temporaryDirectory()
+        let directory = try temporaryDirectory("fairshare-reliability")
         defer { try? FileManager.default.removeItem(at: directory) }
         let outPath = directory.appendingPathComponent("stdout").path
         let errPath = directory.appendingPathComponent("stderr").path

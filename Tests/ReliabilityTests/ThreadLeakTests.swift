@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 import FairShareEngine
+import FairShareSynthetic
 import Foundation
 @testable import GLPKSolver
 import LinearModel

@@ -1,5 +1,6 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import Foundation
 
 /// The scenarios the benchmarks solve: the real Drechtsteden file, its what-if variants, and synthetic regions.

@@ -1,8 +1,9 @@
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 
 /// What-if variants of a scenario: merge patches that move the regional task, the targets, the demands and the
-/// fairness norm, the way an analyst tries alternatives. Deterministic (SplitMix64 from `seed`).
+/// fairness norm, the way an analyst tries alternatives. Deterministic (FairShareSynthetic's SplitMix64 from `seed`).
 public enum WhatIfs {
     /// `count` patches for the Drechtsteden scenario (its region, target, group and care ids).
     public static func drechtstedenPatches(count: Int, seed: UInt64 = 42) -> [JSONValue] {
@@ -38,27 +39,9 @@ public enum WhatIfs {
         -> FairShareResult
     {
         do {
-            return FairShare.solve(try loader.read(base.document.mergePatched(with: patch)), variant: "what-if")
+            return FairShare.solve(try loader.read(base.document.mergePatched(with: patch)))
         } catch {
             fatalError("what-if patch is invalid: \(error)")
         }
     }
-}
-
-/// SplitMix64, as the engine's generator uses it.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -4,6 +4,7 @@
 // deeper checks, the formulation and GLPK with extreme coefficients. Same invariants as the byte target.
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import Foundation
 
 enum EditFuzz {

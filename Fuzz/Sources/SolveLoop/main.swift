@@ -5,6 +5,7 @@
 // peak resident set size (getrusage) at 10% and at the end.
 import FairShareEngine
 import FairShareScenario
+import FairShareSynthetic
 import Foundation
 
 let count = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 1000

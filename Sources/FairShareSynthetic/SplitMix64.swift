@@ -1,0 +1,23 @@
+/// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast, portable pseudo-random stream.
+///
+/// The one generator of fairshare's synthetic data: ``SyntheticRegion``, the property tests' scenario generator
+/// and the benchmarks' what-ifs all draw from it. The same seed gives the same stream on every platform; tests and
+/// published benchmark figures depend on that, so the arithmetic below must never change.
+public struct SplitMix64: Sendable, Hashable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform number in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
