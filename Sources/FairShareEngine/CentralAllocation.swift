@@ -12,13 +12,18 @@ import LinearModel
 /// of the stage; they are held at it and leave, and the next stage raises the others. p is concave and the face convex, so the
 /// point is unique: in words, every free figure sits as near the middle of its range as the others allow.
 enum CentralAllocation {
-    /// A figure takes part when its range is wider than this, relative to max(1, |lo|, |hi|).
-    static let freeWidth = 1e-6
+    /// A figure takes part when its range is wider than this (homes or placements). Narrower ranges are the room
+    /// the levels' tolerance leaves (docs/model.md §5: 1e-6 · max(1, |v*|), spread over the figures the level
+    /// counts), which GLPK's own feasibility tolerance resolves only to some ten per cent: such a figure has no
+    /// middle that two solver paths would agree on, and every table shows it as one number anyway.
+    static let freeWidth = 0.05
     /// A link's dual of at least this fraction of the stage's largest marks its figure as blocked.
     static let blockingDual = 1e-3
     /// How far, as a fraction of max(1, |value|), a blocked figure's holding interval reaches beyond its value (GLPK's
     /// relative feasibility tolerance).
     static let holdingBand = 1e-7
+    /// How far a stage's τ* may come out below the last stage's before it counts as a fall (solver rounding).
+    static let stageSlack = 1e-6
 
     /// The central allocation on `face`, given every figure's range.
     /// - Returns: the solution of the last stage (every variable of the face's model), or the face's own start
@@ -28,7 +33,7 @@ enum CentralAllocation {
         let open = figures.indices.filter { k in
             let range = ranges[k]
             return figures[k].isAllocated && range.max.isFinite
-                && range.width > freeWidth * max(1, abs(range.min), abs(range.max))
+                && range.width > freeWidth
         }
         guard !open.isEmpty else { return face.start }
         var model = face.model
@@ -59,6 +64,8 @@ enum CentralAllocation {
             var stage = 0
             // Each blocked figure's value and the floor τ* it was held at, to widen the holds when needed.
             var held: [(figure: Int, value: Double, floor: Double)] = []
+            // The floor τ* of the last stage.
+            var floorReached = 0.0
             func hold(_ k: Int, value: Double, floor: Double, band: Double) throws {
                 // p_k cannot exceed τ* in any optimum of the stage, so the figure sits at one end of
                 // [lo + τ* w, hi − τ* w] in all of them: it is held to that interval (p_k ≥ τ*), widened to take in
@@ -84,9 +91,20 @@ enum CentralAllocation {
                     for entry in held { try hold(entry.figure, value: entry.value, floor: entry.floor, band: band) }
                     solution = try face.solve(problem)
                 }
-                guard solution.status == .optimal, let reached = solution.objectiveValue else {
-                    throw FaceStop.stopped(solution.status)
+                // τ* never falls from one stage to the next (the last stage's point is still feasible); a stage
+                // that reports less has been led astray by its warm start (seen: τ* = 0 after 0.143, from the
+                // interior-point method's face of 7 synthetic municipalities), and is solved afresh.
+                func fell(_ solution: Solution) -> Bool {
+                    solution.status == .optimal && (solution.objectiveValue ?? 0) < floorReached - stageSlack
                 }
+                if fell(solution) {
+                    solution = try face.solveAfresh(problem) { $0.status != .optimal || fell($0) }
+                }
+                guard solution.status == .optimal, let reached = solution.objectiveValue, !fell(solution) else {
+                    throw FaceStop.stopped(solution.status == .optimal ? .failed(reason: "a stage of the central "
+                        + "allocation fell below the last") : solution.status)
+                }
+                floorReached = reached
                 last = solution
                 // The links' duals sum to 1 (τ's column): a nonzero one binds in every optimum of the stage. Solver
                 // noise reaches about 2e-6 on Drechtsteden, so only duals of at least `blockingDual` times the

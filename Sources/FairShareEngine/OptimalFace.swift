@@ -99,12 +99,20 @@ struct OptimalFace: Sendable {
             solution = try problem.solve(settings)
         }
         guard troubled(solution) else { return solution }
+        return try solveAfresh(problem, troubled: troubled)
+    }
+
+    /// Solves the LP `problem` holds by the primal simplex from GLPK's standard basis, then, if that is still
+    /// `troubled`, through GLPK's presolver: for a warm start that led the simplex method astray.
+    func solveAfresh(_ problem: GLPKProblem, troubled: (Solution) -> Bool) throws -> Solution {
+        var settings = options
+        settings.method = .primalSimplex
         let model = problem.model
         try problem.setBasis(
             Basis(
                 rows: Array(repeating: .basic, count: model.constraints.count),
                 columns: Array(repeating: .atLower, count: model.variables.count)))
-        solution = try problem.solve(settings)
+        let solution = try problem.solve(settings)
         guard troubled(solution) else { return solution }
         settings.presolve = true
         return try problem.solve(settings)
