@@ -249,6 +249,23 @@ struct CentralAllocationPropertyTests {
         #expect(result.status == .optimal && result.allocation == .central, "\(result.warnings.map(\.message))")
     }
 
+    /// Found by the renaming property below, and open: the same 7 municipalities under other names reach a lower
+    /// floor in the sixth stage of the centre (0.439 instead of 0.456, with the same holds before it), so several
+    /// figures end up to 31 homes from where the original names put them; scipy-HiGHS (scripts/reference/central.py)
+    /// gives a third answer on the original and fails on the renamed one. Recorded as a known issue, so that this
+    /// test fails once it is fixed and the property holds for it.
+    @Test("renamed, a 7-municipality region whose centre stage stops short (known issue)")
+    func renamedStageStopsShort() throws {
+        let document = ScenarioGenerator.document(municipalities: 7, seed: 877_223_171, perturbation: 8_809_030_478_158_877_826)
+        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: 8_809_030_478_158_877_826 ^ 0xCE27)
+        let original = FairShare.solve(try ScenarioGenerator.load(document))
+        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        try #require(original.allocation == .central && renamed.allocation == .central)
+        withKnownIssue("the centre's stages depend on the solver's path here") {
+            #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))
+        }
+    }
+
     @Test("the interior-point method and other starting bases give the same central allocation")
     func methodAndBasis() async {
         let cases = PropertyCases()
