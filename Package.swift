@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "FairShareJSON", targets: ["FairShareJSON"]),
         .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
         .library(name: "FairShareEngine", targets: ["FairShareEngine"]),
         .library(name: "FairShareReport", targets: ["FairShareReport"]),
@@ -33,8 +34,11 @@ let package = Package(
         .target(name: "LinearModel"),
         // The only Swift code that imports CGLPK: solves a LinearModel.Model with GLPK, never aborting.
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
-        // Scenario files: strict JSON, validation with JSON paths, variants as merge patches. No solver.
-        .target(name: "FairShareScenario"),
+        // The JSON toolkit: a strict parser with positions, a writer, typed paths, merge patches. Knows no scenario.
+        .target(name: "FairShareJSON"),
+        // The scenario model and its validation (the same for files and code), reading files, variants, the schema.
+        // No solver. Re-exports FairShareJSON: a scenario's document and its problems' paths are JSON values.
+        .target(name: "FairShareScenario", dependencies: ["FairShareJSON"]),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
         // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks
@@ -62,7 +66,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel", "FairShareTestSupport"]),
-        .testTarget(name: "FairShareScenarioTests", dependencies: ["FairShareScenario", "FairShareTestSupport"]),
+        .testTarget(
+            name: "FairShareScenarioTests",
+            dependencies: ["FairShareJSON", "FairShareScenario", "FairShareTestSupport"]),
         .testTarget(
             name: "FairShareEngineTests",
             dependencies: [

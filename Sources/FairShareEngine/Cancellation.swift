@@ -1,5 +1,5 @@
-import Foundation
 import FairShareScenario
+import Foundation
 import GLPKSolver
 
 extension FairShare {
@@ -24,7 +24,9 @@ extension FairShare {
                 // A thread of its own: a solve can take minutes, and Dispatch's shared queues are as wide as the
                 // machine has cores, so solves queued there wait for each other (and for the ranges' threads).
                 // GLPK's environment of the thread is freed when it ends (GLPKSolver's thread environment).
-                let thread = Thread { continuation.resume(returning: solve(scenario, diagnose: true, options: running)) }
+                let thread = Thread {
+                    continuation.resume(returning: solve(scenario, diagnose: true, options: running))
+                }
                 thread.name = "fairshare.solve"
                 thread.stackSize = 8 << 20
                 thread.start()

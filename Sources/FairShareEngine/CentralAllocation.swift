@@ -101,8 +101,11 @@ enum CentralAllocation {
                     solution = try face.solveAfresh(problem) { $0.status != .optimal || fell($0) }
                 }
                 guard solution.status == .optimal, let reached = solution.objectiveValue, !fell(solution) else {
-                    throw FaceStop.stopped(solution.status == .optimal ? .failed(reason: "a stage of the central "
-                        + "allocation fell below the last") : solution.status)
+                    throw FaceStop.stopped(
+                        solution.status == .optimal
+                            ? .failed(
+                                reason: "a stage of the central "
+                                    + "allocation fell below the last") : solution.status)
                 }
                 floorReached = reached
                 last = solution

@@ -26,7 +26,8 @@ public struct Diagnosis: Sendable, Hashable {
         /// `region.targets.social-30.minShare: 0.3 → 0.281 (-0.019)`.
         public var description: String {
             func show(_ value: Double) -> String {
-                requirement.unit == .share ? JSONWriter.number((value * 1000).rounded() / 1000)
+                requirement.unit == .share
+                    ? JSONWriter.number((value * 1000).rounded() / 1000)
                     : JSONWriter.number(value.rounded())
             }
             let sign = difference > 0 ? "+" : ""
@@ -63,41 +64,44 @@ public struct Diagnosis: Sendable, Hashable {
         }
         var model = formulation.model
         model.minimize(objective)
-        let found: [(row: RequirementRow, violation: Double, denominator: Double)]? = try? GLPKProblem.withProblem(
-            for: model
-        ) { problem in
-            // Pass 1: the smallest weighted change.
-            var solution = try problem.solve(options())
-            guard solution.status == .optimal else { return nil }
-            var needed: [Int] = []
-            for (index, row) in rows.enumerated() {
-                guard let violation = row.elastic else { continue }
-                if isPositive(solution[violation], row.requirement) {
-                    needed.append(index)
-                } else {
+        let found: [(row: RequirementRow, violation: Double, denominator: Double)]? =
+            try? GLPKProblem.withProblem(
+                for: model
+            ) { problem in
+                // Pass 1: the smallest weighted change.
+                var solution = try problem.solve(options())
+                guard solution.status == .optimal else { return nil }
+                var needed: [Int] = []
+                for (index, row) in rows.enumerated() {
+                    guard let violation = row.elastic else { continue }
+                    if isPositive(solution[violation], row.requirement) {
+                        needed.append(index)
+                    } else {
+                        try problem.setBounds(of: violation, lowerBound: 0, upperBound: 0)
+                    }
+                }
+                // Pass 2: drop every relaxation that is not needed, municipalities' own requirements first.
+                let order = needed.sorted {
+                    (rows[$0].requirement.municipality == nil ? 1 : 0, $0)
+                        < (rows[$1].requirement.municipality == nil ? 1 : 0, $1)
+                }
+                for index in order where needed.count > 1 {
+                    guard let violation = rows[index].elastic else { continue }
                     try problem.setBounds(of: violation, lowerBound: 0, upperBound: 0)
+                    if try problem.solve(options()).status == .optimal {
+                        needed.removeAll { $0 == index }
+                    } else {
+                        try problem.setBounds(of: violation, lowerBound: 0, upperBound: .infinity)
+                    }
                 }
-            }
-            // Pass 2: drop every relaxation that is not needed, municipalities' own requirements first.
-            let order = needed.sorted { (rows[$0].requirement.municipality == nil ? 1 : 0, $0)
-                < (rows[$1].requirement.municipality == nil ? 1 : 0, $1) }
-            for index in order where needed.count > 1 {
-                guard let violation = rows[index].elastic else { continue }
-                try problem.setBounds(of: violation, lowerBound: 0, upperBound: 0)
-                if try problem.solve(options()).status == .optimal {
-                    needed.removeAll { $0 == index }
-                } else {
-                    try problem.setBounds(of: violation, lowerBound: 0, upperBound: .infinity)
+                solution = try problem.solve(options())
+                guard solution.status == .optimal else { return nil }
+                return needed.compactMap { index in
+                    guard let violation = rows[index].elastic else { return nil }
+                    let denominator = rows[index].denominator.map { solution.value(of: $0) } ?? 1
+                    return (rows[index], solution[violation], denominator)
                 }
-            }
-            solution = try problem.solve(options())
-            guard solution.status == .optimal else { return nil }
-            return needed.compactMap { index in
-                guard let violation = rows[index].elastic else { return nil }
-                let denominator = rows[index].denominator.map { solution.value(of: $0) } ?? 1
-                return (rows[index], solution[violation], denominator)
-            }
-        } ?? nil
+            } ?? nil
         guard let found else { return nil }
 
         var changes: [Change] = []
@@ -108,7 +112,9 @@ public struct Diagnosis: Sendable, Hashable {
             if requirement.unit == .share {
                 let thousandths = suggested * 1000
                 let nearest = thousandths.rounded()
-                let rounded = abs(thousandths - nearest) <= 1e-6 ? nearest
+                let rounded =
+                    abs(thousandths - nearest) <= 1e-6
+                    ? nearest
                     : (requirement.relaxesDownward ? thousandths.rounded(.down) : thousandths.rounded(.up))
                 suggested = rounded / 1000
                 suggested = min(1, max(0, suggested))
@@ -185,8 +191,13 @@ public struct Diagnosis: Sendable, Hashable {
             if let last = path.last?.name, last == "min" || last == "max",
                 case .number(let exact)? = effectiveValue(at: parent, in: document)
             {
-                let current = patch.value(at: parent) ?? .object(JSONObject([("min", .number(exact)),
-                    ("max", .number(exact))]))
+                let current =
+                    patch.value(at: parent)
+                    ?? .object(
+                        JSONObject([
+                            ("min", .number(exact)),
+                            ("max", .number(exact)),
+                        ]))
                 patch = patch.setting(current.setting(value, at: JSONPath(members: [last])), at: parent)
             } else {
                 patch = patch.setting(value, at: path)

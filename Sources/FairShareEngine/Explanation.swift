@@ -41,7 +41,10 @@ public struct Explanation: Sendable, Hashable {
         var relaxed = scenario
         if scenario.solver.integer || scenario.solver.method != .simplex {
             do {
-                relaxed = try scenario.edited { $0.solver.integer = false; $0.solver.method = .simplex }
+                relaxed = try scenario.edited {
+                    $0.solver.integer = false
+                    $0.solver.method = .simplex
+                }
             } catch {
                 // A valid scenario stays valid as a continuous programme solved by the simplex method.
                 throw .solverFailed("the continuous relaxation is invalid (a bug to report): \(error)")
@@ -132,7 +135,8 @@ public struct Explanation: Sendable, Hashable {
             from = ends.min().map { FairShare.clean($0, digits: 9) }
             to = ends.max().map { FairShare.clean($0, digits: 9) }
         }
-        return Item(requirement: requirement, binding: binding, improvementPerUnit: FairShare.clean(improvement, digits: 9),
+        return Item(
+            requirement: requirement, binding: binding, improvementPerUnit: FairShare.clean(improvement, digits: 9),
             validFrom: from, validTo: to, reached: nil)
     }
 }

@@ -33,26 +33,36 @@ struct FairItem: Sendable {
             switch segment.fair {
             case .proportional(let key)?:
                 let shares = KeyShares.shares(key, in: scenario)
-                items.append(FairItem(id: segment.id, kind: .segment, index: index, rule: .proportional(shares: shares),
-                    weight: segment.fairWeight, sizes: shares))
+                items.append(
+                    FairItem(
+                        id: segment.id, kind: .segment, index: index, rule: .proportional(shares: shares),
+                        weight: segment.fairWeight, sizes: shares))
             case .converge(let target)?:
-                let current = regionalStock > 0
+                let current =
+                    regionalStock > 0
                     ? scenario.municipalities.map { $0.stock[segment.id] ?? 0 }.reduce(0, +) / regionalStock : 0
-                items.append(FairItem(id: segment.id, kind: .segment, index: index,
-                    rule: .converge(targetShare: target ?? current), weight: segment.fairWeight, sizes: stockShares))
+                items.append(
+                    FairItem(
+                        id: segment.id, kind: .segment, index: index,
+                        rule: .converge(targetShare: target ?? current), weight: segment.fairWeight, sizes: stockShares)
+                )
             case nil:
                 break
             }
         }
         for (index, group) in scenario.priorityGroups.enumerated() {
             let shares = KeyShares.shares(group.key, in: scenario)
-            items.append(FairItem(id: group.id, kind: .priorityGroup, index: index, rule: .proportional(shares: shares),
-                weight: group.weight, sizes: shares))
+            items.append(
+                FairItem(
+                    id: group.id, kind: .priorityGroup, index: index, rule: .proportional(shares: shares),
+                    weight: group.weight, sizes: shares))
         }
         for (index, quality) in scenario.careQualities.enumerated() {
             let shares = KeyShares.shares(quality.key, in: scenario)
-            items.append(FairItem(id: quality.id, kind: .careQuality, index: index, rule: .proportional(shares: shares),
-                weight: quality.weight, sizes: shares))
+            items.append(
+                FairItem(
+                    id: quality.id, kind: .careQuality, index: index, rule: .proportional(shares: shares),
+                    weight: quality.weight, sizes: shares))
         }
         return items
     }

@@ -34,9 +34,11 @@ public enum FairShare {
             try GLPKProblem.withProblem(for: formulation.model) { problem in
                 var levelSettings = scenario.solver
                 if levelSettings.integer { levelSettings.timeLimit *= Settlement.levelShare }
-                let run = try LevelRun.solve(formulation, on: problem, settings: levelSettings,
+                let run = try LevelRun.solve(
+                    formulation, on: problem, settings: levelSettings,
                     cancellation: options.cancellation)
-                return try Settlement.settle(run, formulation, problem: problem, scenario: scenario,
+                return try Settlement.settle(
+                    run, formulation, problem: problem, scenario: scenario,
                     deadline: deadline, progress: progress, rangeThreads: options.rangeThreads,
                     cancellation: options.cancellation)
             }
@@ -51,7 +53,8 @@ public enum FairShare {
         let settlement = try? outcome.get()
         let run = settlement?.run
         var result = FairShareResult(
-            scenario: scenario.name, variant: scenario.appliedVariant, status: .failed, failure: nil, objective: run?.optima ?? [],
+            scenario: scenario.name, variant: scenario.appliedVariant, status: .failed, failure: nil,
+            objective: run?.optima ?? [],
             mipGap: run?.mipGap, segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
             careIDs: scenario.careQualities.map(\.id), fairItemIDs: formulation.items.map(\.id), municipalities: [],
             region: RegionSummary(newHomes: [:], total: 0, targets: [], priorityGroups: [], care: []))
@@ -98,7 +101,8 @@ public enum FairShare {
                     attach(ranges, formulation.figures, to: &result, scenario: scenario)
                 }
                 if scenario.solver.integer, let distance = settlement.roundingDistance {
-                    result.wholeNumbers = WholeNumberRounding(distance: clean(distance),
+                    result.wholeNumbers = WholeNumberRounding(
+                        distance: clean(distance),
                         achieved: AchievedLevels.values(of: result, scenario: scenario, formulation: formulation))
                 }
                 if let violation = Verification.firstViolation(in: result, scenario: scenario) {
@@ -200,7 +204,8 @@ public enum FairShare {
                     }
                     fair = shares[i] * regional
                 case .converge(let sigma):
-                    fair = sigma * (municipality.totalStock + municipalities[i].total)
+                    fair =
+                        sigma * (municipality.totalStock + municipalities[i].total)
                         - (municipality.stock[item.id] ?? 0)
                 }
                 municipalities[i].fairShare[item.id] = clean(fair)
@@ -215,9 +220,11 @@ public enum FairShare {
             let option = alternative.options[taken]
             let inOption = option.segments.reduce(0) { $0 + (municipalities[i].newHomes[$1] ?? 0) }
             let total = municipalities[i].total
-            municipalities[i].alternatives.append(ChosenOption(rule: choice.rule, option: taken,
-                segments: option.segments, minNewShare: option.minNewShare,
-                share: clean(total > 0 ? inOption / total : 0, digits: 9)))
+            municipalities[i].alternatives.append(
+                ChosenOption(
+                    rule: choice.rule, option: taken,
+                    segments: option.segments, minNewShare: option.minNewShare,
+                    share: clean(total > 0 ? inOption / total : 0, digits: 9)))
         }
         // By rule id: the order a stored result reads back in, whatever decoder reads it.
         for i in municipalities.indices { municipalities[i].alternatives.sort { $0.rule < $1.rule } }
@@ -233,17 +240,21 @@ public enum FairShare {
                 let tolerance = 1e-6
                 let met = share >= target.minShare - tolerance && share <= target.maxShare + tolerance
                 // From the allocation, not from u: u only has to cover the shortfall, and need not equal it.
-                let shortfall = target.mode == .soft
+                let shortfall =
+                    target.mode == .soft
                     ? clean(max(0, target.minShare * total - inTarget, inTarget - target.maxShare * total)) : 0
-                return TargetOutcome(id: target.id, share: clean(share, digits: 9), minShare: target.minShare,
+                return TargetOutcome(
+                    id: target.id, share: clean(share, digits: 9), minShare: target.minShare,
                     maxShare: target.maxShare, met: met, shortfall: shortfall)
             },
             priorityGroups: scenario.priorityGroups.enumerated().map { g, group in
-                DemandOutcome(id: group.id, placed: clean(regionalPlaced[g]),
+                DemandOutcome(
+                    id: group.id, placed: clean(regionalPlaced[g]),
                     shortfall: clean(max(0, group.demand.min - regionalPlaced[g])))
             },
             care: scenario.careQualities.enumerated().map { c, quality in
-                DemandOutcome(id: quality.id, placed: clean(regionalCare[c]),
+                DemandOutcome(
+                    id: quality.id, placed: clean(regionalCare[c]),
                     shortfall: clean(max(0, quality.demand.min - regionalCare[c])))
             })
         result.objective = result.objective.map { LevelOptimum(level: $0.level, value: clean($0.value)) }

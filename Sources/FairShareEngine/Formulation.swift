@@ -102,33 +102,43 @@ struct Formulation: Sendable {
             let here = JSONPath(members: ["municipalities", id])
             let totalStock = municipality.totalStock
             let n = LinearExpression(totals[i])
-            require(n, .minimum, municipality.newHomes.min, "L1", here + ["newHomes", "min"], .homes, id, row: "L1.min[\(id)]")
-            require(n, .maximum, municipality.newHomes.max, "L1", here + ["newHomes", "max"], .homes, id, row: "L1.max[\(id)]")
+            require(
+                n, .minimum, municipality.newHomes.min, "L1", here + ["newHomes", "min"], .homes, id,
+                row: "L1.min[\(id)]")
+            require(
+                n, .maximum, municipality.newHomes.max, "L1", here + ["newHomes", "max"], .homes, id,
+                row: "L1.max[\(id)]")
             for (s, segment) in scenario.segments.enumerated() {
                 let x = LinearExpression(newHomes[i][s])
                 let name = "\(id),\(segment.id)"
-                require(x, .minimum, municipality.realised[segment.id] ?? 0, "L2", here + "realised" + segment.id,
+                require(
+                    x, .minimum, municipality.realised[segment.id] ?? 0, "L2", here + "realised" + segment.id,
                     .homes, id, row: "L2.realised[\(name)]")
                 guard let limits = municipality.limits[segment.id] else { continue }
                 let limitPath = here + "limits" + segment.id
                 require(x, .minimum, limits.min ?? 0, "L2", limitPath + "min", .homes, id, row: "L2.min[\(name)]")
-                require(x, .maximum, limits.max ?? .infinity, "L2", limitPath + "max", .homes, id, row: "L2.max[\(name)]")
+                require(
+                    x, .maximum, limits.max ?? .infinity, "L2", limitPath + "max", .homes, id, row: "L2.max[\(name)]")
                 if let share = limits.minNewShare, share > 0 {
-                    require(x - share * totals[i], .minimum, 0, "L3", limitPath + "minNewShare", .share, id,
+                    require(
+                        x - share * totals[i], .minimum, 0, "L3", limitPath + "minNewShare", .share, id,
                         row: "L3.min[\(name)]", share: share, denominator: n)
                 }
                 if let share = limits.maxNewShare, share < 1 {
-                    require(x - share * totals[i], .maximum, 0, "L3", limitPath + "maxNewShare", .share, id,
+                    require(
+                        x - share * totals[i], .maximum, 0, "L3", limitPath + "maxNewShare", .share, id,
                         row: "L3.max[\(name)]", share: share, denominator: n)
                 }
                 let existing = municipality.stock[segment.id] ?? 0
                 if let share = limits.minStockShare, share > 0 {
-                    require(x - share * totals[i], .minimum, share * totalStock - existing, "L4",
+                    require(
+                        x - share * totals[i], .minimum, share * totalStock - existing, "L4",
                         limitPath + "minStockShare", .share, id, row: "L4.min[\(name)]", share: share,
                         denominator: n + totalStock)
                 }
                 if let share = limits.maxStockShare, share < 1 {
-                    require(x - share * totals[i], .maximum, share * totalStock - existing, "L4",
+                    require(
+                        x - share * totals[i], .maximum, share * totalStock - existing, "L4",
                         limitPath + "maxStockShare", .share, id, row: "L4.max[\(name)]", share: share,
                         denominator: n + totalStock)
                 }
@@ -137,7 +147,8 @@ struct Formulation: Sendable {
                 let share = municipality.maxPriorityShare
                 let lettable = scenario.segments.indices.filter { scenario.segments[$0].lettable }
                 let lettableNew = LinearExpression.sum(lettable.map { newHomes[i][$0] })
-                require(LinearExpression.sum(placements[i]) - share * lettableNew, .maximum, share * municipality.lettings,
+                require(
+                    LinearExpression.sum(placements[i]) - share * lettableNew, .maximum, share * municipality.lettings,
                     "P2", here + "maxPriorityShare", .share, id, row: "P2[\(id)]", share: share,
                     denominator: lettableNew + municipality.lettings, always: true)
             }
@@ -155,7 +166,9 @@ struct Formulation: Sendable {
                 require(z, .minimum, range.min, "C3", path + "min", .homes, id, row: "C3.min[\(id),\(quality.id)]")
                 require(z, .maximum, range.max, "C3", path + "max", .homes, id, row: "C3.max[\(id),\(quality.id)]")
                 let share = quality.maxShareOfNewHomes
-                require(z - share * totals[i], .maximum, 0, "C2", JSONPath(members: ["care", quality.id, "maxShareOfNewHomes"]), .share, id,
+                require(
+                    z - share * totals[i], .maximum, 0, "C2",
+                    JSONPath(members: ["care", quality.id, "maxShareOfNewHomes"]), .share, id,
                     row: "C2[\(id),\(quality.id)]", share: share, denominator: n, always: true)
             }
         }
@@ -169,9 +182,10 @@ struct Formulation: Sendable {
         require(total, .maximum, region.newHomes.max, "R1", ["region", "newHomes", "max"], .homes, nil, row: "R1.max")
 
         for (k, target) in region.targets.enumerated() {
-            let share = LinearExpression.sum(target.segments.compactMap { id in
-                scenario.segments.firstIndex { $0.id == id }.map { regionalNewHomes[$0] }
-            })
+            let share = LinearExpression.sum(
+                target.segments.compactMap { id in
+                    scenario.segments.firstIndex { $0.id == id }.map { regionalNewHomes[$0] }
+                })
             let path = JSONPath(members: ["region", "targets", target.id])
             if target.mode == .soft {
                 let shortfall = model.addVariable("u[target.\(target.id)]")
@@ -185,23 +199,29 @@ struct Formulation: Sendable {
                 continue
             }
             if target.minShare > 0 {
-                require(share - target.minShare * regionalTotal, .minimum, 0, "R2", path + "minShare", .share, nil,
+                require(
+                    share - target.minShare * regionalTotal, .minimum, 0, "R2", path + "minShare", .share, nil,
                     row: "R2.min[\(target.id)]", share: target.minShare, denominator: total)
             }
             if target.maxShare < 1 {
-                require(share - target.maxShare * regionalTotal, .maximum, 0, "R2", path + "maxShare", .share, nil,
+                require(
+                    share - target.maxShare * regionalTotal, .maximum, 0, "R2", path + "maxShare", .share, nil,
                     row: "R2.max[\(target.id)]", share: target.maxShare, denominator: total)
             }
         }
 
         for (g, group) in scenario.priorityGroups.enumerated() {
-            addDemand("P1", of: regionalPlacements[g], group.demand, mode: group.mode, id: group.id,
-                path: JSONPath(members: ["priorityGroups", group.id, "demand"]), unit: .placements, shortfall: "u[group.\(group.id)]",
+            addDemand(
+                "P1", of: regionalPlacements[g], group.demand, mode: group.mode, id: group.id,
+                path: JSONPath(members: ["priorityGroups", group.id, "demand"]), unit: .placements,
+                shortfall: "u[group.\(group.id)]",
                 in: \.groupShortfalls, at: g)
         }
         for (c, quality) in scenario.careQualities.enumerated() {
-            addDemand("C1", of: regionalCare[c], quality.demand, mode: quality.mode, id: quality.id,
-                path: JSONPath(members: ["care", quality.id, "demand"]), unit: .homes, shortfall: "u[care.\(quality.id)]",
+            addDemand(
+                "C1", of: regionalCare[c], quality.demand, mode: quality.mode, id: quality.id,
+                path: JSONPath(members: ["care", quality.id, "demand"]), unit: .homes,
+                shortfall: "u[care.\(quality.id)]",
                 in: \.careShortfalls, at: c)
         }
     }
@@ -243,14 +263,18 @@ struct Formulation: Sendable {
             let violation = model.addVariable("e[\(name)]")
             let row = side == .minimum ? expression + violation >= bound : expression - violation <= bound
             let id = model.add(row, name: name)
-            requirements.append(RequirementRow(requirement: requirement, enforcement: .row(id), denominator: denominator,
-                elastic: violation))
+            requirements.append(
+                RequirementRow(
+                    requirement: requirement, enforcement: .row(id), denominator: denominator,
+                    elastic: violation))
         } else if isSingle {
             pendingBounds[expression.terms[0].variable.index, default: []].append((side, bound, requirements.count))
-            requirements.append(RequirementRow(requirement: requirement, enforcement: .implied, denominator: denominator))
+            requirements.append(
+                RequirementRow(requirement: requirement, enforcement: .implied, denominator: denominator))
         } else {
             let id = model.add(side == .minimum ? expression >= bound : expression <= bound, name: name)
-            requirements.append(RequirementRow(requirement: requirement, enforcement: .row(id), denominator: denominator))
+            requirements.append(
+                RequirementRow(requirement: requirement, enforcement: .row(id), denominator: denominator))
         }
     }
 
@@ -275,7 +299,8 @@ struct Formulation: Sendable {
             } else {
                 for pending in bounds {
                     let row = requirements[pending.requirement]
-                    let name = "\(row.requirement.family).\(pending.side == .minimum ? "min" : "max")[\(row.requirement.path)]"
+                    let name =
+                        "\(row.requirement.family).\(pending.side == .minimum ? "min" : "max")[\(row.requirement.path)]"
                     let constraint = pending.side == .minimum ? variable >= pending.bound : variable <= pending.bound
                     requirements[pending.requirement].enforcement = .row(model.add(constraint, name: name))
                 }
@@ -291,7 +316,9 @@ struct Formulation: Sendable {
             var above: [Variable] = []
             var below: [Variable] = []
             let worst = scenario.fairness.norm == .max ? model.addVariable("t[\(item.id)]") : nil
-            if scenario.fairness.norm == .leximin && leximinBound == nil { leximinBound = model.addVariable("t[leximin]") }
+            if scenario.fairness.norm == .leximin && leximinBound == nil {
+                leximinBound = model.addVariable("t[leximin]")
+            }
             for (i, municipality) in scenario.municipalities.enumerated() {
                 let name = "\(municipality.id),\(item.id)"
                 let plus = model.addVariable("dp[\(name)]")
@@ -305,7 +332,8 @@ struct Formulation: Sendable {
                 case .converge(let sigma):
                     // v − (σ (T_i + N_i) − E_is) = d⁺ − d⁻
                     let existing = municipality.stock[scenario.segments[item.index].id] ?? 0
-                    model.add(value - sigma * totals[i] - plus + minus == sigma * municipality.totalStock - existing,
+                    model.add(
+                        value - sigma * totals[i] - plus + minus == sigma * municipality.totalStock - existing,
                         name: "fair[\(name)]")
                 }
                 if let worst {
@@ -314,8 +342,10 @@ struct Formulation: Sendable {
                 if let bound = leximinBound {
                     let deviation = item.weight * (plus + minus)
                     let row = model.add(deviation - item.sizes[i] * bound <= 0, name: "leximin[\(name)]")
-                    leximinPairs.append(LeximinPair(row: row, deviation: deviation, size: item.sizes[i],
-                        municipality: municipality.id, item: item.id))
+                    leximinPairs.append(
+                        LeximinPair(
+                            row: row, deviation: deviation, size: item.sizes[i],
+                            municipality: municipality.id, item: item.id))
                 }
             }
             deviationsAbove.append(above)
@@ -369,14 +399,18 @@ struct Formulation: Sendable {
                     let binary = model.addVariable("b[\(name)]", upperBound: 1, isInteger: true)
                     binaries.append(binary)
                     chosen.add(binary)
-                    let segments = LinearExpression.sum(option.segments.compactMap { id in
-                        scenario.segments.firstIndex { $0.id == id }.map { newHomes[i][$0] }
-                    })
+                    let segments = LinearExpression.sum(
+                        option.segments.compactMap { id in
+                            scenario.segments.firstIndex { $0.id == id }.map { newHomes[i][$0] }
+                        })
                     let share = option.minNewShare
                     let capacity = municipality.newHomes.max
-                    let path = JSONPath(members: ["municipalities", municipality.id, "alternatives", alternative.id]) + .index(a)
+                    let path =
+                        JSONPath(members: ["municipalities", municipality.id, "alternatives", alternative.id])
+                        + .index(a)
                         + "minNewShare"
-                    require(segments - share * totals[i] - share * capacity * binary, .minimum, -share * capacity, "A2",
+                    require(
+                        segments - share * totals[i] - share * capacity * binary, .minimum, -share * capacity, "A2",
                         path, .share, municipality.id, row: "A2[\(name)]", share: share,
                         denominator: LinearExpression(totals[i]), always: true)
                 }

@@ -33,8 +33,10 @@ struct LevelRun {
         var lastSolved: Solution?
         for (index, (level, expression)) in formulation.levels.enumerated() {
             if level == .fairness, formulation.leximinBound != nil, lastLevel != .fairness {
-                guard let leximin = try solveLeximin(formulation, on: problem, settings: settings, clock: clock,
-                    start: start, cancellation: cancellation)
+                guard
+                    let leximin = try solveLeximin(
+                        formulation, on: problem, settings: settings, clock: clock,
+                        start: start, cancellation: cancellation)
                 else { break }
                 run.last = leximin.solution
                 lastSolved = leximin.solution
@@ -47,9 +49,11 @@ struct LevelRun {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let remaining = max(0.001, settings.timeLimit - seconds)
-            let solution = try problem.solve(FairShare.options(for: settings, timeLimit: remaining, cancellation: cancellation))
+            let solution = try problem.solve(
+                FairShare.options(for: settings, timeLimit: remaining, cancellation: cancellation))
             run.last = solution
-            guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue else {
+            guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
+            else {
                 // An integer run that runs out of time on a later level still has the allocation of the level before
                 // (GLPK's branch and bound starts without it): report that one as `feasible` (docs/model.md §6)
                 // rather than losing it to `time-limit`.
@@ -93,8 +97,12 @@ struct LevelRun {
         while last == nil || profile.contains(where: { $0 == nil }) {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            let solution = try problem.solve(FairShare.options(for: settings, timeLimit: max(0.001,
-                settings.timeLimit - seconds), cancellation: cancellation))
+            let solution = try problem.solve(
+                FairShare.options(
+                    for: settings,
+                    timeLimit: max(
+                        0.001,
+                        settings.timeLimit - seconds), cancellation: cancellation))
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else { return nil }
             last = solution
@@ -110,8 +118,10 @@ struct LevelRun {
             for index in blocked {
                 let pair = pairs[index]
                 let limit = pair.size * value * (1 + FairShare.levelTolerance) + 1e-9
-                try problem.add(Constraint(pair.deviation, lowerBound: -.infinity, upperBound: limit,
-                    name: "leximin.fixed[\(pair.municipality),\(pair.item)]"))
+                try problem.add(
+                    Constraint(
+                        pair.deviation, lowerBound: -.infinity, upperBound: limit,
+                        name: "leximin.fixed[\(pair.municipality),\(pair.item)]"))
                 try problem.setBounds(of: pair.row, lowerBound: -.infinity, upperBound: .infinity)
                 profile[index] = value
             }

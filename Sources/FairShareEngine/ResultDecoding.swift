@@ -260,7 +260,8 @@ enum ResultReader {
             return out
         }
         var region = RegionSummary(
-            newHomes: try figures(object["newHomes"], here + "newHomes"), total: try number(object["total"], here + "total"),
+            newHomes: try figures(object["newHomes"], here + "newHomes"),
+            total: try number(object["total"], here + "total"),
             targets: outcomes, priorityGroups: try demands("priorityGroups", groups), care: try demands("care", care))
         if let ranges = object["ranges"] { region.ranges = try self.ranges(ranges, here + "ranges") }
         return region
@@ -277,12 +278,15 @@ enum ResultReader {
             let at = here + "changes" + .index(index)
             let change = try self.object(element, at)
             let requirement = Requirement(
-                family: try string(change["requirement"], at + "requirement"), path: try path(change["path"], at + "path"),
+                family: try string(change["requirement"], at + "requirement"),
+                path: try path(change["path"], at + "path"),
                 unit: try word(change["unit"], at + "unit"), side: try word(change["side"], at + "side"),
                 value: try number(change["current"], at + "current"),
                 municipality: change["municipality"] == .null
                     ? nil : try string(change["municipality"], at + "municipality"))
-            changes.append(Diagnosis.Change(requirement: requirement, suggested: try number(change["suggested"], at + "suggested")))
+            changes.append(
+                Diagnosis.Change(requirement: requirement, suggested: try number(change["suggested"], at + "suggested"))
+            )
         }
         return Diagnosis(
             changes: changes, patch: object["patch"] ?? .object(JSONObject()),

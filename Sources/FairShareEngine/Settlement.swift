@@ -77,7 +77,8 @@ struct Settlement {
             progress(.rounding)
             let centre = settlement.allocation ?? last
             // The rounding has the time left: at least the share `levelShare` keeps for it.
-            let rounded = try WholeNumbers.round(scenario, formulation, central: centre, deadline: deadline,
+            let rounded = try WholeNumbers.round(
+                scenario, formulation, central: centre, deadline: deadline,
                 cancellation: cancellation)
             settlement.rounding = rounded
             settlement.roundingDistance = rounded.objectiveValue

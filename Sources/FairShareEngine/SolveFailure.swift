@@ -49,7 +49,8 @@ public enum SolveFailure: Error, Sendable, Hashable, CustomStringConvertible {
     static let cancelledText = "cancelled: the caller stopped the solve before it finished"
     static let refusedPrefix = "the solver refused the model: "
     static let noLevelText = "no level was solved"
-    static let noWholeNumbersText = "no whole-number allocation keeps every hard requirement near the central "
+    static let noWholeNumbersText =
+        "no whole-number allocation keeps every hard requirement near the central "
         + "allocation; solve without \"integer\" to see the continuous one"
     static let violatesPrefix = "the allocation violates "
     static let violatesSuffix = "; please report this as a bug"

@@ -42,9 +42,11 @@ public struct Sweep: Sendable {
             do throws(ScenarioError) {
                 scenarios.append(try scenario.setting(.number(value), at: path, limits: loader.limits))
             } catch {
-                throw ScenarioError(error.issues.map {
-                    ScenarioIssue($0.code, at: $0.path, "\($0.message) (with \(path) = \(JSONWriter.number(value)))")
-                })
+                throw ScenarioError(
+                    error.issues.map {
+                        ScenarioIssue(
+                            $0.code, at: $0.path, "\($0.message) (with \(path) = \(JSONWriter.number(value)))")
+                    })
             }
         }
         let formulations = scenarios.map { Formulation($0) }
@@ -61,17 +63,21 @@ public struct Sweep: Sendable {
                     var levelRows: [ConstraintID] = []
                     for index in group {
                         if index > start {
-                            try update(problem, from: formulations[index - 1], to: formulations[index], levelRows: levelRows)
+                            try update(
+                                problem, from: formulations[index - 1], to: formulations[index], levelRows: levelRows)
                         }
                         let settings = scenarios[index].solver
                         let start = ContinuousClock.now
                         let deadline = start + .milliseconds(Int64((settings.timeLimit * 1000).rounded(.up)))
                         let run = Result { () throws -> Settlement in
-                            let levels = try LevelRun.solve(formulations[index], on: problem, settings: settings,
+                            let levels = try LevelRun.solve(
+                                formulations[index], on: problem, settings: settings,
                                 reusing: levelRows)
                             levelRows = levels.levelRows
-                            return try Settlement.settle(levels, formulations[index], problem: problem,
-                                scenario: scenarios[index], deadline: deadline, progress: ProgressReporter(start: start))
+                            return try Settlement.settle(
+                                levels, formulations[index], problem: problem,
+                                scenario: scenarios[index], deadline: deadline, progress: ProgressReporter(start: start)
+                            )
                         }
                         runs.append(run)
                     }
@@ -84,8 +90,12 @@ public struct Sweep: Sendable {
                 case .success(let runs): run = runs[offset]
                 case .failure(let error): run = .failure(error)
                 }
-                points.append(Point(value: values[index], result: FairShare.result(of: run, scenario: scenarios[index],
-                    formulation: formulations[index], diagnose: false)))
+                points.append(
+                    Point(
+                        value: values[index],
+                        result: FairShare.result(
+                            of: run, scenario: scenarios[index],
+                            formulation: formulations[index], diagnose: false)))
             }
             warm += group.count - 1
             start = end
@@ -117,7 +127,8 @@ public struct Sweep: Sendable {
     ) throws {
         for (index, (before, after)) in zip(old.model.variables, new.model.variables).enumerated()
         where before.lowerBound != after.lowerBound || before.upperBound != after.upperBound {
-            try problem.setBounds(of: Variable(index: index), lowerBound: after.lowerBound, upperBound: after.upperBound)
+            try problem.setBounds(
+                of: Variable(index: index), lowerBound: after.lowerBound, upperBound: after.upperBound)
         }
         for (index, (before, after)) in zip(old.model.constraints, new.model.constraints).enumerated() {
             let id = ConstraintID(index: index)
@@ -129,8 +140,11 @@ public struct Sweep: Sendable {
         }
         for (row, (before, after)) in zip(levelRows, zip(old.levels, new.levels))
         where before.expression.merged().terms != after.expression.merged().terms {
-            try problem.replace(row, with: Constraint(after.expression, lowerBound: -.infinity, upperBound: .infinity,
-                name: "level[\(after.level.rawValue)]"))
+            try problem.replace(
+                row,
+                with: Constraint(
+                    after.expression, lowerBound: -.infinity, upperBound: .infinity,
+                    name: "level[\(after.level.rawValue)]"))
         }
     }
 }

@@ -64,7 +64,8 @@ enum Verification {
             }
             if !scenario.priorityGroups.isEmpty {
                 let lettableNew = segments.filter(\.lettable).reduce(0) { $0 + (allocation.newHomes[$1.id] ?? 0) }
-                atMost(placed, municipality.maxPriorityShare * (municipality.lettings + lettableNew),
+                atMost(
+                    placed, municipality.maxPriorityShare * (municipality.lettings + lettableNew),
                     "P2 \(path).maxPriorityShare")
             }
             for quality in scenario.careQualities {

@@ -46,9 +46,10 @@ public struct AllocationCSV: Sendable {
         guard result.hasAllocation else { return out }
         let fair = Set(result.fairItemIDs)
         for allocation in result.municipalities {
-            func record(_ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?,
-                shares: Bool)
-            {
+            func record(
+                _ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?,
+                shares: Bool
+            ) {
                 out += format.record([
                     allocation.id, allocation.name, kind, id, label, format.number(value ?? 0),
                     fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
@@ -60,15 +61,18 @@ public struct AllocationCSV: Sendable {
             }
             let ranges = allocation.ranges
             for segment in scenario.segments {
-                record("newHomes", segment.id, segment.label, allocation.newHomes[segment.id],
+                record(
+                    "newHomes", segment.id, segment.label, allocation.newHomes[segment.id],
                     ranges?.newHomes[segment.id], shares: true)
             }
             for group in scenario.priorityGroups {
-                record("placements", group.id, group.label, allocation.placements[group.id],
+                record(
+                    "placements", group.id, group.label, allocation.placements[group.id],
                     ranges?.placements[group.id], shares: false)
             }
             for quality in scenario.careQualities {
-                record("care", quality.id, quality.label, allocation.care[quality.id], ranges?.care[quality.id],
+                record(
+                    "care", quality.id, quality.label, allocation.care[quality.id], ranges?.care[quality.id],
                     shares: false)
             }
         }

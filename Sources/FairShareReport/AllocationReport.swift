@@ -61,7 +61,8 @@ public struct AllocationReport: Sendable {
         total += converging.map { segment in
             let before = scenario.municipalities.reduce(0) { $0 + ($1.stock[segment.id] ?? 0) }
             let stock = scenario.municipalities.reduce(0) { $0 + $1.totalStock }
-            let after = stock + result.region.total > 0
+            let after =
+                stock + result.region.total > 0
                 ? (before + (result.region.newHomes[segment.id] ?? 0)) / (stock + result.region.total) : 0
             return Formatting.percent(stock > 0 ? before / stock : 0) + " → " + Formatting.percent(after)
         }
@@ -81,14 +82,18 @@ public struct AllocationReport: Sendable {
     /// What the allocation table's figures are: whole numbers that add up, and which are free. In Markdown the
     /// mark is a code span.
     public func allocationNote(markdown: Bool = false) -> String {
-        var note = shown.addsUp ? "Figures are whole numbers, rounded so that the totals add up."
+        var note =
+            shown.addsUp
+            ? "Figures are whole numbers, rounded so that the totals add up."
             : "Figures are whole numbers, each rounded on its own (too large to round so that the totals add up)."
         switch result.allocation {
         case .any:
-            note += " This allocation is one of many equally good ones: no ranges were computed, so no figure is "
+            note +=
+                " This allocation is one of many equally good ones: no ranges were computed, so no figure is "
                 + "marked free or firm."
         case .central:
-            note += open.entries.isEmpty
+            note +=
+                open.entries.isEmpty
                 ? " Every figure is firm: the requirements decide it to within half a home or placement."
                 : " \(markdown ? "`\(Self.freeMark)`" : Self.freeMark) marks a free figure: the requirements leave "
                     + "it a range (listed under "
@@ -123,7 +128,9 @@ public struct AllocationReport: Sendable {
             var row = [allocation.name]
             for id in result.fairItemIDs {
                 let fair = allocation.fairShare[id] ?? 0
-                let kind: ComparedItem.Kind = allocation.newHomes[id] != nil ? .newHomes
+                let kind: ComparedItem.Kind =
+                    allocation.newHomes[id] != nil
+                    ? .newHomes
                     : allocation.placements[id] != nil ? .placements : .care
                 let gets = shown.value(kind, id, in: allocation.id) ?? 0
                 let mark = result.isFree(kind, id, in: allocation.id) ? Self.freeMark : ""
@@ -140,13 +147,15 @@ public struct AllocationReport: Sendable {
     public var regionLines: [String] {
         var lines: [String] = []
         let region = scenario.region
-        lines.append("New homes: \(Formatting.whole(shown.region.total)) (allowed "
-            + "\(Formatting.range(min: region.newHomes.min, max: region.newHomes.max)))")
+        lines.append(
+            "New homes: \(Formatting.whole(shown.region.total)) (allowed "
+                + "\(Formatting.range(min: region.newHomes.min, max: region.newHomes.max)))")
         for (target, outcome) in zip(region.targets, result.region.targets) {
             var bounds: [String] = []
             if target.minShare > 0 { bounds.append("min \(Formatting.percent(target.minShare))") }
             if target.maxShare < 1 { bounds.append("max \(Formatting.percent(target.maxShare))") }
-            var line = "Target \(target.id): \(Formatting.percent(outcome.share)) (\(bounds.joined(separator: ", ")))"
+            var line =
+                "Target \(target.id): \(Formatting.percent(outcome.share)) (\(bounds.joined(separator: ", ")))"
                 + (outcome.met ? " met" : " NOT met")
             if Formatting.count(outcome.shortfall) != "0" {
                 line += ", short by \(Formatting.count(outcome.shortfall)) homes"
@@ -155,20 +164,24 @@ public struct AllocationReport: Sendable {
         }
         for (group, outcome) in zip(scenario.priorityGroups, result.region.priorityGroups) {
             let placed = shown.region.placements[group.id] ?? outcome.placed.rounded()
-            lines.append("\(group.label): \(Formatting.whole(placed)) placements (demand "
-                + "\(Formatting.range(min: group.demand.min, max: group.demand.max)))"
-                + shortBy(outcome))
+            lines.append(
+                "\(group.label): \(Formatting.whole(placed)) placements (demand "
+                    + "\(Formatting.range(min: group.demand.min, max: group.demand.max)))"
+                    + shortBy(outcome))
         }
         for (quality, outcome) in zip(scenario.careQualities, result.region.care) {
             let placed = shown.region.care[quality.id] ?? outcome.placed.rounded()
-            lines.append("\(quality.label): \(Formatting.whole(placed)) homes (demand "
-                + "\(Formatting.range(min: quality.demand.min, max: quality.demand.max)))"
-                + shortBy(outcome))
+            lines.append(
+                "\(quality.label): \(Formatting.whole(placed)) homes (demand "
+                    + "\(Formatting.range(min: quality.demand.min, max: quality.demand.max)))"
+                    + shortBy(outcome))
         }
         let optima = result.objective.map { "\($0.level.rawValue) \(Formatting.optimum($0.value))" }
-        lines.append("Level optima: " + (optima.isEmpty ? "none" : optima.joined(separator: ", "))
-            + (scenario.fairness.norm == .sum ? " (homes and placements away from their fair share)"
-                : " (fairness: worst weighted deviation per unit of size)"))
+        lines.append(
+            "Level optima: " + (optima.isEmpty ? "none" : optima.joined(separator: ", "))
+                + (scenario.fairness.norm == .sum
+                    ? " (homes and placements away from their fair share)"
+                    : " (fairness: worst weighted deviation per unit of size)"))
         if let gap = result.mipGap { lines.append("MIP gap: \(Formatting.percent(gap))") }
         return lines
     }
@@ -182,15 +195,18 @@ public struct AllocationReport: Sendable {
         var out = title + "\n"
         if let failure = result.failure { out += "\(failure)\n" }
         guard result.hasAllocation else { return out }
-        out += "\nNew homes\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
+        out +=
+            "\nNew homes\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
             + paragraph(allocationNote())
         let open = self.open
         if !open.entries.isEmpty {
-            out += "\nWhat the requirements leave open\n" + open.table.text(width: width)
+            out +=
+                "\nWhat the requirements leave open\n" + open.table.text(width: width)
                 + paragraph(OpenFigures.explanation)
         }
         if !result.fairItemIDs.isEmpty {
-            out += "\nFair shares: what each municipality gets / its fair share (difference)\n"
+            out +=
+                "\nFair shares: what each municipality gets / its fair share (difference)\n"
                 + fairnessTable.text(width: width)
         }
         out += "\nRegion\n" + regionLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -203,15 +219,18 @@ public struct AllocationReport: Sendable {
         if let failure = result.failure { out += "\n\(failure)\n" }
         if let diagnosis = result.diagnosis { out += "\n" + DiagnosisReport(diagnosis).markdown() }
         guard result.hasAllocation else { return out + warningsMarkdown }
-        out += "\n### New homes\(horizon)\n\n" + allocationTable.markdown() + "\n"
+        out +=
+            "\n### New homes\(horizon)\n\n" + allocationTable.markdown() + "\n"
             + allocationNote(markdown: true) + "\n"
         let open = self.open
         if !open.entries.isEmpty {
-            out += "\n### What the requirements leave open\n\n" + open.table.markdown() + "\n"
+            out +=
+                "\n### What the requirements leave open\n\n" + open.table.markdown() + "\n"
                 + OpenFigures.explanation + "\n"
         }
         if !result.fairItemIDs.isEmpty {
-            out += "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n"
+            out +=
+                "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n"
                 + fairnessTable.markdown()
         }
         out += "\n### Region\n\n" + regionLines.map { "- " + $0 }.joined(separator: "\n") + "\n"

@@ -15,7 +15,8 @@ public enum Charts {
             return (segment.id, segment.label)
         }
         guard let id = result.fairItemIDs.first else { return nil }
-        let label = scenario.segment(id)?.label ?? scenario.priorityGroups.first { $0.id == id }?.label
+        let label =
+            scenario.segment(id)?.label ?? scenario.priorityGroups.first { $0.id == id }?.label
             ?? scenario.careQualities.first { $0.id == id }?.label ?? id
         return (id, label)
     }
@@ -27,27 +28,31 @@ public enum Charts {
         var charts: [String] = []
         let horizon = scenario.horizon.map { " \($0.start)–\($0.end)" } ?? ""
         if let segment = stockSegment(scenario) {
-            charts.append(GroupedBarChart(
-                title: "\(segment.label): share of the housing stock before and after\(horizon)",
-                categories: names,
-                series: [
-                    .init(name: "before", values: result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }),
-                    .init(name: "after", values: result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }),
-                ],
-                valueLabel: "share of the housing stock", valueFormat: .percent
-            ).svg())
+            charts.append(
+                GroupedBarChart(
+                    title: "\(segment.label): share of the housing stock before and after\(horizon)",
+                    categories: names,
+                    series: [
+                        .init(
+                            name: "before", values: result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }),
+                        .init(name: "after", values: result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }),
+                    ],
+                    valueLabel: "share of the housing stock", valueFormat: .percent
+                ).svg())
         }
         if let item = fairItem(result, scenario) {
-            charts.append(GroupedBarChart(
-                title: "\(item.label): fair share and allocation\(horizon)",
-                categories: names,
-                series: [
-                    .init(name: "fair share", values: result.municipalities.map { $0.fairShare[item.id] ?? 0 }),
-                    .init(name: "allocated", values: result.municipalities.map { allocated(item.id, $0) },
-                        ranges: result.municipalities.map { allocatedRange(item.id, $0) }),
-                ],
-                valueLabel: scenario.priorityGroups.contains { $0.id == item.id } ? "placements" : "new homes"
-            ).svg())
+            charts.append(
+                GroupedBarChart(
+                    title: "\(item.label): fair share and allocation\(horizon)",
+                    categories: names,
+                    series: [
+                        .init(name: "fair share", values: result.municipalities.map { $0.fairShare[item.id] ?? 0 }),
+                        .init(
+                            name: "allocated", values: result.municipalities.map { allocated(item.id, $0) },
+                            ranges: result.municipalities.map { allocatedRange(item.id, $0) }),
+                    ],
+                    valueLabel: scenario.priorityGroups.contains { $0.id == item.id } ? "placements" : "new homes"
+                ).svg())
         }
         return ChartStack.svg(charts)
     }
@@ -59,33 +64,49 @@ public enum Charts {
         let names = first.result.municipalities.map(\.name)
         var charts: [String] = []
         if let segment = stockSegment(first.scenario) {
-            var series = [GroupedBarChart.Series(name: "before",
-                values: first.result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 })]
+            var series = [
+                GroupedBarChart.Series(
+                    name: "before",
+                    values: first.result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 })
+            ]
             for entry in entries where entry.result.hasAllocation {
-                series.append(.init(name: "after: \(entry.name)",
-                    values: entry.result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }))
+                series.append(
+                    .init(
+                        name: "after: \(entry.name)",
+                        values: entry.result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }))
             }
-            charts.append(GroupedBarChart(title: "\(segment.label): share of the housing stock, before and after",
-                categories: names, series: series, valueLabel: "share of the housing stock", valueFormat: .percent)
+            charts.append(
+                GroupedBarChart(
+                    title: "\(segment.label): share of the housing stock, before and after",
+                    categories: names, series: series, valueLabel: "share of the housing stock", valueFormat: .percent
+                )
                 .svg())
         }
         if let item = fairItem(first.result, first.scenario) {
             var series: [GroupedBarChart.Series] = []
             for entry in entries where entry.result.hasAllocation {
                 let municipalities = entry.result.municipalities
-                series.append(.init(name: entry.name, values: municipalities.map { allocated(item.id, $0) },
-                    ranges: municipalities.map { allocatedRange(item.id, $0) }))
+                series.append(
+                    .init(
+                        name: entry.name, values: municipalities.map { allocated(item.id, $0) },
+                        ranges: municipalities.map { allocatedRange(item.id, $0) }))
             }
-            charts.append(GroupedBarChart(title: "\(item.label): allocation per scenario", categories: names,
-                series: series, valueLabel: "new homes").svg())
+            charts.append(
+                GroupedBarChart(
+                    title: "\(item.label): allocation per scenario", categories: names,
+                    series: series, valueLabel: "new homes"
+                ).svg())
         }
         let profiles = entries.filter(\.result.hasAllocation).map { entry in
             let profile = entry.result.fairnessProfile(in: entry.scenario)
             return LineChart.Series(name: entry.name, x: profile.indices.map { Double($0 + 1) }, y: profile)
         }
-        charts.append(LineChart(title: "Fairness profiles: every municipality and item's deviation, largest first",
-            xLabel: "rank (1 = the pair furthest from its fair share)",
-            yLabel: "weighted deviation per unit of size", series: profiles, yIncludesZero: true).svg())
+        charts.append(
+            LineChart(
+                title: "Fairness profiles: every municipality and item's deviation, largest first",
+                xLabel: "rank (1 = the pair furthest from its fair share)",
+                yLabel: "weighted deviation per unit of size", series: profiles, yIncludesZero: true
+            ).svg())
         return ChartStack.svg(charts)
     }
 
@@ -94,29 +115,36 @@ public enum Charts {
         let values = sweep.points.map(\.value)
         var charts: [String] = []
         let levels = Level.allCases.filter { level in sweep.points.contains { $0.result.optimum(level) != nil } }
-        charts.append(LineChart(
-            title: "Level optima as \(sweep.path) varies",
-            xLabel: sweep.path.description, yLabel: levels == [.fairness] || levels == [.shortfall, .fairness]
-                ? "optimum (homes and placements)" : "level optimum",
-            series: levels.map { level in
-                LineChart.Series(name: level.rawValue, x: values,
-                    y: sweep.points.map { $0.result.optimum(level) ?? .nan })
-            },
-            xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yIncludesZero: true
-        ).svg())
+        charts.append(
+            LineChart(
+                title: "Level optima as \(sweep.path) varies",
+                xLabel: sweep.path.description,
+                yLabel: levels == [.fairness] || levels == [.shortfall, .fairness]
+                    ? "optimum (homes and placements)" : "level optimum",
+                series: levels.map { level in
+                    LineChart.Series(
+                        name: level.rawValue, x: values,
+                        y: sweep.points.map { $0.result.optimum(level) ?? .nan })
+                },
+                xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yIncludesZero: true
+            ).svg())
         let targets = sweep.points.first { $0.result.hasAllocation }?.result.region.targets.map(\.id) ?? []
         if !targets.isEmpty {
-            charts.append(LineChart(
-                title: "Regional targets as \(sweep.path) varies",
-                xLabel: sweep.path.description, yLabel: "share of new homes",
-                series: targets.map { id in
-                    LineChart.Series(name: id, x: values, y: sweep.points.map { point in
-                        point.result.hasAllocation ? point.result.region.targets.first { $0.id == id }?.share ?? .nan
-                            : .nan
-                    })
-                },
-                xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yFormat: .percent
-            ).svg())
+            charts.append(
+                LineChart(
+                    title: "Regional targets as \(sweep.path) varies",
+                    xLabel: sweep.path.description, yLabel: "share of new homes",
+                    series: targets.map { id in
+                        LineChart.Series(
+                            name: id, x: values,
+                            y: sweep.points.map { point in
+                                point.result.hasAllocation
+                                    ? point.result.region.targets.first { $0.id == id }?.share ?? .nan
+                                    : .nan
+                            })
+                    },
+                    xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yFormat: .percent
+                ).svg())
         }
         return ChartStack.svg(charts)
     }

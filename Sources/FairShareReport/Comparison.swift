@@ -15,9 +15,10 @@ public struct ComparisonRun: Sendable {
     public var result: FairShareResult
 
     /// A run named `name` (its column heading) for `scenario` and its `result`.
-    public init(name: String, description: String? = nil, source: String? = nil, scenario: Scenario,
-        result: FairShareResult)
-    {
+    public init(
+        name: String, description: String? = nil, source: String? = nil, scenario: Scenario,
+        result: FairShareResult
+    ) {
         self.name = name
         self.description = description
         self.source = source

@@ -21,8 +21,10 @@ import FairShareScenario
 /// A figure a run does not have (no allocation, or a municipality or item it lacks) is empty.
 public struct ComparisonCSV: Sendable {
     /// The header record's column names, in order.
-    public static let columns = ["run", "status", "municipality", "name", "kind", "item", "label", "value", "base",
-        "change", "forced"]
+    public static let columns = [
+        "run", "status", "municipality", "name", "kind", "item", "label", "value", "base",
+        "change", "forced",
+    ]
 
     /// The runs to write.
     public let comparison: Comparison
@@ -41,19 +43,23 @@ public struct ComparisonCSV: Sendable {
         let items = comparison.items
         let municipalities = comparison.municipalities
         for run in comparison.runs {
-            func record(_ id: String, _ name: String, _ kind: String, _ item: String, _ label: String,
-                _ value: Double?, _ base: Double?, forced: Bool? = nil)
-            {
+            func record(
+                _ id: String, _ name: String, _ kind: String, _ item: String, _ label: String,
+                _ value: Double?, _ base: Double?, forced: Bool? = nil
+            ) {
                 let change = value.flatMap { value in base.map { ((value - $0) * 1e6).rounded() / 1e6 } }
-                out += format.record([run.name, run.result.status.rawValue, id, name, kind, item, label,
+                out += format.record([
+                    run.name, run.result.status.rawValue, id, name, kind, item, label,
                     format.number(value), format.number(base), format.number(change),
-                    change == nil ? "" : forced.map { $0 ? "1" : "0" } ?? ""])
+                    change == nil ? "" : forced.map { $0 ? "1" : "0" } ?? "",
+                ])
             }
             for municipality in [(id: String?, name: String)](municipalities.map { ($0.id, $0.name) })
                 + [(nil, "Region")]
             {
                 for item in items {
-                    record(municipality.id ?? "", municipality.name, item.kind.rawValue, item.id, item.label,
+                    record(
+                        municipality.id ?? "", municipality.name, item.kind.rawValue, item.id, item.label,
                         comparison.value(of: item, in: municipality.id, of: run),
                         comparison.base.flatMap { comparison.value(of: item, in: municipality.id, of: $0) },
                         forced: comparison.isForced(item, in: municipality.id, of: run))
@@ -78,10 +84,16 @@ public struct ComparisonCSV: Sendable {
         for target in run.scenario.region.targets {
             let outcome = result.hasAllocation ? result.region.targets.first { $0.id == target.id } : nil
             figures.append(("target", target.id, target.segments.joined(separator: " + "), outcome?.share))
-            figures.append(("targetMet", target.id, target.segments.joined(separator: " + "),
-                outcome.map { $0.met ? 1 : 0 }))
-            figures.append(("targetShortfall", target.id, target.segments.joined(separator: " + "),
-                outcome?.shortfall))
+            figures.append(
+                (
+                    "targetMet", target.id, target.segments.joined(separator: " + "),
+                    outcome.map { $0.met ? 1 : 0 }
+                ))
+            figures.append(
+                (
+                    "targetShortfall", target.id, target.segments.joined(separator: " + "),
+                    outcome?.shortfall
+                ))
         }
         figures.append(("shortfall", "total", "homes and placements short", comparison.summary(of: run).shortfall))
         for level in Level.allCases {

@@ -23,12 +23,13 @@ extension Comparison {
     /// not overlap) — `true`, `false`, or `null` when a run has no ranges (`solver.allocation: "any"`). A change
     /// too small to show in whole numbers can be forced too.
     public var json: JSONValue {
-        .object(JSONObject([
-            ("format", .string("fairshare-comparison/1")),
-            ("title", .string(title)),
-            ("base", base.map { .string($0.name) } ?? .null),
-            ("runs", .array(runs.enumerated().map { index, run in runJSON(run, isBase: index == 0) })),
-        ]))
+        .object(
+            JSONObject([
+                ("format", .string("fairshare-comparison/1")),
+                ("title", .string(title)),
+                ("base", base.map { .string($0.name) } ?? .null),
+                ("runs", .array(runs.enumerated().map { index, run in runJSON(run, isBase: index == 0) })),
+            ]))
     }
 
     /// The comparison as JSON text.
@@ -37,12 +38,13 @@ extension Comparison {
     private func runJSON(_ run: ComparisonRun, isBase: Bool) -> JSONValue {
         let summary = summary(of: run)
         func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
-        let summaryJSON = JSONValue.object(JSONObject([
-            ("status", .string(summary.status.rawValue)), ("norm", .string(summary.norm.rawValue)),
-            ("newHomes", number(summary.newHomes)), ("targetsMet", .number(Double(summary.targetsMet))),
-            ("targets", .number(Double(summary.targets))), ("shortfall", number(summary.shortfall)),
-            ("fairness", number(summary.fairness)), ("tiebreak", number(summary.tiebreak)),
-        ]))
+        let summaryJSON = JSONValue.object(
+            JSONObject([
+                ("status", .string(summary.status.rawValue)), ("norm", .string(summary.norm.rawValue)),
+                ("newHomes", number(summary.newHomes)), ("targetsMet", .number(Double(summary.targetsMet))),
+                ("targets", .number(Double(summary.targets))), ("shortfall", number(summary.shortfall)),
+                ("fairness", number(summary.fairness)), ("tiebreak", number(summary.tiebreak)),
+            ]))
         let change: JSONValue
         let forced: JSONValue
         if isBase || !run.result.hasAllocation || base?.result.hasAllocation != true {
@@ -50,12 +52,18 @@ extension Comparison {
             forced = .null
         } else {
             func figures(_ figure: (ComparedItem, String?) -> JSONValue?) -> JSONValue {
-                .object(JSONObject([
-                    ("municipalities", .object(JSONObject(municipalities.map { municipality in
-                        (municipality.id, members(in: municipality.id, figure))
-                    }))),
-                    ("region", members(in: nil, figure)),
-                ]))
+                .object(
+                    JSONObject([
+                        (
+                            "municipalities",
+                            .object(
+                                JSONObject(
+                                    municipalities.map { municipality in
+                                        (municipality.id, members(in: municipality.id, figure))
+                                    }))
+                        ),
+                        ("region", members(in: nil, figure)),
+                    ]))
             }
             change = figures { item, municipality in
                 self.change(of: item, in: municipality, of: run).map(JSONValue.number)
@@ -65,15 +73,16 @@ extension Comparison {
                 return isForced(item, in: municipality, of: run).map(JSONValue.bool) ?? .null
             }
         }
-        return .object(JSONObject([
-            ("name", .string(run.name)),
-            ("description", run.description.map(JSONValue.string) ?? .null),
-            ("source", run.source.map(JSONValue.string) ?? .null),
-            ("summary", summaryJSON),
-            ("result", run.result.json),
-            ("change", change),
-            ("forced", forced),
-        ]))
+        return .object(
+            JSONObject([
+                ("name", .string(run.name)),
+                ("description", run.description.map(JSONValue.string) ?? .null),
+                ("source", run.source.map(JSONValue.string) ?? .null),
+                ("summary", summaryJSON),
+                ("result", run.result.json),
+                ("change", change),
+                ("forced", forced),
+            ]))
     }
 
     /// `{"newHomes": {…}, "total": …, "placements": {…}, "care": {…}}` of one municipality (`nil`: the region),

@@ -37,14 +37,20 @@ public struct ComparisonReport: Sendable {
         let hasTiebreak = summaries.contains { $0.tiebreak != nil }
         var headers = ["Run", "Status", "Norm", "New homes", "Targets met", "Shortfall", "Fairness optimum"]
         if hasTiebreak { headers.append("Tiebreak optimum") }
-        var table = TextTable(headers: headers, alignments: [.left, .left, .left] + Array(repeating: .right,
-            count: headers.count - 3))
+        var table = TextTable(
+            headers: headers,
+            alignments: [.left, .left, .left]
+                + Array(
+                    repeating: .right,
+                    count: headers.count - 3))
         for (run, summary) in zip(comparison.runs, summaries) {
-            var row = [run.name, summary.status.rawValue, summary.norm.rawValue,
+            var row = [
+                run.name, summary.status.rawValue, summary.norm.rawValue,
                 summary.newHomes.map(Formatting.count) ?? "—",
                 summary.shortfall == nil ? "—" : "\(summary.targetsMet) of \(summary.targets)",
                 summary.shortfall.map(Formatting.count) ?? "—",
-                summary.fairness.map(Formatting.optimum) ?? "—"]
+                summary.fairness.map(Formatting.optimum) ?? "—",
+            ]
             if hasTiebreak { row.append(summary.tiebreak.map(Formatting.optimum) ?? "—") }
             table.rows.append(row)
         }
@@ -56,18 +62,21 @@ public struct ComparisonReport: Sendable {
         var notes: [String] = []
         let norms = Set(comparison.runs.map(\.scenario.fairness.norm))
         if norms.contains(.sum) {
-            notes.append("Fairness optimum" + (norms.count > 1 ? ", norm sum" : "")
-                + ": homes and placements away from their fair share.")
+            notes.append(
+                "Fairness optimum" + (norms.count > 1 ? ", norm sum" : "")
+                    + ": homes and placements away from their fair share.")
         }
         if norms.contains(.max) {
-            notes.append("Fairness optimum" + (norms.count > 1 ? ", norm max" : "")
-                + ": the worst weighted deviation per unit of size"
-                + (norms.count > 1 ? " (not comparable to sum)." : "."))
+            notes.append(
+                "Fairness optimum" + (norms.count > 1 ? ", norm max" : "")
+                    + ": the worst weighted deviation per unit of size"
+                    + (norms.count > 1 ? " (not comparable to sum)." : "."))
         }
         for run in comparison.runs where !run.result.hasAllocation {
             var note = "\(run.name): \(run.result.status.rawValue), no allocation to compare"
             if let diagnosis = run.result.diagnosis, !diagnosis.changes.isEmpty {
-                note += "; the smallest change that makes it solvable: "
+                note +=
+                    "; the smallest change that makes it solvable: "
                     + diagnosis.changes.map(\.description).joined(separator: "; ")
             }
             notes.append(note)
@@ -93,13 +102,14 @@ public struct ComparisonReport: Sendable {
         let headers = ["Municipality"] + runs.map(\.name)
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: runs.count))
         func row(_ name: String, _ municipality: String?) -> [String] {
-            [name] + runs.enumerated().map { index, run in
-                guard let value = shownValue(item, in: municipality, run: index) else { return "—" }
-                let text = Formatting.whole(value)
-                guard let change = shownChange(item, in: municipality, run: index), change != 0 else { return text }
-                let mark = comparison.isForced(item, in: municipality, of: run) == true ? Self.forcedMark : ""
-                return "\(text) (\(Formatting.signed(change))\(mark))"
-            }
+            [name]
+                + runs.enumerated().map { index, run in
+                    guard let value = shownValue(item, in: municipality, run: index) else { return "—" }
+                    let text = Formatting.whole(value)
+                    guard let change = shownChange(item, in: municipality, run: index), change != 0 else { return text }
+                    let mark = comparison.isForced(item, in: municipality, of: run) == true ? Self.forcedMark : ""
+                    return "\(text) (\(Formatting.signed(change))\(mark))"
+                }
         }
         for municipality in comparison.municipalities {
             table.rows.append(row(municipality.name, municipality.id))
@@ -141,9 +151,11 @@ public struct ComparisonReport: Sendable {
     public var changeNotes: [String] {
         let runs = comparison.runs.enumerated().dropFirst().filter { $0.element.result.hasAllocation }
         guard let base = comparison.base, base.result.hasAllocation, !runs.isEmpty else { return [] }
-        var notes = ["Changes against \(base.name): \(Self.forcedMark) marks a change forced by the what-if (the "
-            + "two runs' ranges for the figure do not overlap); the other changes lie within the freedom the "
-            + "requirements leave (a value equally good in both runs exists)."]
+        var notes = [
+            "Changes against \(base.name): \(Self.forcedMark) marks a change forced by the what-if (the "
+                + "two runs' ranges for the figure do not overlap); the other changes lie within the freedom the "
+                + "requirements leave (a value equally good in both runs exists)."
+        ]
         for (index, run) in runs {
             let counts = changeCounts(run: index)
             guard counts.total > 0 else {
@@ -156,9 +168,10 @@ public struct ComparisonReport: Sendable {
                 parts.append("\(counts.withinFreedom) within the freedom")
             }
             if counts.unknown > 0 {
-                parts.append("\(counts.unknown) change\(counts.unknown == 1 ? "" : "s") of unknown cause: "
-                    + "\(run.result.allocation == .any ? run.name : base.name) has no ranges (solver.allocation "
-                    + "\"any\", or they ran out of time)")
+                parts.append(
+                    "\(counts.unknown) change\(counts.unknown == 1 ? "" : "s") of unknown cause: "
+                        + "\(run.result.allocation == .any ? run.name : base.name) has no ranges (solver.allocation "
+                        + "\"any\", or they ran out of time)")
             }
             notes.append("\(run.name): " + parts.joined(separator: ", ") + ".")
         }
@@ -174,12 +187,16 @@ public struct ComparisonReport: Sendable {
             let indent = String(repeating: " ", count: nameWidth + 4)
             let about = TextTable.wrap(line.about, width: max(30, width - indent.count), atHyphens: false)
             let padding = String(repeating: " ", count: nameWidth - line.name.count)
-            out += "  " + (line.about.isEmpty ? line.name
-                : line.name + padding + "  " + about.joined(separator: "\n" + indent)) + "\n"
+            out +=
+                "  "
+                + (line.about.isEmpty
+                    ? line.name
+                    : line.name + padding + "  " + about.joined(separator: "\n" + indent)) + "\n"
         }
         out += "\nSummary\n" + summaryTable.text(width: width)
         for note in summaryNotes + changeNotes {
-            out += "  " + TextTable.wrap(note, width: max(30, width - 4), atHyphens: false).joined(separator: "\n    ")
+            out +=
+                "  " + TextTable.wrap(note, width: max(30, width - 4), atHyphens: false).joined(separator: "\n    ")
                 + "\n"
         }
         for item in comparison.items {

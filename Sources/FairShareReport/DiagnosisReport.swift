@@ -16,10 +16,14 @@ public struct DiagnosisReport: Sendable {
         }
         var lines = ["The hard requirements cannot all hold. The smallest change that makes the scenario solvable:"]
         lines += diagnosis.changes.map { "  \($0)" }
-        lines.append(diagnosis.verified ? "Checked: the scenario with these changes solves."
-            : "Not confirmed: the scenario with these changes still did not solve; relax a little further.")
-        lines.append("As a variant patch: " + JSONWriter.text(diagnosis.patch).split(separator: "\n")
-            .map { $0.trimmingPrefix(while: { $0 == " " }) }.joined(separator: " "))
+        lines.append(
+            diagnosis.verified
+                ? "Checked: the scenario with these changes solves."
+                : "Not confirmed: the scenario with these changes still did not solve; relax a little further.")
+        lines.append(
+            "As a variant patch: "
+                + JSONWriter.text(diagnosis.patch).split(separator: "\n")
+                .map { $0.trimmingPrefix(while: { $0 == " " }) }.joined(separator: " "))
         return lines
     }
 
@@ -28,10 +32,15 @@ public struct DiagnosisReport: Sendable {
     public func markdown() -> String {
         guard !diagnosis.changes.isEmpty else { return lines[0] + "\n" }
         var out = "The hard requirements cannot all hold. The smallest change that makes the scenario solvable:\n\n"
-        out += diagnosis.changes.map { "- `\($0.requirement.path)`: " + String($0.description.drop { $0 != ":" }.dropFirst(2)) }
-            .joined(separator: "\n")
-        out += "\n\n" + (diagnosis.verified ? "Checked: the scenario with these changes solves."
-            : "Not confirmed: the scenario with these changes still did not solve.") + "\n"
+        out += diagnosis.changes.map {
+            "- `\($0.requirement.path)`: " + String($0.description.drop { $0 != ":" }.dropFirst(2))
+        }
+        .joined(separator: "\n")
+        out +=
+            "\n\n"
+            + (diagnosis.verified
+                ? "Checked: the scenario with these changes solves."
+                : "Not confirmed: the scenario with these changes still did not solve.") + "\n"
         return out
     }
 }

@@ -53,7 +53,8 @@ public struct ExplanationReport: Sendable {
     }
 
     public func text() -> String {
-        var out = "\(explanation.result.scenario)"
+        var out =
+            "\(explanation.result.scenario)"
             + (explanation.result.variant.map { " (variant \($0))" } ?? "")
             + ": what shapes the \(explanation.level.rawValue) optimum of "
             + "\(Formatting.optimum(explanation.optimum)) \(optimumUnit)\n\n"
@@ -65,7 +66,8 @@ public struct ExplanationReport: Sendable {
 
     public func markdown() -> String {
         var out = "## What shapes the \(explanation.level.rawValue) optimum of \(explanation.result.scenario)\n\n"
-        out += "Optimum: \(Formatting.optimum(explanation.optimum)) \(optimumUnit). Worth per unit: how much it "
+        out +=
+            "Optimum: \(Formatting.optimum(explanation.optimum)) \(optimumUnit). Worth per unit: how much it "
             + "improves per home, placement or share point of relaxation.\n\n"
         out += table.markdown()
         out += "\n" + targetSentences.map { "- " + $0 }.joined(separator: "\n") + "\n"

@@ -48,7 +48,8 @@ public struct OpenFigures: Sendable {
                 guard let range = result.range(column.kind, column.id, in: municipality), !range.isFirm,
                     let value = shown.value(column.kind, column.id, in: municipality)
                 else { return nil }
-                return Entry(municipality: municipality, name: name, kind: column.kind, id: column.id,
+                return Entry(
+                    municipality: municipality, name: name, kind: column.kind, id: column.id,
                     label: column.label, shown: value, range: range)
             }
         }
@@ -65,7 +66,8 @@ public struct OpenFigures: Sendable {
 
     /// Municipality, figure, the whole number shown and its range; a rule before the region's totals.
     public var table: TextTable {
-        var table = TextTable(headers: ["Municipality", "Figure", "Allocation", "Range"],
+        var table = TextTable(
+            headers: ["Municipality", "Figure", "Allocation", "Range"],
             alignments: [.left, .left, .right, .right])
         for entry in entries {
             if entry.municipality == nil && !table.rows.isEmpty && table.rulesBefore.isEmpty {
@@ -77,7 +79,8 @@ public struct OpenFigures: Sendable {
     }
 
     /// What the section says under its table.
-    public static let explanation = "The requirements and the optima leave each of these figures a range: any "
+    public static let explanation =
+        "The requirements and the optima leave each of these figures a range: any "
         + "value in it is equally good, as long as the other figures make room. The allocation shown is the "
         + "central one, with every figure as near the middle of its range as the others allow."
 }

@@ -52,7 +52,8 @@ public struct ShownAllocation: Sendable, Hashable {
             func weight(_ kind: ComparedItem.Kind, _ id: String, _ municipality: String) -> Double {
                 result.isFree(kind, id, in: municipality) ? 1 : Self.firmWeight
             }
-            let homes = try Self.round(allocations.map { a in result.segmentIDs.map { a.newHomes[$0] ?? 0 } },
+            let homes = try Self.round(
+                allocations.map { a in result.segmentIDs.map { a.newHomes[$0] ?? 0 } },
                 weights: allocations.map { a in result.segmentIDs.map { weight(.newHomes, $0, a.id) } })
             for (i, allocation) in allocations.enumerated() {
                 for (j, id) in result.segmentIDs.enumerated() {
@@ -63,7 +64,8 @@ public struct ShownAllocation: Sendable, Hashable {
             for (j, id) in result.segmentIDs.enumerated() { region.newHomes[id] = Double(homes.columnTotals[j]) }
             region.total = Double(homes.grandTotal)
             for id in result.groupIDs {
-                let column = try Self.round(allocations.map { [$0.placements[id] ?? 0] },
+                let column = try Self.round(
+                    allocations.map { [$0.placements[id] ?? 0] },
                     weights: allocations.map { [weight(.placements, id, $0.id)] })
                 for (i, allocation) in allocations.enumerated() {
                     municipalities[allocation.id]?.placements[id] = Double(column.entries[i][0])
@@ -71,7 +73,8 @@ public struct ShownAllocation: Sendable, Hashable {
                 region.placements[id] = Double(column.grandTotal)
             }
             for id in result.careIDs {
-                let column = try Self.round(allocations.map { [$0.care[id] ?? 0] },
+                let column = try Self.round(
+                    allocations.map { [$0.care[id] ?? 0] },
                     weights: allocations.map { [weight(.care, id, $0.id)] })
                 for (i, allocation) in allocations.enumerated() {
                     municipalities[allocation.id]?.care[id] = Double(column.entries[i][0])
@@ -129,11 +132,13 @@ public struct ShownAllocation: Sendable, Hashable {
         func whole(_ values: [String: Double]) -> [String: Double] { values.mapValues { $0.rounded() } }
         var shown = ShownAllocation(municipalities: [:], region: Figures(), addsUp: false)
         for allocation in result.municipalities {
-            shown.municipalities[allocation.id] = Figures(newHomes: whole(allocation.newHomes),
+            shown.municipalities[allocation.id] = Figures(
+                newHomes: whole(allocation.newHomes),
                 total: allocation.total.rounded(), placements: whole(allocation.placements),
                 care: whole(allocation.care))
         }
-        shown.region = Figures(newHomes: whole(result.region.newHomes), total: result.region.total.rounded(),
+        shown.region = Figures(
+            newHomes: whole(result.region.newHomes), total: result.region.total.rounded(),
             placements: Dictionary(result.region.priorityGroups.map { ($0.id, $0.placed.rounded()) }) { a, _ in a },
             care: Dictionary(result.region.care.map { ($0.id, $0.placed.rounded()) }) { a, _ in a })
         return shown

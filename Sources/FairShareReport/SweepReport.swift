@@ -24,15 +24,18 @@ public struct SweepReport: Sendable {
 
     /// The table for a terminal or Markdown.
     public var table: TextTable {
-        var table = TextTable(headers: headers, alignments: [.right, .left]
-            + Array(repeating: .right, count: levels.count + targetIDs.count))
+        var table = TextTable(
+            headers: headers,
+            alignments: [.right, .left]
+                + Array(repeating: .right, count: levels.count + targetIDs.count))
         for point in sweep.points {
             let result = point.result
-            table.rows.append([JSONWriter.number((point.value * 1e6).rounded() / 1e6), result.status.rawValue]
-                + levels.map { result.optimum($0).map(Formatting.optimum) ?? "–" }
-                + targetIDs.map { id in
-                    result.region.targets.first { $0.id == id }.map { Formatting.percent($0.share) } ?? "–"
-                })
+            table.rows.append(
+                [JSONWriter.number((point.value * 1e6).rounded() / 1e6), result.status.rawValue]
+                    + levels.map { result.optimum($0).map(Formatting.optimum) ?? "–" }
+                    + targetIDs.map { id in
+                        result.region.targets.first { $0.id == id }.map { Formatting.percent($0.share) } ?? "–"
+                    })
         }
         return table
     }
@@ -42,9 +45,10 @@ public struct SweepReport: Sendable {
         var out = format.record(headers)
         for point in sweep.points {
             let result = point.result
-            out += format.record([format.number(point.value), result.status.rawValue]
-                + levels.map { format.number(result.optimum($0)) }
-                + targetIDs.map { id in format.number(result.region.targets.first { $0.id == id }?.share) })
+            out += format.record(
+                [format.number(point.value), result.status.rawValue]
+                    + levels.map { format.number(result.optimum($0)) }
+                    + targetIDs.map { id in format.number(result.region.targets.first { $0.id == id }?.share) })
         }
         return out
     }
@@ -61,20 +65,35 @@ public struct SweepReport: Sendable {
 extension SweepReport {
     /// The sweep as JSON (`fairshare-sweep/1`): per value the status, the level optima and the target shares.
     public var json: JSONValue {
-        .object(JSONObject([
-            ("format", .string("fairshare-sweep/1")),
-            ("scenario", .string(sweep.points.first?.result.scenario ?? "")),
-            ("path", .string(sweep.path.description)),
-            ("warmPoints", .number(Double(sweep.warmPoints))),
-            ("points", .array(sweep.points.map { point in
-                .object(JSONObject([
-                    ("value", .number(point.value)),
-                    ("status", .string(point.result.status.rawValue)),
-                    ("objective", .object(JSONObject(point.result.objective.map { ($0.level.rawValue, .number($0.value)) }))),
-                    ("targets", .object(JSONObject(point.result.region.targets.map { ($0.id, .number($0.share)) }))),
-                ]))
-            })),
-        ]))
+        .object(
+            JSONObject([
+                ("format", .string("fairshare-sweep/1")),
+                ("scenario", .string(sweep.points.first?.result.scenario ?? "")),
+                ("path", .string(sweep.path.description)),
+                ("warmPoints", .number(Double(sweep.warmPoints))),
+                (
+                    "points",
+                    .array(
+                        sweep.points.map { point in
+                            .object(
+                                JSONObject([
+                                    ("value", .number(point.value)),
+                                    ("status", .string(point.result.status.rawValue)),
+                                    (
+                                        "objective",
+                                        .object(
+                                            JSONObject(
+                                                point.result.objective.map { ($0.level.rawValue, .number($0.value)) }))
+                                    ),
+                                    (
+                                        "targets",
+                                        .object(
+                                            JSONObject(point.result.region.targets.map { ($0.id, .number($0.share)) }))
+                                    ),
+                                ]))
+                        })
+                ),
+            ]))
     }
 
     public var jsonText: String { JSONWriter.text(json) }

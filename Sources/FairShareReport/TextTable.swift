@@ -35,10 +35,11 @@ public struct TextTable: Sendable, Hashable {
         }
         let height = headerLines.map(\.count).max() ?? 1
         var lines: [String] = (0..<height).map { index in
-            line(headerLines.map { lines in
-                let offset = height - lines.count
-                return index >= offset ? lines[index - offset] : ""
-            })
+            line(
+                headerLines.map { lines in
+                    let offset = height - lines.count
+                    return index >= offset ? lines[index - offset] : ""
+                })
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         lines.append(rule)
@@ -52,9 +53,10 @@ public struct TextTable: Sendable, Hashable {
     /// A GitHub-flavoured Markdown table (pipes in cells escaped, and tildes, which GitHub reads as strikethrough).
     public func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map {
-                $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "~", with: "\\~")
-            }.joined(separator: " | ") + " |"
+            "| "
+                + cells.map {
+                    $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "~", with: "\\~")
+                }.joined(separator: " | ") + " |"
         }
         let rule = "|" + alignments.map { $0 == .left ? " --- |" : " ---: |" }.joined()
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"

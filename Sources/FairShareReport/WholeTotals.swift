@@ -36,8 +36,9 @@ enum WholeTotals {
         }
         let rowTargets = table.map { target($0.reduce(0, +)) }
         let columnTargets = (0..<columns).map { j in target(table.reduce(0) { $0 + $1[j] }) }
-        if targets == .nearest && rowTargets.compactMap({ $0 }).reduce(0, +)
-            != columnTargets.compactMap({ $0 }).reduce(0, +)
+        if targets == .nearest
+            && rowTargets.compactMap({ $0 }).reduce(0, +)
+                != columnTargets.compactMap({ $0 }).reduce(0, +)
         {
             return nil
         }

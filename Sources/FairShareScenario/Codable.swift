@@ -1,69 +1,9 @@
-/// `Codable` conformances, so that scenarios and JSON trees can be embedded in an application's own `Codable`
-/// types.
+/// `Codable`, so that scenarios can be embedded in an application's own `Codable` types.
 ///
 /// Reading a scenario through `Decoder` validates it exactly as ``ScenarioLoader`` does (a ``ScenarioError``
 /// with every problem is thrown). One difference: Foundation's decoders do not report the order of an object's
 /// members, so segments, groups, care qualities, targets and variants come out sorted by id. Municipalities are
 /// always sorted by id. Read files with ``ScenarioLoader`` to keep the file's order.
-extension JSONValue: Codable {
-    public init(from decoder: any Decoder) throws {
-        // The same ceiling as ScenarioLoader's parser: each level recurses through the decoder.
-        if decoder.codingPath.count >= JSONParser.depthCeiling {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath,
-                debugDescription: "nesting deeper than \(JSONParser.depthCeiling) levels (JSONParser.depthCeiling)"))
-        }
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var members: [(key: String, value: JSONValue)] = []
-            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                members.append((key.stringValue, try container.decode(JSONValue.self, forKey: key)))
-            }
-            self = .object(JSONObject(members))
-        } else if var container = try? decoder.unkeyedContainer() {
-            var elements: [JSONValue] = []
-            while !container.isAtEnd { elements.append(try container.decode(JSONValue.self)) }
-            self = .array(elements)
-        } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let flag = try? container.decode(Bool.self) {
-                self = .bool(flag)
-            } else if let number = try? container.decode(Double.self) {
-                guard number.isFinite else {
-                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "non-finite number")
-                }
-                self = .number(number)
-            } else {
-                self = .string(try container.decode(String.self))
-            }
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
-        case .bool(let flag):
-            var container = encoder.singleValueContainer()
-            try container.encode(flag)
-        case .number(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .string(let text):
-            var container = encoder.singleValueContainer()
-            try container.encode(text)
-        case .array(let elements):
-            var container = encoder.unkeyedContainer()
-            for element in elements { try container.encode(element) }
-        case .object(let object):
-            var container = encoder.container(keyedBy: AnyKey.self)
-            for (key, value) in object.members { try container.encode(value, forKey: AnyKey(key)) }
-        }
-    }
-}
-
 extension Scenario: Codable {
     /// Decodes and validates a scenario; throws ``ScenarioError`` listing every problem.
     public init(from decoder: any Decoder) throws {
@@ -73,23 +13,5 @@ extension Scenario: Codable {
     /// Encodes the scenario document as read (after any variant patch).
     public func encode(to encoder: any Encoder) throws {
         try document.encode(to: encoder)
-    }
-}
-
-/// A coding key for any member name.
-struct AnyKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ string: String) {
-        stringValue = string
-    }
-
-    init?(stringValue: String) {
-        self.stringValue = stringValue
-    }
-
-    init?(intValue: Int) {
-        return nil
     }
 }

@@ -50,12 +50,15 @@ struct FieldReader {
     @discardableResult
     mutating func checkID(_ id: String, _ path: JSONPath) -> Bool {
         let allowed = id.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_.".unicodeScalars.contains($0)
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                || "-_.".unicodeScalars.contains($0)
         }
         if id.isEmpty || !allowed || id.count > ScenarioLimits.maximumIDLength {
             let shown = id.count > 40 ? String(id.prefix(40)).debugDescription + "…" : id.debugDescription
-            report(.invalidID, path, "invalid id \(shown); ids are 1 to \(ScenarioLimits.maximumIDLength) "
-                + "letters (a-z, A-Z), digits, '-', '_' or '.'")
+            report(
+                .invalidID, path,
+                "invalid id \(shown); ids are 1 to \(ScenarioLimits.maximumIDLength) "
+                    + "letters (a-z, A-Z), digits, '-', '_' or '.'")
             return false
         }
         return true
@@ -83,13 +86,17 @@ struct FieldReader {
             (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
         }
         if bidirectional {
-            report(.invalidValue, path, "contains a bidirectional override or isolate character (U+202A–U+202E, "
-                + "U+2066–U+2069); use printable characters only")
+            report(
+                .invalidValue, path,
+                "contains a bidirectional override or isolate character (U+202A–U+202E, "
+                    + "U+2066–U+2069); use printable characters only")
             return nil
         }
         if text.count > ScenarioLimits.maximumNameLength {
-            report(.invalidValue, path, "is \(text.count) characters long; at most "
-                + "\(ScenarioLimits.maximumNameLength) are allowed")
+            report(
+                .invalidValue, path,
+                "is \(text.count) characters long; at most "
+                    + "\(ScenarioLimits.maximumNameLength) are allowed")
             return nil
         }
         return text
@@ -174,14 +181,18 @@ struct FieldReader {
             let high = count(object["max"], path + ["max"])
             let range = CountRange(min: low ?? 0, max: high ?? .infinity)
             if range.min > range.max {
-                report(.minAboveMax, path, "min \(format(range.min)) is above max \(format(range.max)); "
-                    + "min must be at most max")
+                report(
+                    .minAboveMax, path,
+                    "min \(format(range.min)) is above max \(format(range.max)); "
+                        + "min must be at most max")
                 return nil
             }
             return range
         default:
-            report(.wrongType, path, "expected a number or an object {\"min\": …, \"max\": …}, found "
-                + value.typeDescription)
+            report(
+                .wrongType, path,
+                "expected a number or an object {\"min\": …, \"max\": …}, found "
+                    + value.typeDescription)
             return nil
         }
     }
@@ -216,14 +227,18 @@ struct FieldReader {
                 }
                 weights.append((attribute, weight))
             }
-            if object.members.isEmpty || (weights.count == object.members.count && weights.allSatisfy { $0.weight == 0 }) {
+            if object.members.isEmpty
+                || (weights.count == object.members.count && weights.allSatisfy { $0.weight == 0 })
+            {
                 report(.badKey, path, "the key's weights must have a positive sum, e.g. {\"population\": 1}")
                 return nil
             }
             return weights.count == object.members.count ? Key(weights) : nil
         default:
-            report(.wrongType, path, "expected an attribute name or an object of attribute weights, found "
-                + value.typeDescription)
+            report(
+                .wrongType, path,
+                "expected an attribute name or an object of attribute weights, found "
+                    + value.typeDescription)
             return nil
         }
     }

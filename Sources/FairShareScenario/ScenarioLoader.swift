@@ -37,18 +37,28 @@ public struct ScenarioLoader: Sendable {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = attributes[.size] as? Int, size > limits.maximumFileSize {
-                throw ScenarioError([ScenarioIssue(.tooLarge, at: .root, "the file is \(size) bytes; at most "
-                    + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")])
+                throw ScenarioError([
+                    ScenarioIssue(
+                        .tooLarge, at: .root,
+                        "the file is \(size) bytes; at most "
+                            + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")
+                ])
             }
             if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw ScenarioError([ScenarioIssue(.notJSON, at: .root, "\(url.path) is a directory, not a scenario file")])
+                throw ScenarioError([
+                    ScenarioIssue(.notJSON, at: .root, "\(url.path) is a directory, not a scenario file")
+                ])
             }
             data = try Self.read(url, atMost: limits.maximumFileSize)
         } catch let error as ScenarioError {
             throw error
         } catch {
-            throw ScenarioError([ScenarioIssue(.notJSON, at: .root, "cannot read \(url.path): "
-                + ((error as NSError).localizedFailureReason ?? error.localizedDescription))])
+            throw ScenarioError([
+                ScenarioIssue(
+                    .notJSON, at: .root,
+                    "cannot read \(url.path): "
+                        + ((error as NSError).localizedFailureReason ?? error.localizedDescription))
+            ])
         }
         return try parse(data)
     }
@@ -66,8 +76,12 @@ public struct ScenarioLoader: Sendable {
             data.append(chunk)
         }
         if data.count > limit {
-            throw ScenarioError([ScenarioIssue(.tooLarge, at: .root, "\(url.path) holds more than \(limit) bytes; at "
-                + "most \(limit) are read (ScenarioLimits.maximumFileSize)")])
+            throw ScenarioError([
+                ScenarioIssue(
+                    .tooLarge, at: .root,
+                    "\(url.path) holds more than \(limit) bytes; at "
+                        + "most \(limit) are read (ScenarioLimits.maximumFileSize)")
+            ])
         }
         return data
     }
@@ -75,18 +89,30 @@ public struct ScenarioLoader: Sendable {
     /// Parses JSON bytes within the limits.
     public func parse(_ data: some Collection<UInt8>) throws(ScenarioError) -> JSONValue {
         if data.count > limits.maximumFileSize {
-            throw ScenarioError([ScenarioIssue(.tooLarge, at: .root, "the document is \(data.count) bytes; at most "
-                + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")])
+            throw ScenarioError([
+                ScenarioIssue(
+                    .tooLarge, at: .root,
+                    "the document is \(data.count) bytes; at most "
+                        + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")
+            ])
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw ScenarioError([ScenarioIssue(.emptyFile, at: .root, "the file is empty; a scenario is a JSON object "
-                + "with at least \"format\", \"name\", \"segments\" and \"municipalities\"")])
+            throw ScenarioError([
+                ScenarioIssue(
+                    .emptyFile, at: .root,
+                    "the file is empty; a scenario is a JSON object "
+                        + "with at least \"format\", \"name\", \"segments\" and \"municipalities\"")
+            ])
         }
         do {
             return try JSONParser(maximumDepth: limits.maximumDepth).parse(data)
         } catch {
-            throw ScenarioError([ScenarioIssue(.notJSON, at: error.path, "not valid JSON: line \(error.line), "
-                + "column \(error.column): \(error.message)")])
+            throw ScenarioError([
+                ScenarioIssue(
+                    .notJSON, at: error.path,
+                    "not valid JSON: line \(error.line), "
+                        + "column \(error.column): \(error.message)")
+            ])
         }
     }
 
@@ -101,17 +127,23 @@ public struct ScenarioLoader: Sendable {
     public func applying(variant id: String, to scenario: Scenario) throws(ScenarioError) -> Scenario {
         guard let variant = scenario.variant(id) else {
             let known = scenario.variants.map(\.id)
-            throw ScenarioError([ScenarioIssue(.unknownID, at: ["variants"], "unknown variant \"\(id)\"; "
-                + (known.isEmpty ? "the scenario has no variants" : "variants: \(known.joined(separator: ", "))"))])
+            throw ScenarioError([
+                ScenarioIssue(
+                    .unknownID, at: ["variants"],
+                    "unknown variant \"\(id)\"; "
+                        + (known.isEmpty
+                            ? "the scenario has no variants" : "variants: \(known.joined(separator: ", "))"))
+            ])
         }
         let patched = scenario.document.mergePatched(with: variant.patch)
         do {
             let scenario = try read(patched)
             return Scenario(validated: scenario.definition, document: scenario.document, appliedVariant: id)
         } catch {
-            throw ScenarioError(error.issues.map {
-                ScenarioIssue($0.code, at: $0.path, "\($0.message) (after applying variant \"\(id)\")")
-            })
+            throw ScenarioError(
+                error.issues.map {
+                    ScenarioIssue($0.code, at: $0.path, "\($0.message) (after applying variant \"\(id)\")")
+                })
         }
     }
 

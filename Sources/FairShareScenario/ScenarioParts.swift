@@ -389,7 +389,6 @@ public struct Variant: Sendable, Hashable, Identifiable {
     public var patch: JSONValue
 }
 
-
 extension Municipality {
     /// The value of a key attribute (docs/model.md §2, "Keys"), or `nil` when the municipality lacks it:
     /// `population`, `households`, `stock` (T_i), `stock.<segment>` (E_is, 0 when absent), `lettings`,

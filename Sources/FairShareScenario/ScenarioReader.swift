@@ -22,8 +22,13 @@ struct ScenarioReader {
 
     /// The scenario, or every problem found.
     mutating func read(_ document: JSONValue) -> Result<Scenario, ScenarioError> {
-        guard let top = fields.object(document, [], allowed: Self.topFields, required: ["format", "name",
-            "segments", "municipalities"])
+        guard
+            let top = fields.object(
+                document, [], allowed: Self.topFields,
+                required: [
+                    "format", "name",
+                    "segments", "municipalities",
+                ])
         else { return .failure(ScenarioError(fields.issues)) }
 
         if let format = top["format"] {
@@ -50,7 +55,9 @@ struct ScenarioReader {
 
         var keyed: [(Key, JSONPath)] = []
         for segment in segments {
-            if case .proportional(let key) = segment.fair { keyed.append((key, JSONPath(members: ["segments", segment.id, "fair", "key"]))) }
+            if case .proportional(let key) = segment.fair {
+                keyed.append((key, JSONPath(members: ["segments", segment.id, "fair", "key"])))
+            }
         }
         for group in groups { keyed.append((group.key, JSONPath(members: ["priorityGroups", group.id, "key"]))) }
         for quality in care { keyed.append((quality.key, JSONPath(members: ["care", quality.id, "key"]))) }
@@ -62,8 +69,10 @@ struct ScenarioReader {
         let regionalStock = municipalities.reduce(0) { $0 + $1.totalStock }
         for segment in segments {
             if case .converge? = segment.fair, regionalStock <= 0 {
-                fields.report(.invalidValue, JSONPath(members: ["segments", segment.id, "fair"]), "the \"converge\" rule needs existing "
-                    + "stock: give municipalities a \"stock\", or use \"proportional\"")
+                fields.report(
+                    .invalidValue, JSONPath(members: ["segments", segment.id, "fair"]),
+                    "the \"converge\" rule needs existing "
+                        + "stock: give municipalities a \"stock\", or use \"proportional\"")
             }
         }
 
@@ -98,15 +107,22 @@ struct ScenarioReader {
             let object = fields.object(value, here, allowed: ["label", "affordable", "lettable", "fair"])
             var fair: FairRule?
             var weight = 1.0
-            if let rule = fields.object(object?["fair"], here + ["fair"], allowed: ["rule", "key", "targetShare",
-                "weight"], required: ["rule"]) {
+            if let rule = fields.object(
+                object?["fair"], here + ["fair"],
+                allowed: [
+                    "rule", "key", "targetShare",
+                    "weight",
+                ], required: ["rule"])
+            {
                 let fairPath = here + ["fair"]
                 weight = fields.count(rule["weight"], fairPath + ["weight"]) ?? 1
                 switch fields.string(rule["rule"], fairPath + ["rule"]) {
                 case "proportional":
                     if rule["targetShare"] != nil {
-                        fields.report(.unknownField, fairPath + ["targetShare"], "only the \"converge\" rule takes "
-                            + "a targetShare")
+                        fields.report(
+                            .unknownField, fairPath + ["targetShare"],
+                            "only the \"converge\" rule takes "
+                                + "a targetShare")
                     }
                     fair = .proportional(key: fields.key(rule["key"], fairPath + ["key"]) ?? Key("population"))
                 case "converge":
@@ -117,8 +133,10 @@ struct ScenarioReader {
                 case "none":
                     fair = nil
                 case let other?:
-                    fields.report(.invalidValue, fairPath + ["rule"], "\"\(other)\" is not one of \"proportional\", "
-                        + "\"converge\", \"none\"")
+                    fields.report(
+                        .invalidValue, fairPath + ["rule"],
+                        "\"\(other)\" is not one of \"proportional\", "
+                            + "\"converge\", \"none\"")
                 case nil:
                     break
                 }
@@ -126,7 +144,8 @@ struct ScenarioReader {
             return Segment(
                 id: id, label: fields.text(object?["label"], here + ["label"]) ?? id,
                 affordable: fields.bool(object?["affordable"], here + ["affordable"]) ?? false,
-                lettable: fields.bool(object?["lettable"], here + ["lettable"]) ?? false, fair: fair, fairWeight: weight)
+                lettable: fields.bool(object?["lettable"], here + ["lettable"]) ?? false, fair: fair, fairWeight: weight
+            )
         }
     }
 
@@ -136,12 +155,15 @@ struct ScenarioReader {
         let newHomes = fields.range(object?["newHomes"], path + ["newHomes"]) ?? .any
         let targets = fields.idMap(object?["targets"], path + ["targets"]).map { id, value in
             let here = path + "targets" + id
-            let target = fields.object(value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight"],
+            let target = fields.object(
+                value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight"],
                 required: ["segments"])
             let segments = fields.strings(target?["segments"], here + ["segments"]) ?? []
             for (index, segment) in segments.enumerated() where !segmentIDs.contains(segment) {
-                fields.report(.unknownID, here + ["segments", .index(index)], "unknown segment \"\(segment)\"; "
-                    + "declared segments: \(segmentIDs.joined(separator: ", "))")
+                fields.report(
+                    .unknownID, here + ["segments", .index(index)],
+                    "unknown segment \"\(segment)\"; "
+                        + "declared segments: \(segmentIDs.joined(separator: ", "))")
             }
             if target?["segments"] != nil && segments.isEmpty {
                 fields.report(.invalidValue, here + ["segments"], "name at least one segment")
@@ -181,8 +203,12 @@ struct ScenarioReader {
     mutating func readCare(_ value: JSONValue?) -> [CareQuality] {
         fields.idMap(value, ["care"]).map { id, value in
             let here = JSONPath(members: ["care", id])
-            let quality = fields.object(value, here, allowed: ["label", "demand", "key", "maxShareOfNewHomes", "mode",
-                "weight"])
+            let quality = fields.object(
+                value, here,
+                allowed: [
+                    "label", "demand", "key", "maxShareOfNewHomes", "mode",
+                    "weight",
+                ])
             return CareQuality(
                 id: id, label: fields.text(quality?["label"], here + ["label"]) ?? id,
                 demand: fields.range(quality?["demand"], here + ["demand"]) ?? .any,
@@ -202,9 +228,11 @@ struct ScenarioReader {
         }
         var defaults = object
         for key in object.keys where Self.ownFields.contains(key) {
-            fields.report(.unknownField, ["municipalityDefaults", .member(key)], "\"\(key)\" is each municipality's own and "
-                + "cannot have a default; fields allowed here: "
-                + Self.municipalityFields.filter { !Self.ownFields.contains($0) }.joined(separator: ", "))
+            fields.report(
+                .unknownField, ["municipalityDefaults", .member(key)],
+                "\"\(key)\" is each municipality's own and "
+                    + "cannot have a default; fields allowed here: "
+                    + Self.municipalityFields.filter { !Self.ownFields.contains($0) }.joined(separator: ", "))
             defaults[key] = nil
         }
         return defaults
@@ -218,8 +246,10 @@ struct ScenarioReader {
             fields.report(.invalidValue, ["municipalities"], "declare at least one municipality")
         }
         if entries.count > limits.maximumMunicipalities {
-            fields.report(.tooLarge, ["municipalities"], "\(entries.count) municipalities; at most "
-                + "\(limits.maximumMunicipalities) are allowed (ScenarioLimits.maximumMunicipalities)")
+            fields.report(
+                .tooLarge, ["municipalities"],
+                "\(entries.count) municipalities; at most "
+                    + "\(limits.maximumMunicipalities) are allowed (ScenarioLimits.maximumMunicipalities)")
             return []
         }
         var fromDefaults: Set<ScenarioIssue> = []
@@ -237,7 +267,8 @@ struct ScenarioReader {
                     }
                     let rest = issue.path.dropFirst(2)
                     guard own.value(at: rest) == nil, value.value(at: rest) != nil else { return issue }
-                    let moved = ScenarioIssue(issue.code, at: ["municipalityDefaults"] + rest,
+                    let moved = ScenarioIssue(
+                        issue.code, at: ["municipalityDefaults"] + rest,
                         issue.message)
                     return fromDefaults.insert(moved).inserted ? moved : nil
                 }
@@ -268,24 +299,32 @@ struct ScenarioReader {
         let here = path + ["alternatives"]
         let rules = fields.idMap(value, here)
         if !rules.isEmpty && newHomes.max == .infinity {
-            fields.report(.invalidValue, path + ["newHomes"], "either-or requirements (alternatives) need a finite "
-                + "newHomes.max, e.g. {\"min\": 0, \"max\": 2000}")
+            fields.report(
+                .invalidValue, path + ["newHomes"],
+                "either-or requirements (alternatives) need a finite "
+                    + "newHomes.max, e.g. {\"min\": 0, \"max\": 2000}")
         }
         return rules.map { id, list in
             guard case .array(let elements) = list, !elements.isEmpty else {
-                fields.report(.wrongType, here + id, "expected a non-empty array of options "
-                    + "[{\"segments\": [...], \"minNewShare\": 0.3}, ...], found \(list.typeDescription)")
+                fields.report(
+                    .wrongType, here + id,
+                    "expected a non-empty array of options "
+                        + "[{\"segments\": [...], \"minNewShare\": 0.3}, ...], found \(list.typeDescription)")
                 return Alternative(id: id, options: [])
             }
             let options = elements.enumerated().compactMap { index, element -> AlternativeOption? in
                 let at = here + id + .index(index)
-                guard let option = fields.object(element, at, allowed: ["segments", "minNewShare"],
-                    required: ["segments", "minNewShare"])
+                guard
+                    let option = fields.object(
+                        element, at, allowed: ["segments", "minNewShare"],
+                        required: ["segments", "minNewShare"])
                 else { return nil }
                 let ids = fields.strings(option["segments"], at + ["segments"]) ?? []
                 for (position, segment) in ids.enumerated() where !segments.contains(segment) {
-                    fields.report(.unknownID, at + ["segments", .index(position)], "unknown segment \"\(segment)\"; "
-                        + "declared segments: \(segments.joined(separator: ", "))")
+                    fields.report(
+                        .unknownID, at + ["segments", .index(position)],
+                        "unknown segment \"\(segment)\"; "
+                            + "declared segments: \(segments.joined(separator: ", "))")
                 }
                 if option["segments"] != nil && ids.isEmpty {
                     fields.report(.invalidValue, at + ["segments"], "name at least one segment")
@@ -316,8 +355,10 @@ struct ScenarioReader {
                 (limits.minStockShare, limits.maxStockShare, "minStockShare", "maxStockShare"),
             ] {
                 if let low, let high, low > high {
-                    fields.report(.minAboveMax, here, "\(lowName) \(fields.format(low)) is above \(highName) "
-                        + "\(fields.format(high)); \(lowName) must be at most \(highName)")
+                    fields.report(
+                        .minAboveMax, here,
+                        "\(lowName) \(fields.format(low)) is above \(highName) "
+                            + "\(fields.format(high)); \(lowName) must be at most \(highName)")
                 }
             }
             out[id] = limits
@@ -368,18 +409,23 @@ struct ScenarioReader {
         let gap = fields.share(object?["mipGap"], path + ["mipGap"]) ?? 0.001
         var timeLimit = fields.count(object?["timeLimit"], path + ["timeLimit"]) ?? 60
         if timeLimit <= 0 || timeLimit > 1_000_000 {
-            fields.report(.invalidValue, path + ["timeLimit"], "is \(fields.format(timeLimit)) seconds; it must be "
-                + "more than 0 and at most 1000000")
+            fields.report(
+                .invalidValue, path + ["timeLimit"],
+                "is \(fields.format(timeLimit)) seconds; it must be "
+                    + "more than 0 and at most 1000000")
             timeLimit = 60
         }
         let method = fields.word(object?["method"], path + ["method"], as: SolverSettings.Method.self) ?? .simplex
         if integer && method == .interior {
-            fields.report(.invalidValue, path + ["method"], "\"interior\" solves linear programmes only; use "
-                + "\"simplex\" with \"integer\": true")
+            fields.report(
+                .invalidValue, path + ["method"],
+                "\"interior\" solves linear programmes only; use "
+                    + "\"simplex\" with \"integer\": true")
         }
         let allocation =
             fields.word(object?["allocation"], path + ["allocation"], as: SolverSettings.Allocation.self) ?? .central
-        return SolverSettings(integer: integer, mipGap: gap, timeLimit: timeLimit, method: method, allocation: allocation)
+        return SolverSettings(
+            integer: integer, mipGap: gap, timeLimit: timeLimit, method: method, allocation: allocation)
     }
 
     mutating func readVariants(_ value: JSONValue?) -> [Variant] {
@@ -388,8 +434,10 @@ struct ScenarioReader {
             guard let object = fields.object(value, here, allowed: ["description", "patch"], required: ["patch"])
             else { return nil }
             if let patch = object["patch"], patch.object == nil {
-                fields.report(.wrongType, here + ["patch"], "expected an object (a JSON Merge Patch of the scenario), "
-                    + "found \(patch.typeDescription)")
+                fields.report(
+                    .wrongType, here + ["patch"],
+                    "expected an object (a JSON Merge Patch of the scenario), "
+                        + "found \(patch.typeDescription)")
             }
             return Variant(
                 id: id, description: fields.string(object["description"], here + ["description"]),
@@ -404,8 +452,10 @@ struct ScenarioReader {
             let here = key.weights.count == 1 && path.last == "key" && isSimple(key) ? path : path + attribute
             if attribute == "capacity" {
                 for municipality in municipalities where municipality.newHomes.max == .infinity {
-                    fields.report(.badKey, here, "the key \"capacity\" needs newHomes.max in every municipality; "
-                        + "municipalities.\(municipality.id).newHomes has no max")
+                    fields.report(
+                        .badKey, here,
+                        "the key \"capacity\" needs newHomes.max in every municipality; "
+                            + "municipalities.\(municipality.id).newHomes has no max")
                 }
                 continue
             }
@@ -415,7 +465,8 @@ struct ScenarioReader {
                 if let value = municipality.keyAttribute(attribute, segmentIDs: segments) {
                     total += value
                     if value < 0 {
-                        fields.report(.badKey, JSONPath(members: ["municipalities", municipality.id, "attributes", attribute]),
+                        fields.report(
+                            .badKey, JSONPath(members: ["municipalities", municipality.id, "attributes", attribute]),
                             "is \(fields.format(value)); the key at \(path) needs it to be 0 or more")
                     }
                 } else {
@@ -425,12 +476,16 @@ struct ScenarioReader {
             if !missing.isEmpty {
                 let known = builtIn.joined(separator: ", ")
                 let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
-                fields.report(.badKey, here, "attribute \"\(attribute)\" is missing in \(missing.count) "
-                    + "municipalit\(missing.count == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
-                    + "or use one of: \(known)")
+                fields.report(
+                    .badKey, here,
+                    "attribute \"\(attribute)\" is missing in \(missing.count) "
+                        + "municipalit\(missing.count == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
+                        + "or use one of: \(known)")
             } else if total <= 0 {
-                fields.report(.badKey, here, "attribute \"\(attribute)\" sums to \(fields.format(total)) over the "
-                    + "region; a key needs a positive regional total")
+                fields.report(
+                    .badKey, here,
+                    "attribute \"\(attribute)\" sums to \(fields.format(total)) over the "
+                        + "region; a key needs a positive regional total")
             }
         }
     }
@@ -438,12 +493,16 @@ struct ScenarioReader {
     /// Segment, priority-group and care-quality ids name fair items in a result, so they must differ.
     mutating func checkItemIDsAreDistinct(segments: [String], groups: [String], care: [String]) {
         for group in groups where segments.contains(group) {
-            fields.report(.invalidID, JSONPath(members: ["priorityGroups", group]), "\"\(group)\" is also a segment id; fair items "
-                + "need distinct ids")
+            fields.report(
+                .invalidID, JSONPath(members: ["priorityGroups", group]),
+                "\"\(group)\" is also a segment id; fair items "
+                    + "need distinct ids")
         }
         for quality in care where segments.contains(quality) || groups.contains(quality) {
-            fields.report(.invalidID, JSONPath(members: ["care", quality]), "\"\(quality)\" is also a segment or priority-group id; "
-                + "fair items need distinct ids")
+            fields.report(
+                .invalidID, JSONPath(members: ["care", quality]),
+                "\"\(quality)\" is also a segment or priority-group id; "
+                    + "fair items need distinct ids")
         }
     }
 

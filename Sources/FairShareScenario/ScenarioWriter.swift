@@ -10,41 +10,98 @@ enum ScenarioWriter {
         if let description = definition.description { top.append(("description", .string(description))) }
         if !definition.sources.isEmpty { top.append(("sources", .array(definition.sources.map(JSONValue.string)))) }
         if let horizon = definition.horizon {
-            top.append(("horizon", object([("start", .number(Double(horizon.start))),
-                ("end", .number(Double(horizon.end)))])))
+            top.append(
+                (
+                    "horizon",
+                    object([
+                        ("start", .number(Double(horizon.start))),
+                        ("end", .number(Double(horizon.end))),
+                    ])
+                ))
         }
         top.append(("segments", object(definition.segments.map { ($0.id, segment($0)) })))
-        top.append(("region", object([("newHomes", range(definition.region.newHomes)),
-            ("targets", object(definition.region.targets.map { ($0.id, target($0)) }))])))
+        top.append(
+            (
+                "region",
+                object([
+                    ("newHomes", range(definition.region.newHomes)),
+                    ("targets", object(definition.region.targets.map { ($0.id, target($0)) })),
+                ])
+            ))
         if !definition.priorityGroups.isEmpty {
-            top.append(("priorityGroups", object(definition.priorityGroups.map { group in
-                (group.id, object([("label", .string(group.label)), ("demand", range(group.demand)),
-                    ("key", key(group.key)), ("mode", .string(group.mode.rawValue)), ("weight", .number(group.weight))]))
-            })))
+            top.append(
+                (
+                    "priorityGroups",
+                    object(
+                        definition.priorityGroups.map { group in
+                            (
+                                group.id,
+                                object([
+                                    ("label", .string(group.label)), ("demand", range(group.demand)),
+                                    ("key", key(group.key)), ("mode", .string(group.mode.rawValue)),
+                                    ("weight", .number(group.weight)),
+                                ])
+                            )
+                        })
+                ))
         }
         if !definition.careQualities.isEmpty {
-            top.append(("care", object(definition.careQualities.map { quality in
-                (quality.id, object([("label", .string(quality.label)), ("demand", range(quality.demand)),
-                    ("key", key(quality.key)), ("maxShareOfNewHomes", .number(quality.maxShareOfNewHomes)),
-                    ("mode", .string(quality.mode.rawValue)), ("weight", .number(quality.weight))]))
-            })))
+            top.append(
+                (
+                    "care",
+                    object(
+                        definition.careQualities.map { quality in
+                            (
+                                quality.id,
+                                object([
+                                    ("label", .string(quality.label)), ("demand", range(quality.demand)),
+                                    ("key", key(quality.key)),
+                                    ("maxShareOfNewHomes", .number(quality.maxShareOfNewHomes)),
+                                    ("mode", .string(quality.mode.rawValue)), ("weight", .number(quality.weight)),
+                                ])
+                            )
+                        })
+                ))
         }
         let segmentIDs = definition.segments.map(\.id)
         let groupIDs = definition.priorityGroups.map(\.id)
         let careIDs = definition.careQualities.map(\.id)
-        top.append(("municipalities", object(definition.municipalities.map { municipality in
-            (municipality.id, self.municipality(municipality, segments: segmentIDs, groups: groupIDs, care: careIDs))
-        })))
+        top.append(
+            (
+                "municipalities",
+                object(
+                    definition.municipalities.map { municipality in
+                        (
+                            municipality.id,
+                            self.municipality(municipality, segments: segmentIDs, groups: groupIDs, care: careIDs)
+                        )
+                    })
+            ))
         top.append(("fairness", object([("norm", .string(definition.fairness.norm.rawValue))])))
         let solver = definition.solver
-        top.append(("solver", object([("integer", .bool(solver.integer)), ("mipGap", .number(solver.mipGap)),
-            ("timeLimit", .number(solver.timeLimit)), ("method", .string(solver.method.rawValue)),
-            ("allocation", .string(solver.allocation.rawValue))])))
+        top.append(
+            (
+                "solver",
+                object([
+                    ("integer", .bool(solver.integer)), ("mipGap", .number(solver.mipGap)),
+                    ("timeLimit", .number(solver.timeLimit)), ("method", .string(solver.method.rawValue)),
+                    ("allocation", .string(solver.allocation.rawValue)),
+                ])
+            ))
         if !definition.variants.isEmpty {
-            top.append(("variants", object(definition.variants.map { variant in
-                (variant.id, object((variant.description.map { [("description", JSONValue.string($0))] } ?? [])
-                    + [("patch", variant.patch)]))
-            })))
+            top.append(
+                (
+                    "variants",
+                    object(
+                        definition.variants.map { variant in
+                            (
+                                variant.id,
+                                object(
+                                    (variant.description.map { [("description", JSONValue.string($0))] } ?? [])
+                                        + [("patch", variant.patch)])
+                            )
+                        })
+                ))
         }
         return object(top)
     }
@@ -56,8 +113,11 @@ enum ScenarioWriter {
         func check(_ ids: [String], _ path: JSONPath) {
             var seen: Set<String> = []
             for id in ids where !seen.insert(id).inserted {
-                issues.append(ScenarioIssue(.invalidID, at: path + id, "the id \"\(id)\" is given twice here; "
-                    + "ids must be unique"))
+                issues.append(
+                    ScenarioIssue(
+                        .invalidID, at: path + id,
+                        "the id \"\(id)\" is given twice here; "
+                            + "ids must be unique"))
             }
         }
         check(definition.segments.map(\.id), ["segments"])
@@ -73,25 +133,40 @@ enum ScenarioWriter {
     }
 
     static func segment(_ segment: Segment) -> JSONValue {
-        var members: [(String, JSONValue)] = [("label", .string(segment.label)),
-            ("affordable", .bool(segment.affordable)), ("lettable", .bool(segment.lettable))]
+        var members: [(String, JSONValue)] = [
+            ("label", .string(segment.label)),
+            ("affordable", .bool(segment.affordable)), ("lettable", .bool(segment.lettable)),
+        ]
         switch segment.fair {
         case nil: break
         case .proportional(let fairKey)?:
-            members.append(("fair", object([("rule", .string("proportional")), ("key", key(fairKey)),
-                ("weight", .number(segment.fairWeight))])))
+            members.append(
+                (
+                    "fair",
+                    object([
+                        ("rule", .string("proportional")), ("key", key(fairKey)),
+                        ("weight", .number(segment.fairWeight)),
+                    ])
+                ))
         case .converge(let share)?:
-            members.append(("fair", object([("rule", .string("converge"))]
-                + (share.map { [("targetShare", JSONValue.number($0))] } ?? [])
-                + [("weight", .number(segment.fairWeight))])))
+            members.append(
+                (
+                    "fair",
+                    object(
+                        [("rule", .string("converge"))]
+                            + (share.map { [("targetShare", JSONValue.number($0))] } ?? [])
+                            + [("weight", .number(segment.fairWeight))])
+                ))
         }
         return object(members)
     }
 
     static func target(_ target: Target) -> JSONValue {
-        object([("segments", .array(target.segments.map(JSONValue.string))), ("minShare", .number(target.minShare)),
+        object([
+            ("segments", .array(target.segments.map(JSONValue.string))), ("minShare", .number(target.minShare)),
             ("maxShare", .number(target.maxShare)), ("mode", .string(target.mode.rawValue)),
-            ("weight", .number(target.weight))])
+            ("weight", .number(target.weight)),
+        ])
     }
 
     static func municipality(
@@ -110,20 +185,33 @@ enum ScenarioWriter {
         members.append(("care", keyed(municipality.care, first: care, range)))
         members.append(("attributes", keyed(municipality.attributes, first: [], JSONValue.number)))
         if !municipality.alternatives.isEmpty {
-            members.append(("alternatives", object(municipality.alternatives.map { rule in
-                (rule.id, .array(rule.options.map { option in
-                    object([("segments", .array(option.segments.map(JSONValue.string))),
-                        ("minNewShare", .number(option.minNewShare))])
-                }))
-            })))
+            members.append(
+                (
+                    "alternatives",
+                    object(
+                        municipality.alternatives.map { rule in
+                            (
+                                rule.id,
+                                .array(
+                                    rule.options.map { option in
+                                        object([
+                                            ("segments", .array(option.segments.map(JSONValue.string))),
+                                            ("minNewShare", .number(option.minNewShare)),
+                                        ])
+                                    })
+                            )
+                        })
+                ))
         }
         return object(members)
     }
 
     static func limits(_ limits: SegmentLimits) -> JSONValue {
-        let sides: [(String, Double?)] = [("min", limits.min), ("max", limits.max),
+        let sides: [(String, Double?)] = [
+            ("min", limits.min), ("max", limits.max),
             ("minNewShare", limits.minNewShare), ("maxNewShare", limits.maxNewShare),
-            ("minStockShare", limits.minStockShare), ("maxStockShare", limits.maxStockShare)]
+            ("minStockShare", limits.minStockShare), ("maxStockShare", limits.maxStockShare),
+        ]
         return object(sides.compactMap { name, value in value.map { (name, JSONValue.number($0)) } })
     }
 

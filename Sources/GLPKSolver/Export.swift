@@ -1,5 +1,5 @@
-import Foundation
 internal import CGLPK
+import Foundation
 
 /// Exports of the problem as GLPK holds it (including every change since it was loaded), for inspection and
 /// for running other solvers or `glpsol` on it.
@@ -43,14 +43,18 @@ extension GLPKProblem {
         let code = log.run { url.path.withCString { write($0) } }
         let messages = log.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard code == 0 else {
-            throw SolverError(.exportFailed, at: "GLPKProblem.\(place)", "GLPK could not write the temporary file "
-                + "\(url.path) (return code \(code)): \(messages)")
+            throw SolverError(
+                .exportFailed, at: "GLPKProblem.\(place)",
+                "GLPK could not write the temporary file "
+                    + "\(url.path) (return code \(code)): \(messages)")
         }
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw SolverError(.exportFailed, at: "GLPKProblem.\(place)", "could not read back the temporary file "
-                + "\(url.path): \(error)")
+            throw SolverError(
+                .exportFailed, at: "GLPKProblem.\(place)",
+                "could not read back the temporary file "
+                    + "\(url.path): \(error)")
         }
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 internal import CGLPK
 import LinearModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A GLPK problem object (`glp_prob`) loaded from a LinearModel `Model`, for solving, changing and re-solving warm.
 ///
@@ -160,13 +161,17 @@ public final class GLPKProblem {
     /// - Parameter place: the method, for the error message.
     func openHandle(_ place: String) throws(SolverError) -> OpaquePointer {
         guard pthread_equal(owner, pthread_self()) != 0 else {
-            throw SolverError(.wrongThread, at: "GLPKProblem.\(place)", "called on another thread than the one that "
-                + "created the problem; a GLPK problem belongs to its thread: use it only inside withProblem's "
-                + "closure, on that thread")
+            throw SolverError(
+                .wrongThread, at: "GLPKProblem.\(place)",
+                "called on another thread than the one that "
+                    + "created the problem; a GLPK problem belongs to its thread: use it only inside withProblem's "
+                    + "closure, on that thread")
         }
         guard let handle else {
-            throw SolverError(.problemClosed, at: "GLPKProblem.\(place)", "the problem was deleted when withProblem "
-                + "returned; use it only inside withProblem's closure")
+            throw SolverError(
+                .problemClosed, at: "GLPKProblem.\(place)",
+                "the problem was deleted when withProblem "
+                    + "returned; use it only inside withProblem's closure")
         }
         return handle
     }
@@ -175,8 +180,10 @@ public final class GLPKProblem {
     func checkVariable(_ variable: Variable, _ place: String) throws(SolverError) {
         let count = mirror.variables.count
         guard variable.index >= 0 && variable.index < count else {
-            throw SolverError(.unknownVariable, at: "GLPKProblem.\(place)", "variable #\(variable.index) is not in "
-                + "this problem, which has \(count) variable(s) (valid: 0..<\(count))")
+            throw SolverError(
+                .unknownVariable, at: "GLPKProblem.\(place)",
+                "variable #\(variable.index) is not in "
+                    + "this problem, which has \(count) variable(s) (valid: 0..<\(count))")
         }
     }
 
@@ -184,8 +191,10 @@ public final class GLPKProblem {
     func checkConstraint(_ constraint: ConstraintID, _ place: String) throws(SolverError) {
         let count = mirror.constraints.count
         guard constraint.index >= 0 && constraint.index < count else {
-            throw SolverError(.unknownConstraint, at: "GLPKProblem.\(place)", "constraint #\(constraint.index) is not "
-                + "in this problem, which has \(count) constraint(s) (valid: 0..<\(count))")
+            throw SolverError(
+                .unknownConstraint, at: "GLPKProblem.\(place)",
+                "constraint #\(constraint.index) is not "
+                    + "in this problem, which has \(count) constraint(s) (valid: 0..<\(count))")
         }
     }
 

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LinearModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The checks GLPK needs beyond ``Model/validationProblems()``: its size limits, its exact name rule, row
 /// constants, and objective coefficients that only become non-finite when duplicates are merged.
@@ -22,16 +23,25 @@ enum ModelChecks {
     static func problems(of model: Model) -> [ModelError] {
         var problems = model.validationProblems()
         if model.variables.count > maximumDimension {
-            problems.append(ModelError(tooLarge, at: "model", "has \(model.variables.count) variables; GLPK "
-                + "accepts at most \(maximumDimension)"))
+            problems.append(
+                ModelError(
+                    tooLarge, at: "model",
+                    "has \(model.variables.count) variables; GLPK "
+                        + "accepts at most \(maximumDimension)"))
         }
         if model.constraints.count > maximumDimension {
-            problems.append(ModelError(tooLarge, at: "model", "has \(model.constraints.count) constraints; GLPK "
-                + "accepts at most \(maximumDimension)"))
+            problems.append(
+                ModelError(
+                    tooLarge, at: "model",
+                    "has \(model.constraints.count) constraints; GLPK "
+                        + "accepts at most \(maximumDimension)"))
         }
         if model.nonzeroCount > maximumNonzeros {
-            problems.append(ModelError(tooLarge, at: "model", "has \(model.nonzeroCount) nonzero coefficients; "
-                + "GLPK accepts at most \(maximumNonzeros)"))
+            problems.append(
+                ModelError(
+                    tooLarge, at: "model",
+                    "has \(model.nonzeroCount) nonzero coefficients; "
+                        + "GLPK accepts at most \(maximumNonzeros)"))
         }
         if let problem = extraNameProblem(model.name, at: "model") { problems.append(problem) }
         for (index, variable) in model.variables.enumerated() {
@@ -58,18 +68,21 @@ enum ModelChecks {
     /// Problems of a constraint about to be added to a problem holding `model`, checked on its merged form.
     static func problems(ofAdded constraint: Constraint, merged: LinearExpression, to model: Model) -> [ModelError] {
         let index = model.constraints.count
-        let where_ = place("constraint", constraint.name, index, "row")
+        let location = place("constraint", constraint.name, index, "row")
         var problems: [ModelError] = []
-        if let problem = nameProblem(constraint.name, at: where_) { problems.append(problem) }
-        problems += Model.boundProblems(constraint.lowerBound, constraint.upperBound, at: where_)
-        problems += model.termProblems(merged, at: where_)
-        if let problem = rowConstantProblem(constraint, at: where_) { problems.append(problem) }
+        if let problem = nameProblem(constraint.name, at: location) { problems.append(problem) }
+        problems += Model.boundProblems(constraint.lowerBound, constraint.upperBound, at: location)
+        problems += model.termProblems(merged, at: location)
+        if let problem = rowConstantProblem(constraint, at: location) { problems.append(problem) }
         if index + 1 > maximumDimension {
-            problems.append(ModelError(tooLarge, at: where_, "GLPK accepts at most \(maximumDimension) rows"))
+            problems.append(ModelError(tooLarge, at: location, "GLPK accepts at most \(maximumDimension) rows"))
         }
         if model.nonzeroCount + merged.terms.count > maximumNonzeros {
-            problems.append(ModelError(tooLarge, at: where_, "GLPK accepts at most \(maximumNonzeros) nonzero "
-                + "coefficients in a problem"))
+            problems.append(
+                ModelError(
+                    tooLarge, at: location,
+                    "GLPK accepts at most \(maximumNonzeros) nonzero "
+                        + "coefficients in a problem"))
         }
         return problems
     }
@@ -83,27 +96,39 @@ enum ModelChecks {
         var problems: [ModelError] = []
         for term in objective.expression.terms {
             guard term.variable.index >= 0 && term.variable.index < variableCount else {
-                problems.append(ModelError(.unknownVariable, at: "objective", "refers to variable "
-                    + "#\(term.variable.index), but the model has \(variableCount) variable(s) "
-                    + "(valid: 0..<\(variableCount))"))
+                problems.append(
+                    ModelError(
+                        .unknownVariable, at: "objective",
+                        "refers to variable "
+                            + "#\(term.variable.index), but the model has \(variableCount) variable(s) "
+                            + "(valid: 0..<\(variableCount))"))
                 continue
             }
             guard term.coefficient.isFinite else {
-                problems.append(ModelError(.nonFiniteCoefficient, at: "objective", "coefficient of variable "
-                    + "#\(term.variable.index) is \(term.coefficient); it must be a finite number"))
+                problems.append(
+                    ModelError(
+                        .nonFiniteCoefficient, at: "objective",
+                        "coefficient of variable "
+                            + "#\(term.variable.index) is \(term.coefficient); it must be a finite number"))
                 continue
             }
             coefficients[term.variable.index] += term.coefficient
         }
         if problems.isEmpty {
             for (index, coefficient) in coefficients.enumerated() where !coefficient.isFinite {
-                problems.append(ModelError(.nonFiniteCoefficient, at: "objective", "the coefficients of variable "
-                    + "#\(index) add up to \(coefficient); their sum must be a finite number"))
+                problems.append(
+                    ModelError(
+                        .nonFiniteCoefficient, at: "objective",
+                        "the coefficients of variable "
+                            + "#\(index) add up to \(coefficient); their sum must be a finite number"))
             }
         }
         if !objective.expression.constant.isFinite {
-            problems.append(ModelError(.nonFiniteCoefficient, at: "objective", "constant is "
-                + "\(objective.expression.constant); it must be a finite number"))
+            problems.append(
+                ModelError(
+                    .nonFiniteCoefficient, at: "objective",
+                    "constant is "
+                        + "\(objective.expression.constant); it must be a finite number"))
         }
         return (coefficients, problems)
     }
@@ -128,13 +153,17 @@ enum ModelChecks {
         for byte in name.utf8 {
             count += 1
             if byte == 0 || iscntrl(Int32(byte)) != 0 {
-                return ModelError(.invalidName, at: place, "name contains a byte GLPK treats as a control "
-                    + "character; use printable characters only")
+                return ModelError(
+                    .invalidName, at: place,
+                    "name contains a byte GLPK treats as a control "
+                        + "character; use printable characters only")
             }
         }
         if count > Model.maximumNameLength {
-            return ModelError(.invalidName, at: place, "name is \(count) bytes long; at most "
-                + "\(Model.maximumNameLength) are allowed")
+            return ModelError(
+                .invalidName, at: place,
+                "name is \(count) bytes long; at most "
+                    + "\(Model.maximumNameLength) are allowed")
         }
         return nil
     }
@@ -142,8 +171,10 @@ enum ModelChecks {
     static func rowConstantProblem(_ constraint: Constraint, at place: @autoclosure () -> String) -> ModelError? {
         let constant = constraint.expression.constant
         guard constant != 0 else { return nil }
-        return ModelError(constantInConstraint, at: place(), "the expression has constant \(constant); move it "
-            + "into the bounds (Constraint's initialisers and the <=, >=, == operators do this)")
+        return ModelError(
+            constantInConstraint, at: place(),
+            "the expression has constant \(constant); move it "
+                + "into the bounds (Constraint's initialisers and the <=, >=, == operators do this)")
     }
 
     static func place(_ kind: String, _ name: String, _ index: Int, _ unit: String) -> String {

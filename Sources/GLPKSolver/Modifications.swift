@@ -74,8 +74,8 @@ extension GLPKProblem {
         let handle = try openHandle(place)
         try checkVariable(variable, place)
         var definition = mirror[variable]
-        let where_ = ModelChecks.place("variable", definition.name, variable.index, "column")
-        let problems = Model.boundProblems(lowerBound, upperBound, at: where_)
+        let location = ModelChecks.place("variable", definition.name, variable.index, "column")
+        let problems = Model.boundProblems(lowerBound, upperBound, at: location)
         guard problems.isEmpty else { throw SolverError.invalidModel(problems, at: "GLPKProblem.\(place)") }
         definition.lowerBound = lowerBound
         definition.upperBound = upperBound
@@ -95,8 +95,8 @@ extension GLPKProblem {
         let handle = try openHandle(place)
         try checkConstraint(constraint, place)
         let name = mirror[constraint].name
-        let where_ = ModelChecks.place("constraint", name, constraint.index, "row")
-        let problems = Model.boundProblems(lowerBound, upperBound, at: where_)
+        let location = ModelChecks.place("constraint", name, constraint.index, "row")
+        let problems = Model.boundProblems(lowerBound, upperBound, at: location)
         guard problems.isEmpty else { throw SolverError.invalidModel(problems, at: "GLPKProblem.\(place)") }
         let bounds = GLPKBounds(lowerBound, upperBound)
         TerminalLog(keepsText: false).run {
@@ -125,8 +125,10 @@ extension GLPKProblem {
         for id in ids {
             try checkConstraint(id, place)
             guard removed.insert(id.index).inserted else {
-                throw SolverError(.duplicateRemoval, at: "GLPKProblem.\(place)", "constraint #\(id.index) is listed "
-                    + "more than once; list each constraint once")
+                throw SolverError(
+                    .duplicateRemoval, at: "GLPKProblem.\(place)",
+                    "constraint #\(id.index) is listed "
+                        + "more than once; list each constraint once")
             }
         }
         var rows = [Int32](repeating: 0, count: ids.count + 1)

@@ -92,12 +92,16 @@ extension GLPKProblem {
         let k = try ordinal(of: entry, place)
         try requireOptimalBasis(handle, place)
         guard basisStatus(handle, k) != GLP_BS else {
-            throw SolverError(.basicVariable, at: "GLPKProblem.\(place)", "\(describe(entry)) is basic in the optimal "
-                + "basis; "
-                + "bound ranging applies to non-basic entries (for a basic variable use objectiveRanging(of:))")
+            throw SolverError(
+                .basicVariable, at: "GLPKProblem.\(place)",
+                "\(describe(entry)) is basic in the optimal "
+                    + "basis; "
+                    + "bound ranging applies to non-basic entries (for a basic variable use objectiveRanging(of:))")
         }
-        var lower = 0.0, upper = 0.0
-        var lowerLimit: Int32 = 0, upperLimit: Int32 = 0
+        var lower = 0.0
+        var upper = 0.0
+        var lowerLimit: Int32 = 0
+        var upperLimit: Int32 = 0
         TerminalLog(keepsText: false).run {
             glp_analyze_bound(handle, k, &lower, &lowerLimit, &upper, &upperLimit)
         }
@@ -124,12 +128,18 @@ extension GLPKProblem {
         let k = try ordinal(of: .variable(variable), place)
         try requireOptimalBasis(handle, place)
         guard basisStatus(handle, k) == GLP_BS else {
-            throw SolverError(.nonBasicVariable, at: "GLPKProblem.\(place)", "\(describe(.variable(variable))) "
-                + "is non-basic in the optimal basis; objective ranging applies to basic variables (for a non-basic "
-                + "one use its reduced cost, or boundRanging(of:))")
+            throw SolverError(
+                .nonBasicVariable, at: "GLPKProblem.\(place)",
+                "\(describe(.variable(variable))) "
+                    + "is non-basic in the optimal basis; objective ranging applies to basic variables (for a non-basic "
+                    + "one use its reduced cost, or boundRanging(of:))")
         }
-        var lower = 0.0, upper = 0.0, valueBelow = 0.0, valueAbove = 0.0
-        var lowerLimit: Int32 = 0, upperLimit: Int32 = 0
+        var lower = 0.0
+        var upper = 0.0
+        var valueBelow = 0.0
+        var valueAbove = 0.0
+        var lowerLimit: Int32 = 0
+        var upperLimit: Int32 = 0
         TerminalLog(keepsText: false).run {
             glp_analyze_coef(handle, k, &lower, &lowerLimit, &valueBelow, &upper, &upperLimit, &valueAbove)
         }
@@ -188,16 +198,20 @@ extension GLPKProblem {
         guard hasCurrentOptimalBasis,
             glp_get_prim_stat(handle) == GLP_FEAS, glp_get_dual_stat(handle) == GLP_FEAS
         else {
-            throw SolverError(.noBasis, at: "GLPKProblem.\(place)", "there is no optimal basis of the problem as it "
-                + "now is; solve it to optimality with the simplex method first (after any change, and not as a "
-                + "MIP or with the interior-point method)")
+            throw SolverError(
+                .noBasis, at: "GLPKProblem.\(place)",
+                "there is no optimal basis of the problem as it "
+                    + "now is; solve it to optimality with the simplex method first (after any change, and not as a "
+                    + "MIP or with the interior-point method)")
         }
         if glp_bf_exists(handle) == 0 {
             let code = TerminalLog(keepsText: false).run { glp_factorize(handle) }
             guard code == 0, glp_bf_exists(handle) != 0 else {
                 hasCurrentOptimalBasis = false
-                throw SolverError(.noBasis, at: "GLPKProblem.\(place)", "the optimal basis could not be factorised ("
-                    + "\(GLPKReturnCode.describe(code))); re-solve with the simplex method")
+                throw SolverError(
+                    .noBasis, at: "GLPKProblem.\(place)",
+                    "the optimal basis could not be factorised ("
+                        + "\(GLPKReturnCode.describe(code))); re-solve with the simplex method")
             }
         }
     }

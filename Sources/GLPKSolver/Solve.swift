@@ -27,8 +27,10 @@ extension GLPKProblem {
         let checked = try CheckedOptions(options)
         let isMIP = mirror.hasIntegerVariables
         if isMIP && options.method == .interiorPoint {
-            throw SolverError(.notAnLP, at: "GLPKProblem.solve(_:)", "the interior-point method solves LPs only, and "
-                + "the model has integer variables; use .primalSimplex or .dualSimplex")
+            throw SolverError(
+                .notAnLP, at: "GLPKProblem.solve(_:)",
+                "the interior-point method solves LPs only, and "
+                    + "the model has integer variables; use .primalSimplex or .dualSimplex")
         }
         let cancellation = options.cancellation ?? SolverCancellation.current
         if cancellation?.isCancelled == true { return Solution(status: .cancelled) }
@@ -39,7 +41,9 @@ extension GLPKProblem {
             if options.method == .interiorPoint && !isMIP { return solveInterior(run) }
             let crashed = prepareFirstSimplex(handle, options)
             if isMIP { return solveMIP(run) }
-            let method: SolverOptions.Method = crashed && options.startingMethod == .dualSimplex ? .dualSimplex
+            let method: SolverOptions.Method =
+                crashed && options.startingMethod == .dualSimplex
+                ? .dualSimplex
                 : crashed && options.startingMethod != nil ? .primalSimplex : options.method
             var status = run.simplex(method: method, presolve: options.presolve)
             if crashed && method == .dualSimplex, case .failed = status {
@@ -106,8 +110,10 @@ extension GLPKProblem {
     /// Whether the basic solution GLPK holds satisfies the rows and bounds to a relative error of 1e-6
     /// (`glp_check_kkt`; `glpsol` calls a solution of larger error "low quality" or wrong).
     private func isPrimalAccurate(_ handle: OpaquePointer) -> Bool {
-        var absolute = 0.0, relative = 0.0
-        var absoluteAt: Int32 = 0, relativeAt: Int32 = 0
+        var absolute = 0.0
+        var relative = 0.0
+        var absoluteAt: Int32 = 0
+        var relativeAt: Int32 = 0
         for condition in [GLP_KKT_PE, GLP_KKT_PB] {
             glp_check_kkt(handle, GLP_SOL, condition, &absolute, &absoluteAt, &relative, &relativeAt)
             if relative > 1e-6 { return false }
@@ -166,8 +172,9 @@ extension GLPKProblem {
         case (GLP_ESTOP, _):
             status = .cancelled
         default:
-            status = .failed(reason: "GLPK's branch-and-cut stopped: \(GLPKReturnCode.describe(code)); "
-                + "MIP status \(GLPKReturnCode.describeStatus(mipStatus))")
+            status = .failed(
+                reason: "GLPK's branch-and-cut stopped: \(GLPKReturnCode.describe(code)); "
+                    + "MIP status \(GLPKReturnCode.describeStatus(mipStatus))")
         }
         guard status.hasSolution else { return Solution(status: status) }
         let columns = mirror.variables.count
@@ -194,18 +201,25 @@ extension GLPKProblem {
             // simplex tells which (it leaves a basis, but this call reports no basic solution, so no ranging).
             let settled = run.simplex(method: .primalSimplex, presolve: false)
             if settled == .optimal {
-                return Solution(status: .failed(reason: "GLPK's interior-point method found no feasible "
-                    + "solution, but the simplex method found an optimum; the problem is numerically difficult"))
+                return Solution(
+                    status: .failed(
+                        reason: "GLPK's interior-point method found no feasible "
+                            + "solution, but the simplex method found an optimum; the problem is numerically difficult")
+                )
             }
             return Solution(status: settled)
         case (GLP_EITLIM, _):
             return Solution(status: .iterationLimit)
         case (0, _):
-            return Solution(status: .failed(reason: "GLPK's interior-point method ended with solution status "
-                + GLPKReturnCode.describeStatus(status)))
+            return Solution(
+                status: .failed(
+                    reason: "GLPK's interior-point method ended with solution status "
+                        + GLPKReturnCode.describeStatus(status)))
         default:
-            return Solution(status: .failed(reason: "GLPK's interior-point method stopped: "
-                + GLPKReturnCode.describe(code)))
+            return Solution(
+                status: .failed(
+                    reason: "GLPK's interior-point method stopped: "
+                        + GLPKReturnCode.describe(code)))
         }
         let columns = mirror.variables.count
         let rows = mirror.constraints.count
@@ -341,8 +355,9 @@ struct SolveRun {
         case GLP_UNBND:
             return .unbounded
         case let other where settling:
-            return .failed(reason: "GLPK's simplex method ended with solution status "
-                + GLPKReturnCode.describeStatus(other))
+            return .failed(
+                reason: "GLPK's simplex method ended with solution status "
+                    + GLPKReturnCode.describeStatus(other))
         default:
             return simplex(method: .primalSimplex, presolve: false, settling: true)
         }
@@ -358,8 +373,9 @@ enum GLPKReturnCode {
         case GLP_ESING: "the basis matrix is singular (GLP_ESING)"
         case GLP_ECOND: "the basis matrix is ill-conditioned (GLP_ECOND)"
         case GLP_EBOUND: "some bounds are invalid (GLP_EBOUND)"
-        case GLP_EFAIL: "the solver failed (GLP_EFAIL; the interior-point method returns it for a problem "
-            + "without rows or columns)"
+        case GLP_EFAIL:
+            "the solver failed (GLP_EFAIL; the interior-point method returns it for a problem "
+                + "without rows or columns)"
         case GLP_EOBJLL: "the objective lower limit was reached (GLP_EOBJLL)"
         case GLP_EOBJUL: "the objective upper limit was reached (GLP_EOBJUL)"
         case GLP_EITLIM: "the iteration limit was reached (GLP_EITLIM)"

@@ -107,8 +107,9 @@ struct CheckedOptions {
         var milliseconds: Int32?
         if let seconds = options.timeLimit {
             if seconds.isNaN || seconds < 0 || seconds > SolverOptions.maximumTimeLimit {
-                problems.append("timeLimit is \(seconds) s; it must be a number of seconds from 0 to "
-                    + "\(SolverOptions.maximumTimeLimit), or nil for no limit")
+                problems.append(
+                    "timeLimit is \(seconds) s; it must be a number of seconds from 0 to "
+                        + "\(SolverOptions.maximumTimeLimit), or nil for no limit")
             } else {
                 milliseconds = Int32(min((seconds * 1000).rounded(.up), Double(Int32.max - 1)))
             }
@@ -116,8 +117,9 @@ struct CheckedOptions {
         var iterations: Int32?
         if let limit = options.iterationLimit {
             if limit < 0 || limit > SolverOptions.maximumIterationLimit {
-                problems.append("iterationLimit is \(limit); it must be from 0 to "
-                    + "\(SolverOptions.maximumIterationLimit), or nil for no limit")
+                problems.append(
+                    "iterationLimit is \(limit); it must be from 0 to "
+                        + "\(SolverOptions.maximumIterationLimit), or nil for no limit")
             } else {
                 iterations = Int32(limit)
             }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 internal import CGLPK
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// GLPK keeps one environment per thread (about 10 KB: its terminal hook, memory accounting, …) and frees it
 /// only in `glp_free_env()`. A thread that ends without calling it leaks the environment — for a server that

@@ -14,22 +14,26 @@ extension Model {
             if let problem = Self.nameProblem(name, at: Self.place("variable", name, index, "column")) {
                 problems.append(problem)
             }
-            problems += Self.boundProblems(variable.lowerBound, variable.upperBound,
+            problems += Self.boundProblems(
+                variable.lowerBound, variable.upperBound,
                 at: Self.place("variable", name, index, "column"))
         }
         for (index, row) in constraints.enumerated() {
             if let problem = Self.nameProblem(row.name, at: Self.place("constraint", row.name, index, "row")) {
                 problems.append(problem)
             }
-            problems += Self.boundProblems(row.lowerBound, row.upperBound,
+            problems += Self.boundProblems(
+                row.lowerBound, row.upperBound,
                 at: Self.place("constraint", row.name, index, "row"))
             problems += termProblems(row.expression, at: Self.place("constraint", row.name, index, "row"))
         }
         problems += termProblems(objective.expression, at: "objective")
         if !objective.expression.constant.isFinite {
             problems.append(
-                ModelError(.nonFiniteCoefficient, at: "objective", "constant is \(objective.expression.constant); "
-                    + "it must be a finite number"))
+                ModelError(
+                    .nonFiniteCoefficient, at: "objective",
+                    "constant is \(objective.expression.constant); "
+                        + "it must be a finite number"))
         }
         return problems
     }
@@ -46,13 +50,17 @@ extension Model {
         for term in expression.terms {
             if term.variable.index < 0 || term.variable.index >= variables.count {
                 problems.append(
-                    ModelError(.unknownVariable, at: place(), "refers to variable #\(term.variable.index), but the "
-                        + "model has \(variables.count) variable(s) (valid: 0..<\(variables.count))"))
+                    ModelError(
+                        .unknownVariable, at: place(),
+                        "refers to variable #\(term.variable.index), but the "
+                            + "model has \(variables.count) variable(s) (valid: 0..<\(variables.count))"))
             } else if !term.coefficient.isFinite {
                 let name = variables[term.variable.index].name
                 problems.append(
-                    ModelError(.nonFiniteCoefficient, at: place(), "coefficient of '\(name)' is \(term.coefficient); "
-                        + "it must be a finite number"))
+                    ModelError(
+                        .nonFiniteCoefficient, at: place(),
+                        "coefficient of '\(name)' is \(term.coefficient); "
+                            + "it must be a finite number"))
             }
         }
         return problems
@@ -67,16 +75,25 @@ extension Model {
         let place = place()
         var problems: [ModelError] = []
         if lower.isNaN || lower == .infinity {
-            problems.append(ModelError(.invalidBound, at: place, "lower bound is \(lower); it must be a finite number "
-                + "or -infinity (none)"))
+            problems.append(
+                ModelError(
+                    .invalidBound, at: place,
+                    "lower bound is \(lower); it must be a finite number "
+                        + "or -infinity (none)"))
         }
         if upper.isNaN || upper == -.infinity {
-            problems.append(ModelError(.invalidBound, at: place, "upper bound is \(upper); it must be a finite number "
-                + "or +infinity (none)"))
+            problems.append(
+                ModelError(
+                    .invalidBound, at: place,
+                    "upper bound is \(upper); it must be a finite number "
+                        + "or +infinity (none)"))
         }
         if problems.isEmpty && lower > upper {
-            problems.append(ModelError(.crossedBounds, at: place, "lower bound \(lower) is above upper bound \(upper); "
-                + "it must be at most the upper bound (equal bounds fix the value)"))
+            problems.append(
+                ModelError(
+                    .crossedBounds, at: place,
+                    "lower bound \(lower) is above upper bound \(upper); "
+                        + "it must be at most the upper bound (equal bounds fix the value)"))
         }
         return problems
     }
@@ -86,12 +103,16 @@ extension Model {
     public static func nameProblem(_ name: String, at place: @autoclosure () -> String) -> ModelError? {
         if isPlainName(name) { return nil }
         if name.utf8.count > maximumNameLength {
-            return ModelError(.invalidName, at: place(), "name is \(name.utf8.count) bytes long; at most "
-                + "\(maximumNameLength) are allowed")
+            return ModelError(
+                .invalidName, at: place(),
+                "name is \(name.utf8.count) bytes long; at most "
+                    + "\(maximumNameLength) are allowed")
         }
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return ModelError(.invalidName, at: place(), "name contains a control character; use printable "
-                + "characters only")
+            return ModelError(
+                .invalidName, at: place(),
+                "name contains a control character; use printable "
+                    + "characters only")
         }
         return nil
     }

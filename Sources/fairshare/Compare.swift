@@ -33,14 +33,18 @@ struct Compare: ParsableCommand {
     @Argument(help: ArgumentHelp("One scenario file, or several (the first is the base).", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("With one file: the variants to compare, separated by commas (default: all).",
-        valueName: "ids"))
+    @Option(
+        help: ArgumentHelp(
+            "With one file: the variants to compare, separated by commas (default: all).",
+            valueName: "ids"))
     var variants: String?
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Also draw the stock share after each run, each run's allocation and the fairness "
-        + "profiles as an SVG chart; a free figure's range is drawn as a whisker.", valueName: "file.svg"))
+    @Option(
+        help: ArgumentHelp(
+            "Also draw the stock share after each run, each run's allocation and the fairness "
+                + "profiles as an SVG chart; a free figure's range is drawn as a whisker.", valueName: "file.svg"))
     var plot: String?
 
     func validate() throws {
@@ -57,8 +61,10 @@ struct Compare: ParsableCommand {
         var solved: [ComparisonRun] = []
         for (index, run) in runs.enumerated() {
             progress.step(index + 1, run.name)
-            solved.append(ComparisonRun(name: run.name, description: run.description, source: run.source,
-                scenario: run.scenario, result: FairShare.solve(run.scenario)))
+            solved.append(
+                ComparisonRun(
+                    name: run.name, description: run.description, source: run.source,
+                    scenario: run.scenario, result: FairShare.solve(run.scenario)))
         }
         progress.finish()
         let title: String
@@ -99,14 +105,17 @@ struct Compare: ParsableCommand {
             let base = try ScenarioFile.load(path)
             let ids = variants.map(variantIDs) ?? base.variants.map(\.id)
             if ids.isEmpty {
-                Terminal.error("fairshare: \(path) has no variants to compare; add \"variants\" to it, or compare "
-                    + "several files")
+                Terminal.error(
+                    "fairshare: \(path) has no variants to compare; add \"variants\" to it, or compare "
+                        + "several files")
                 throw ExitStatus.usage
             }
             var runs = [Run(name: "base", source: path, scenario: base)]
             for id in ids {
-                runs.append(Run(name: id, description: base.variant(id)?.description, source: path, variant: id,
-                    scenario: try ScenarioFile.apply(id, to: base, path: path)))
+                runs.append(
+                    Run(
+                        name: id, description: base.variant(id)?.description, source: path, variant: id,
+                        scenario: try ScenarioFile.apply(id, to: base, path: path)))
             }
             return runs
         }

@@ -51,8 +51,9 @@ struct Export: ParsableCommand {
             try Terminal.output(text, to: path)
             if path != "-" {
                 let name = format == .cplexLP ? "CPLEX LP" : "free MPS"
-                Terminal.error("fairshare: wrote the \(level.rawValue) level of \"\(scenario.name)\" as \(name) "
-                    + "to \(path)")
+                Terminal.error(
+                    "fairshare: wrote the \(level.rawValue) level of \"\(scenario.name)\" as \(name) "
+                        + "to \(path)")
             }
         }
     }

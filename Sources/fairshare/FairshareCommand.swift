@@ -27,7 +27,9 @@ struct FairshareCommand: ParsableCommand {
             error, 2 invalid scenario, 3 no optimal solution.
             """,
         version: version,
-        subcommands: [Solve.self, Validate.self, Compare.self, Explain.self, SweepCommand.self, Export.self, Schema.self]
+        subcommands: [
+            Solve.self, Validate.self, Compare.self, Explain.self, SweepCommand.self, Export.self, Schema.self,
+        ]
     )
 
     /// Runs the command with fairshare's exit statuses: usage errors exit 1 (not ArgumentParser's 64).

@@ -4,15 +4,19 @@ import FairShareScenario
 /// `--max-file-size`, `--max-municipalities`, `--max-depth`: raise (or lower) the input limits of
 /// ``ScenarioLimits`` for one run. A file over a limit is an invalid scenario (exit 2), never a crash.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
-        "Largest scenario file read, in bytes.", valueName: "bytes"))
+    @Option(
+        name: .customLong("max-file-size"),
+        help: ArgumentHelp(
+            "Largest scenario file read, in bytes.", valueName: "bytes"))
     var maximumFileSize: Int = ScenarioLimits().maximumFileSize
 
     @Option(name: .customLong("max-municipalities"), help: "Most municipalities in a scenario.")
     var maximumMunicipalities: Int = ScenarioLimits().maximumMunicipalities
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp(
-        "Deepest nesting of JSON objects and arrays (at most \(JSONParser.depthCeiling)).", valueName: "levels"))
+    @Option(
+        name: .customLong("max-depth"),
+        help: ArgumentHelp(
+            "Deepest nesting of JSON objects and arrays (at most \(JSONParser.depthCeiling)).", valueName: "levels"))
     var maximumDepth: Int = ScenarioLimits().maximumDepth
 
     func validate() throws {
@@ -26,8 +30,9 @@ struct LimitOptions: ParsableArguments {
 
     /// A loader with these limits.
     var loader: ScenarioLoader {
-        ScenarioLoader(limits: ScenarioLimits(
-            maximumFileSize: maximumFileSize, maximumMunicipalities: maximumMunicipalities,
-            maximumDepth: maximumDepth))
+        ScenarioLoader(
+            limits: ScenarioLimits(
+                maximumFileSize: maximumFileSize, maximumMunicipalities: maximumMunicipalities,
+                maximumDepth: maximumDepth))
     }
 }

@@ -21,13 +21,16 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp(
-        "CSV field separator: ',' (the default) or ';' for Dutch spreadsheet settings, or 'tab'.",
-        valueName: "character"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV field separator: ',' (the default) or ';' for Dutch spreadsheet settings, or 'tab'.",
+            valueName: "character"))
     var delimiter: String?
 
-    @Flag(help: ArgumentHelp("CSV: write decimal commas (0,25), as Dutch spreadsheets expect; the separator "
-        + "becomes ';' unless --delimiter says otherwise."))
+    @Flag(
+        help: ArgumentHelp(
+            "CSV: write decimal commas (0,25), as Dutch spreadsheets expect; the separator "
+                + "becomes ';' unless --delimiter says otherwise."))
     var decimalComma = false
 
     func validate() throws {
@@ -36,8 +39,9 @@ struct OutputOptions: ParsableArguments {
         }
         if let delimiter {
             guard let character = Self.character(delimiter), CSVFormat.isUsableDelimiter(character) else {
-                throw ValidationError("--delimiter must be one character that is not a quote, a digit, '+', '-', "
-                    + "'.' or a line break (for example ',' or ';'), or 'tab'; got '\(delimiter)'")
+                throw ValidationError(
+                    "--delimiter must be one character that is not a quote, a digit, '+', '-', "
+                        + "'.' or a line break (for example ',' or ';'), or 'tab'; got '\(delimiter)'")
             }
             if decimalComma && character == "," {
                 throw ValidationError("--decimal-comma needs a delimiter other than ','; use --delimiter ';'")

@@ -36,8 +36,9 @@ enum ScenarioFile {
     ) throws -> Scenario {
         guard scenario.variant(variant) != nil else {
             let known = scenario.variants.map(\.id)
-            Terminal.error("fairshare: \(path) has no variant \"\(variant)\"; "
-                + (known.isEmpty ? "it has no variants" : "its variants: \(known.joined(separator: ", "))"))
+            Terminal.error(
+                "fairshare: \(path) has no variant \"\(variant)\"; "
+                    + (known.isEmpty ? "it has no variants" : "its variants: \(known.joined(separator: ", "))"))
             throw ExitStatus.usage
         }
         do {
@@ -61,15 +62,18 @@ extension ExitStatus {
                 break
             case .feasible:
                 let gap = result.mipGap.map { String(format: "%.2f%%", $0 * 100) } ?? "unknown"
-                Terminal.error("fairshare: warning\(which): the time limit stopped the integer solve; the allocation "
-                    + "is feasible but may not be optimal (MIP gap \(gap))")
+                Terminal.error(
+                    "fairshare: warning\(which): the time limit stopped the integer solve; the allocation "
+                        + "is feasible but may not be optimal (MIP gap \(gap))")
             default:
-                Terminal.error("fairshare: no optimal solution\(which): \(result.status.rawValue)"
-                    + (result.failure.map { " (\($0))" } ?? ""))
+                Terminal.error(
+                    "fairshare: no optimal solution\(which): \(result.status.rawValue)"
+                        + (result.failure.map { " (\($0))" } ?? ""))
                 if let diagnosis = result.diagnosis, !diagnosis.changes.isEmpty {
-                    Terminal.error("  the smallest change that makes it solvable"
-                        + (diagnosis.verified ? "" : " (not confirmed by solving again)") + ":\n"
-                        + diagnosis.changes.map { "    \($0)" }.joined(separator: "\n"))
+                    Terminal.error(
+                        "  the smallest change that makes it solvable"
+                            + (diagnosis.verified ? "" : " (not confirmed by solving again)") + ":\n"
+                            + diagnosis.changes.map { "    \($0)" }.joined(separator: "\n"))
                 }
                 status = .noOptimum
             }

@@ -37,9 +37,11 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Also draw the stock share before and after and the fair share against the "
-        + "allocation, per municipality, as an SVG chart; a free figure's range is drawn as a whisker.",
-        valueName: "file.svg"))
+    @Option(
+        help: ArgumentHelp(
+            "Also draw the stock share before and after and the fair share against the "
+                + "allocation, per municipality, as an SVG chart; a free figure's range is drawn as a whisker.",
+            valueName: "file.svg"))
     var plot: String?
 
     @OptionGroup(title: "Input limits")

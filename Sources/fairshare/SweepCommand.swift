@@ -31,8 +31,10 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Also draw the level optima and target shares against the value as an SVG chart.",
-        valueName: "file.svg"))
+    @Option(
+        help: ArgumentHelp(
+            "Also draw the level optima and target shares against the value as an SVG chart.",
+            valueName: "file.svg"))
     var plot: String?
 
     /// The parsed `--set`.
@@ -48,8 +50,9 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         if range == nil {
-            throw ValidationError("--set must be PATH=FROM:TO:STEPS with numbers FROM and TO and 2 to 1000 STEPS, "
-                + "e.g. region.targets.social-30.minShare=0.25:0.40:16; got '\(set)'")
+            throw ValidationError(
+                "--set must be PATH=FROM:TO:STEPS with numbers FROM and TO and 2 to 1000 STEPS, "
+                    + "e.g. region.targets.social-30.minShare=0.25:0.40:16; got '\(set)'")
         }
     }
 
@@ -57,20 +60,23 @@ struct SweepCommand: ParsableCommand {
         guard let range else { throw ExitStatus.usage }
         let scenario = try ScenarioFile.load(file, variant: variant)
         guard let components = JSONPath(parsing: range.path) else {
-            Terminal.error("fairshare: \(range.path) is not a path; write member names joined by dots and array "
-                + "positions in brackets, e.g. region.targets.social-30.minShare or "
-                + "municipalities[\"gm.0505\"].newHomes.max for an id with a dot")
+            Terminal.error(
+                "fairshare: \(range.path) is not a path; write member names joined by dots and array "
+                    + "positions in brackets, e.g. region.targets.social-30.minShare or "
+                    + "municipalities[\"gm.0505\"].newHomes.max for an id with a dot")
             throw ExitStatus.usage
         }
         if let current = scenario.document.value(at: components), case .number = current {
         } else if scenario.document.value(at: components) != nil {
-            Terminal.error("fairshare: \(range.path) is not a number in \(file); sweep a number, e.g. "
-                + "region.targets.social-30.minShare")
+            Terminal.error(
+                "fairshare: \(range.path) is not a number in \(file); sweep a number, e.g. "
+                    + "region.targets.social-30.minShare")
             throw ExitStatus.usage
         }
         let sweep: Sweep
         do {
-            sweep = try Sweep.run(scenario, setting: components,
+            sweep = try Sweep.run(
+                scenario, setting: components,
                 to: Sweep.values(from: range.from, to: range.to, count: range.steps))
         } catch {
             Terminal.error("\(file): " + error.description)

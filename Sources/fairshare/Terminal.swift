@@ -84,7 +84,8 @@ final class SolveProgressLine: Sendable {
         case .centre(let stage, let open): what = "central allocation, stage \(stage), \(open) figures to place"
         case .rounding: what = "rounding to whole numbers"
         }
-        let seconds = Double(progress.elapsed.components.seconds)
+        let seconds =
+            Double(progress.elapsed.components.seconds)
             + Double(progress.elapsed.components.attoseconds) * 1e-18
         let line = "\r\u{1B}[Kfairshare: \(what) (\(String(format: "%.1f", seconds)) s)"
         FileHandle.standardError.write(Data(line.utf8))

@@ -30,13 +30,14 @@ struct Validate: ParsableCommand {
             throw ExitStatus.invalidScenario
         }
         func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
-        print("valid: \(scenario.name): "
-            + [
-                count(scenario.municipalities.count, "municipality", "municipalities"),
-                count(scenario.segments.count, "segment", "segments"),
-                count(scenario.priorityGroups.count, "priority group", "priority groups"),
-                count(scenario.careQualities.count, "care quality", "care qualities"),
-                count(scenario.variants.count, "variant", "variants"),
-            ].joined(separator: ", "))
+        print(
+            "valid: \(scenario.name): "
+                + [
+                    count(scenario.municipalities.count, "municipality", "municipalities"),
+                    count(scenario.segments.count, "segment", "segments"),
+                    count(scenario.priorityGroups.count, "priority group", "priority groups"),
+                    count(scenario.careQualities.count, "care quality", "care qualities"),
+                    count(scenario.variants.count, "variant", "variants"),
+                ].joined(separator: ", "))
     }
 }

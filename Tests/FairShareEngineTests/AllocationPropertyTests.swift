@@ -17,7 +17,8 @@ struct AllocationPropertyTests {
             let scenario = SyntheticRegion.scenario(municipalities: size, seed: seed)
             let result = FairShare.solve(scenario)
             cases.checked()
-            #expect(result.status == .optimal, "\(size) municipalities, seed \(seed): \(result.failure?.description ?? "")")
+            #expect(
+                result.status == .optimal, "\(size) municipalities, seed \(seed): \(result.failure?.description ?? "")")
             #expect(result.levels == [.fairness])
             let problems = IndependentCheck.violations(of: result, in: scenario)
             #expect(problems.isEmpty, "\(size) municipalities, seed \(seed): \(problems.prefix(5))")
@@ -45,11 +46,13 @@ struct AllocationPropertyTests {
             }
             let result = FairShare.solve(scenario)
             cases.checked()
-            #expect([.optimal, .infeasible, .feasible].contains(result.status),
+            #expect(
+                [.optimal, .infeasible, .feasible].contains(result.status),
                 "\(label): \(result.status) \(result.failure?.description ?? "")")
             guard result.hasAllocation else { return }
             var expectedLevels: [Level] = []
-            let soft = scenario.region.targets.contains { $0.mode == .soft }
+            let soft =
+                scenario.region.targets.contains { $0.mode == .soft }
                 || scenario.priorityGroups.contains { $0.mode == .soft && $0.demand.min > 0 }
                 || scenario.careQualities.contains { $0.mode == .soft && $0.demand.min > 0 }
             if soft { expectedLevels.append(.shortfall) }

@@ -48,7 +48,8 @@ struct CareConstraintTests {
     /// Unique: A 20, B 60; fairness 40.
     @Test("C2: maxShareOfNewHomes binds")
     func shareOfNewHomes() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "C2",
              "segments": {"homes": {}},
              "care": {"zs": {"demand": 80, "maxShareOfNewHomes": 0.5}},
@@ -66,7 +67,8 @@ struct CareConstraintTests {
     /// B at most 20: as for P3, the unique optimum is A 40, B 20, C 30 with fairness 10 + 10 + 0 = 20.
     @Test("C3: care min and max bind")
     func careRanges() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "C3",
              "segments": {"homes": {}},
              "care": {"zs": {"demand": 90}},

@@ -256,7 +256,8 @@ struct CentralAllocationPropertyTests {
     /// test fails once it is fixed and the property holds for it.
     @Test("renamed, a 7-municipality region whose centre stage stops short (known issue)")
     func renamedStageStopsShort() throws {
-        let document = ScenarioGenerator.document(municipalities: 7, seed: 877_223_171, perturbation: 8_809_030_478_158_877_826)
+        let document = ScenarioGenerator.document(
+            municipalities: 7, seed: 877_223_171, perturbation: 8_809_030_478_158_877_826)
         let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: 8_809_030_478_158_877_826 ^ 0xCE27)
         let original = FairShare.solve(try ScenarioGenerator.load(document))
         let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))

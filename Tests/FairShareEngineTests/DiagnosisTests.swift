@@ -18,7 +18,8 @@ struct DiagnosisTests {
     /// Lowering the regional task to 1,100 is one change of 900 homes; raising a capacity by 900 counts double.
     @Test("regional task above the sum of capacities")
     func regionalTaskAboveCapacity() throws {
-        let (_, diagnosis) = try diagnose("""
+        let (_, diagnosis) = try diagnose(
+            """
             {"format": "fairshare-scenario/1", "name": "too much",
              "segments": {"market": {}},
              "region": {"newHomes": {"min": 2000}},
@@ -35,7 +36,8 @@ struct DiagnosisTests {
     /// below the 30% target: minShare 0.30 → 0.25.
     @Test("a social target that local caps make impossible")
     func socialTargetAgainstCaps() throws {
-        let (_, diagnosis) = try diagnose("""
+        let (_, diagnosis) = try diagnose(
+            """
             {"format": "fairshare-scenario/1", "name": "caps",
              "segments": {"social-rent": {}, "market": {}},
              "region": {"newHomes": 1000, "targets": {"social-30": {"segments": ["social-rent"], "minShare": 0.3}}},
@@ -52,7 +54,8 @@ struct DiagnosisTests {
     /// homes, so at most 30 + 30 = 60 placements: demand 100 → 60.
     @Test("a priority-group demand beyond the lettings")
     func demandBeyondLettings() throws {
-        let (_, diagnosis) = try diagnose("""
+        let (_, diagnosis) = try diagnose(
+            """
             {"format": "fairshare-scenario/1", "name": "lettings",
              "segments": {"market": {}},
              "priorityGroups": {"statushouders": {"demand": 100}},
@@ -63,25 +66,30 @@ struct DiagnosisTests {
         #expect(diagnosis.changes.map(\.requirement.path) == ["priorityGroups.statushouders.demand.min"])
         #expect(diagnosis.changes.first?.suggested == 60)
         // The demand was one number (min = max = 100): the patch keeps its max.
-        #expect(diagnosis.patch == (try JSONParser().parse(
-            #"{"priorityGroups": {"statushouders": {"demand": {"min": 60, "max": 100}}}}"#)))
+        #expect(
+            diagnosis.patch
+                == (try JSONParser().parse(
+                    #"{"priorityGroups": {"statushouders": {"demand": {"min": 60, "max": 100}}}}"#)))
     }
 
     /// Realised 200 social homes against a limit of 150: the limit is raised (realised homes are facts).
     @Test("realised homes above a local limit")
     func realisedAboveLimit() throws {
-        let (_, diagnosis) = try diagnose("""
+        let (_, diagnosis) = try diagnose(
+            """
             {"format": "fairshare-scenario/1", "name": "realised",
              "segments": {"social-rent": {}},
              "municipalities": {"GM0610": {"name": "Sliedrecht", "realised": {"social-rent": 200},
                                            "limits": {"social-rent": {"max": 150}}}}}
             """)
-        #expect(diagnosis.changes.map(\.description) == ["municipalities.GM0610.limits.social-rent.max: 150 → 200 (+50)"])
+        #expect(
+            diagnosis.changes.map(\.description) == ["municipalities.GM0610.limits.social-rent.max: 150 → 200 (+50)"])
     }
 
     @Test("the diagnosis appears in the JSON result")
     func json() throws {
-        let (result, _) = try diagnose("""
+        let (result, _) = try diagnose(
+            """
             {"format": "fairshare-scenario/1", "name": "too much", "segments": {"market": {}},
              "region": {"newHomes": {"min": 30}}, "municipalities": {"A": {"name": "A", "newHomes": {"max": 20}}}}
             """)

@@ -54,8 +54,9 @@ struct DrechtstedenTests {
         let municipalities = try #require(top["municipalities"]?.object)
         top["municipalities"] = .object(JSONObject(municipalities.members.reversed()))
         let reversed = try loader.read(.object(top))
-        #expect(reversed.document.object?["municipalities"]?.object?.keys
-            != scenario.document.object?["municipalities"]?.object?.keys)
+        #expect(
+            reversed.document.object?["municipalities"]?.object?.keys
+                != scenario.document.object?["municipalities"]?.object?.keys)
         let third = try Self.solve(reversed, variant: variant)
         #expect(first.jsonText == third.jsonText)
     }

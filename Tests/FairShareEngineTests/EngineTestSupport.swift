@@ -1,7 +1,8 @@
-@testable import FairShareEngine
 import FairShareScenario
 import FairShareTestSupport
 import Testing
+
+@testable import FairShareEngine
 
 // Helpers shared by the engine tests: load an inline scenario, solve it, look up municipalities, compare numbers.
 

@@ -22,7 +22,8 @@ struct ExplanationTests {
         // The rate holds until Cewijk reaches its fair 12 placements: 12 / 90 = 0.1333.
         #expect(abs((cap.validTo ?? 0) - 12.0 / 90.0) < 1e-6)
         // The regional target does not bind (41% social) but is always shown.
-        let target = try #require(explanation.items.first { $0.requirement.path == "region.targets.social-30.minShare" })
+        let target = try #require(
+            explanation.items.first { $0.requirement.path == "region.targets.social-30.minShare" })
         #expect(!target.binding)
         #expect(abs((target.reached ?? 0) - 0.41) < 1e-9)
     }
@@ -50,7 +51,8 @@ struct ExplanationTests {
             let result = FairShare.solve(try loader.read(document))
             let optimum = try #require(result.optimum(.fairness))
             let perUnit = (explanation.optimum - optimum) / (requirement.unit == .share ? step * 100 : step)
-            #expect(abs(perUnit - item.improvementPerUnit) <= 1e-3 * max(1, item.improvementPerUnit),
+            #expect(
+                abs(perUnit - item.improvementPerUnit) <= 1e-3 * max(1, item.improvementPerUnit),
                 "\(requirement.path): finite difference \(perUnit), reported \(item.improvementPerUnit)")
             checked += 1
         }

@@ -71,7 +71,8 @@ struct FairnessNormTests {
     /// are 20 above → exactly 35 and 35. Fairness 40; tiebreak 20 + 10 + 10 = 40.
     @Test("norm max spreads an excess in proportion to size")
     func maxSpreadsExcess() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "spread",
              "segments": {"homes": {"fair": {"rule": "proportional", "key": "population"}}},
              "region": {"newHomes": 100},
@@ -96,7 +97,8 @@ struct FairnessNormTests {
     /// the tiebreak (110 − a) + (310 − b) picks a = 100: tiebreak 10 + 210 = 220.
     @Test("norm max with converge uses stock shares as sizes")
     func maxNormConverge() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "max converge",
              "segments": {"social": {"fair": {"rule": "converge", "targetShare": 0.1}}, "market": {}},
              "fairness": {"norm": "max"},
@@ -122,7 +124,8 @@ struct FairnessNormTests {
     ///   λ1 = 1, λ2 = 2 → a1 = 25 (s2 gets its fair division), optimum 2 · 1 · 50 = 100.
     @Test("item weight λ decides which segment is divided fairly", arguments: [(2.0, 1.0), (1.0, 2.0)])
     func itemWeight(weight1: Double, weight2: Double) throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "lambda",
              "segments": {"s1": {"fair": {"rule": "proportional", "key": "population", "weight": \(weight1)}},
                           "s2": {"fair": {"rule": "proportional", "key": "population", "weight": \(weight2)}}},

@@ -12,7 +12,8 @@ struct FairnessRuleTests {
     /// Deviation (75 − a) + (b − 25) with b = 100 − a = 150 − 2a ≥ 30 at a = 60. Unique: A 60, B 40.
     @Test("proportional, simple key")
     func proportionalSimpleKey() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "simple key",
              "segments": {"homes": {"fair": {"rule": "proportional", "key": "households"}}},
              "region": {"newHomes": 100},
@@ -126,7 +127,8 @@ struct FairnessRuleTests {
     /// smallest at N = 400, x = 400 (all social): 200.
     @Test("converge with a free total: the fair share moves with N")
     func convergeFreeTotal() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "converge free",
              "segments": {"social": {"fair": {"rule": "converge", "targetShare": 0.5}}, "market": {}},
              "municipalities": {

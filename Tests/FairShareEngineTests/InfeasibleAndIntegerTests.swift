@@ -9,7 +9,8 @@ struct InfeasibleAndIntegerTests {
     /// The region needs exactly 100 homes but A can build at most 30 and B at most 40: 70 < 100.
     @Test("clashing hard requirements: region total above the capacities")
     func capacityClash() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "clash",
              "segments": {"homes": {}},
              "region": {"newHomes": 100},
@@ -26,7 +27,8 @@ struct InfeasibleAndIntegerTests {
     /// A hard demand of 100 placements, but lettings allow 30 + 50 = 80 (no lettable segment).
     @Test("clashing hard requirements: group demand above the lettings")
     func demandClash() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "clash",
              "segments": {"homes": {}},
              "priorityGroups": {"sh": {"demand": 100}},
@@ -40,7 +42,8 @@ struct InfeasibleAndIntegerTests {
     /// A hard target (social ≥ 60% of exactly 100) against limits (social at most 20 + 20 = 40).
     @Test("clashing hard requirements: target against limits")
     func targetClash() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "clash",
              "segments": {"social": {}, "market": {}},
              "region": {"newHomes": 100, "targets": {"s": {"segments": ["social"], "minShare": 0.6}}},
@@ -55,7 +58,8 @@ struct InfeasibleAndIntegerTests {
     /// is a scenario without a solution, not a crash and not a solver refusal.
     @Test("realised above limits.max is infeasible")
     func realisedAboveLimit() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "realised",
              "segments": {"social": {"fair": {"rule": "proportional", "key": "population"}}, "market": {}},
              "municipalities": {
@@ -69,7 +73,8 @@ struct InfeasibleAndIntegerTests {
     /// Realised 50 social homes where newHomes.max is 30.
     @Test("realised above newHomes.max is infeasible")
     func realisedAboveCapacity() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "realised",
              "segments": {"social": {}, "market": {}},
              "municipalities": {"A": {"name": "A", "realised": {"social": 50}, "newHomes": {"max": 30}}}}
@@ -86,10 +91,13 @@ struct InfeasibleAndIntegerTests {
     func integerTimeLimitKeepsAllocation() throws {
         var document = ScenarioGenerator.document(
             municipalities: 2, seed: 872_953, perturbation: 14_985_671_354_942_282_488)
-        document = ScenarioGenerator.setting(document, ["solver"], .object(JSONObject([
-            (key: "integer", value: .bool(true)), (key: "mipGap", value: .number(0.01)),
-            (key: "timeLimit", value: .number(2)),
-        ])))
+        document = ScenarioGenerator.setting(
+            document, ["solver"],
+            .object(
+                JSONObject([
+                    (key: "integer", value: .bool(true)), (key: "mipGap", value: .number(0.01)),
+                    (key: "timeLimit", value: .number(2)),
+                ])))
         let scenario = try ScenarioGenerator.load(document)
         let result = FairShare.solve(scenario)
         #expect(result.status == .feasible || result.status == .optimal, "\(result.status)")

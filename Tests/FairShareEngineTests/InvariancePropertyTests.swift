@@ -33,7 +33,8 @@ struct InvariancePropertyTests {
                 let original = FairShare.solve(try ScenarioGenerator.load(document))
                 let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
                 cases.checked()
-                #expect(Self.sameOptima(original, renamed),
+                #expect(
+                    Self.sameOptima(original, renamed),
                     "\(label): \(Self.describe(original)) vs \(Self.describe(renamed))")
             } catch {
                 Issue.record("\(label): \(error)")
@@ -55,7 +56,8 @@ struct InvariancePropertyTests {
             var random = SplitMix64(seed: perturbation ^ 0xC0FFEE)
             let attribute = [["population"], ["households"], ["attributes", "elderly75"]][random.index(3)]
             let factor = [0.5, 3, 7, 1000][random.index(4)]
-            let label = "size \(size), seed \(seed), perturbation \(perturbation): "
+            let label =
+                "size \(size), seed \(seed), perturbation \(perturbation): "
                 + "\(attribute.joined(separator: ".")) × \(factor)"
             var scaled = document
             for id in ScenarioGenerator.municipalityIDs(document) {
@@ -65,13 +67,15 @@ struct InvariancePropertyTests {
                     Issue.record("\(label): \(id) has no \(attribute)")
                     return
                 }
-                scaled = ScenarioGenerator.setting(scaled, ["municipalities", id] + attribute, .number(number * factor))
+                scaled = ScenarioGenerator.setting(
+                    scaled, ["municipalities", id] + attribute, .number(number * factor))
             }
             do {
                 let original = FairShare.solve(try ScenarioGenerator.load(document))
                 let rescaled = FairShare.solve(try ScenarioGenerator.load(scaled))
                 cases.checked()
-                #expect(Self.sameOptima(original, rescaled),
+                #expect(
+                    Self.sameOptima(original, rescaled),
                     "\(label): \(Self.describe(original)) vs \(Self.describe(rescaled))")
             } catch {
                 Issue.record("\(label): \(error)")

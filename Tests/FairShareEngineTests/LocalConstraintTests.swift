@@ -15,7 +15,8 @@ struct LocalConstraintTests {
     /// Unique optimum: A 20, B 40, C 30; fairness 20.
     @Test("L1: newHomes.max and newHomes.min bind")
     func newHomesRange() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "L1",
              "segments": {"homes": {"fair": {"rule": "proportional", "key": "population"}}},
              "region": {"newHomes": 90},
@@ -45,7 +46,8 @@ struct LocalConstraintTests {
     /// (Had realised been ignored, c = 20, X = 60 would give 10 + 10 + 0 = 20 — lower, so the test tells them apart.)
     @Test("L2: limits.min, limits.max and realised bind")
     func segmentLimitsAndRealised() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "L2",
              "segments": {"social": {"fair": {"rule": "proportional", "key": "population"}}, "market": {}},
              "region": {"newHomes": 100, "targets": {"social-60": {"segments": ["social"], "minShare": 0.6}}},
@@ -71,7 +73,8 @@ struct LocalConstraintTests {
     /// Unique: social A 30 (market 70), B 80 (market 20); fair share 55 each; fairness 50.
     @Test("L3: minNewShare and maxNewShare bind")
     func newShares() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "L3",
              "segments": {"social": {"fair": {"rule": "proportional", "key": "population"}}, "market": {}},
              "region": {"targets": {"social-50": {"segments": ["social"], "minShare": 0.5}}},
@@ -95,7 +98,8 @@ struct LocalConstraintTests {
     /// Stock share after: A (100 + 20)/300 = 0.4, B 90/300 = 0.3.
     @Test("L4: minStockShare and maxStockShare bind")
     func stockShares() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "L4",
              "segments": {"social": {"fair": {"rule": "proportional", "key": "population"}}, "market": {}},
              "region": {"targets": {"social-50": {"segments": ["social"], "minShare": 0.5}}},

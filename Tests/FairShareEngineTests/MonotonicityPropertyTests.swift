@@ -52,7 +52,8 @@ struct MonotonicityPropertyTests {
                     tightened = ScenarioGenerator.setting(document, here + ["limits", segment, "max"], .number(bound))
                     what = "limits.\(segment).max \(bound)"
                 case 2:
-                    let bound = below(allocation.placements["statushouders"] ?? 0,
+                    let bound = below(
+                        allocation.placements["statushouders"] ?? 0,
                         floor: municipality.placements["statushouders"]?.min ?? 0)
                     tightened = ScenarioGenerator.setting(
                         document, here + ["placements", "statushouders", "max"], .number(bound))
@@ -60,17 +61,20 @@ struct MonotonicityPropertyTests {
                 default:
                     let bound = below(
                         allocation.care["zero-step"] ?? 0, floor: municipality.care["zero-step"]?.min ?? 0)
-                    tightened = ScenarioGenerator.setting(document, here + ["care", "zero-step", "max"], .number(bound))
+                    tightened = ScenarioGenerator.setting(
+                        document, here + ["care", "zero-step", "max"], .number(bound))
                     what = "care.zero-step.max \(bound)"
                 }
                 let result = FairShare.solve(try ScenarioGenerator.load(tightened))
-                #expect([.optimal, .infeasible].contains(result.status),
+                #expect(
+                    [.optimal, .infeasible].contains(result.status),
                     "\(label), \(municipality.id) \(what): \(result.status)")
                 guard result.status == .optimal else { return }
                 let before = ScenarioGenerator.optima(base)
                 let after = ScenarioGenerator.optima(result)
                 #expect(result.levels == base.levels)
-                #expect(Self.lexicographicallyNotLower(after, before),
+                #expect(
+                    Self.lexicographicallyNotLower(after, before),
                     "\(label), \(municipality.id) \(what): \(before) → \(after)")
             } catch {
                 Issue.record("\(label): \(error)")

@@ -22,10 +22,12 @@ struct PolicyRuleTests {
         """
     }
 
-    @Test("each option of an either-or rule is forced in turn by the data", arguments: [
-        ("mid-rent", 0, "social-rent", 30.0),   // mid capped at 10 < 40: option 0, social ≥ 30
-        ("social-rent", 1, "mid-rent", 40.0),   // social capped at 10 < 30: option 1, mid ≥ 40
-    ])
+    @Test(
+        "each option of an either-or rule is forced in turn by the data",
+        arguments: [
+            ("mid-rent", 0, "social-rent", 30.0),  // mid capped at 10 < 40: option 0, social ≥ 30
+            ("social-rent", 1, "mid-rent", 40.0),  // social capped at 10 < 30: option 1, mid ≥ 40
+        ])
     func eitherOrForced(limit: String, option: Int, segment: String, atLeast: Double) throws {
         let result = FairShare.solve(try ScenarioLoader().load(json: Self.eitherOr(limit: limit)))
         #expect(result.status == .optimal)
@@ -40,15 +42,17 @@ struct PolicyRuleTests {
     /// to 115 (N − 80 ≥ 0.3 N) changes 15 homes; realised homes are facts and weigh ten times more.
     @Test("an either-or rule that no option can meet is diagnosed")
     func eitherOrInfeasible() throws {
-        let json = Self.eitherOr(limit: "mid-rent").replacingOccurrences(of: "\"limits\": {\"mid-rent\": {\"max\": 10}}",
+        let json = Self.eitherOr(limit: "mid-rent").replacingOccurrences(
+            of: "\"limits\": {\"mid-rent\": {\"max\": 10}}",
             with: "\"realised\": {\"market\": 80}")
         let result = FairShare.solve(try ScenarioLoader().load(json: json))
         #expect(result.status == .infeasible)
         let diagnosis = try #require(result.diagnosis)
         #expect(diagnosis.verified)
-        #expect(diagnosis.changes.map(\.description) == [
-            "municipalities.A.alternatives.wet-vrv[0].minNewShare: 0.3 → 0.2 (-0.1)",
-        ])
+        #expect(
+            diagnosis.changes.map(\.description) == [
+                "municipalities.A.alternatives.wet-vrv[0].minNewShare: 0.3 → 0.2 (-0.1)"
+            ])
     }
 
     /// With option 0 forced (mid capped), A's 30% social requirement binds: relaxing it by one share point frees
@@ -149,7 +153,9 @@ struct PolicyRuleTests {
             for (reported, computed) in zip(leximin.fairnessProfile ?? [], lexProfile) {
                 #expect(abs(reported - computed) <= 1e-3 * Swift.max(1, computed), "\(count)/\(seed)")
             }
-            #expect((lexProfile.first ?? 0) <= (Self.profile(of: max, scenario).first ?? 0) + 1e-4 * Swift.max(1, lexProfile.first ?? 0),
+            #expect(
+                (lexProfile.first ?? 0) <= (Self.profile(of: max, scenario).first ?? 0) + 1e-4
+                    * Swift.max(1, lexProfile.first ?? 0),
                 "\(count)/\(seed)")
             #expect(Self.notWorse(lexProfile, than: Self.profile(of: sum, scenario)), "\(count)/\(seed)")
         }

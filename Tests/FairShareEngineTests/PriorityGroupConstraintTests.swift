@@ -51,7 +51,8 @@ struct PriorityGroupConstraintTests {
     /// Deviation (30 − a) + (b − 30) = b − a = 60 − 2a ≥ 30 at a = 15. Unique: A 15, B 45; fairness 30.
     @Test("P2: maxPriorityShare × (lettings + new lettable homes) binds")
     func priorityShare() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "P2",
              "segments": {"social": {"lettable": true}, "market": {}},
              "priorityGroups": {"sh": {"demand": 60}},
@@ -73,7 +74,8 @@ struct PriorityGroupConstraintTests {
     /// fair division 10 / 10 is reachable: fairness 0 (with only market or no building it would be 20).
     @Test("P2: new lettable homes raise the cap")
     func newLettableHomes() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "P2 new homes",
              "segments": {"social": {"lettable": true}, "market": {}},
              "priorityGroups": {"sh": {"demand": 20}},
@@ -92,7 +94,8 @@ struct PriorityGroupConstraintTests {
     /// 10 + 10 + 0 = 20; raising a or lowering b costs 1 and moves c off 30 by 1, so this is the unique optimum.
     @Test("P3: placements min and max bind")
     func placementRanges() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "P3",
              "segments": {"homes": {}},
              "priorityGroups": {"sh": {"demand": 90}},

@@ -10,7 +10,8 @@ struct RegionalConstraintTests {
     /// smallest at N = 100, a = 40: 20. Unique: A 40, B 60.
     @Test("R1: region.newHomes.min binds")
     func regionalMinimum() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "R1 min",
              "segments": {"homes": {"fair": {"rule": "proportional", "key": "population"}}},
              "region": {"newHomes": {"min": 100}},
@@ -29,7 +30,8 @@ struct RegionalConstraintTests {
     /// Deviation = b − a = 2b − N ≥ 2 · 70 − 100 = 40, reached only at b = 70, N = 100. Unique: A 30, B 70.
     @Test("R1: region.newHomes.max binds")
     func regionalMaximum() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "R1 max",
              "segments": {"homes": {"fair": {"rule": "proportional", "key": "population"}}},
              "region": {"newHomes": {"max": 100}},
@@ -93,7 +95,8 @@ struct RegionalConstraintTests {
     /// is at least 150 (not unique above that, so only the bound is asserted).
     @Test("R2: a target over several segments counts them together")
     func targetOverSegments() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "R2 two segments",
              "segments": {"social": {"fair": {"rule": "converge", "targetShare": 0.5}}, "mid": {}, "market": {}},
              "region": {"targets": {"t": {"segments": ["social", "mid"], "minShare": 0.75}}},

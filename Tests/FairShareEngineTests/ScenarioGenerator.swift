@@ -56,7 +56,8 @@ enum ScenarioGenerator {
                 set(["placements", "statushouders", "max"], placementsMax)
             }
             if random.chance(0.1) {
-                set(["placements", "statushouders", "min"],
+                set(
+                    ["placements", "statushouders", "min"],
                     min(placementsMax, (municipality.lettings * 0.05 * random.unit()).rounded()))
             }
             var careMax = Double.infinity
@@ -65,13 +66,15 @@ enum ScenarioGenerator {
                 set(["care", "zero-step", "max"], careMax)
             }
             if random.chance(0.2) {
-                set(["care", "zero-step", "min"],
+                set(
+                    ["care", "zero-step", "min"],
                     min(careMax, (municipality.newHomes.min * 0.2 * random.unit()).rounded()))
             }
         }
         if random.chance(0.3) {
             document = setting(document, ["region", "targets", "affordable-2-3", "mode"], .string("soft"))
-            document = setting(document, ["region", "targets", "affordable-2-3", "weight"],
+            document = setting(
+                document, ["region", "targets", "affordable-2-3", "weight"],
                 .number(1 + Double(random.index(3))))
         }
         if random.chance(0.3) {
@@ -82,26 +85,41 @@ enum ScenarioGenerator {
             document = setting(document, ["region", "targets", "social-30", "maxShare"], .number(0.45))
         }
         if random.chance(0.15) {
-            document = setting(document, ["region", "targets", "market-max"], .object(JSONObject([
-                (key: "segments", value: .array([.string("market")])), (key: "maxShare", value: .number(0.3)),
-            ])))
+            document = setting(
+                document, ["region", "targets", "market-max"],
+                .object(
+                    JSONObject([
+                        (key: "segments", value: .array([.string("market")])), (key: "maxShare", value: .number(0.3)),
+                    ])))
         }
         if random.chance(0.3) { document = setting(document, ["fairness", "norm"], .string("max")) }
         if random.chance(0.2) {
             document = setting(document, ["segments", "social-rent", "fair", "weight"], .number(2))
         }
         if random.chance(0.2) {
-            document = setting(document, ["segments", "market", "fair"], .object(JSONObject([
-                (key: "rule", value: .string("proportional")),
-                (key: "key", value: .object(JSONObject([(key: "population", value: .number(1)),
-                    (key: "stock", value: .number(1))]))),
-            ])))
+            document = setting(
+                document, ["segments", "market", "fair"],
+                .object(
+                    JSONObject([
+                        (key: "rule", value: .string("proportional")),
+                        (
+                            key: "key",
+                            value: .object(
+                                JSONObject([
+                                    (key: "population", value: .number(1)),
+                                    (key: "stock", value: .number(1)),
+                                ]))
+                        ),
+                    ])))
         }
         if integer, count <= 4, random.chance(0.1) {
-            document = setting(document, ["solver"], .object(JSONObject([
-                (key: "integer", value: .bool(true)), (key: "mipGap", value: .number(0.01)),
-                (key: "timeLimit", value: .number(3)),
-            ])))
+            document = setting(
+                document, ["solver"],
+                .object(
+                    JSONObject([
+                        (key: "integer", value: .bool(true)), (key: "mipGap", value: .number(0.01)),
+                        (key: "timeLimit", value: .number(3)),
+                    ])))
         }
         return document
     }
@@ -114,7 +132,9 @@ enum ScenarioGenerator {
     /// `document` with its municipalities listed in `order` (ids) and renamed by `rename`.
     /// `document` with its municipalities listed in a shuffled order under new ids (a random prefix each, so
     /// that the sorted order is unrelated to the old one), and the new id of each old one.
-    static func renamedAndShuffled(_ document: JSONValue, seed: UInt64) -> (document: JSONValue, names: [String: String]) {
+    static func renamedAndShuffled(_ document: JSONValue, seed: UInt64) -> (
+        document: JSONValue, names: [String: String]
+    ) {
         var random = SplitMix64(seed: seed)
         var order = municipalityIDs(document)
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.index(i + 1)) }

@@ -15,10 +15,13 @@ struct ScenarioInCodeTests {
         ScenarioDefinition(
             name: "Drechtsteden 2025-2030", horizon: Horizon(start: 2025, end: 2030),
             segments: [
-                Segment(id: "social-rent", label: "Sociale huur", affordable: true, lettable: true,
+                Segment(
+                    id: "social-rent", label: "Sociale huur", affordable: true, lettable: true,
                     fair: .converge(targetShare: nil)),
-                Segment(id: "mid-rent", label: "Middenhuur", affordable: true, fair: .proportional(key: Key("households"))),
-                Segment(id: "affordable-owner", label: "Betaalbare koop", affordable: true,
+                Segment(
+                    id: "mid-rent", label: "Middenhuur", affordable: true, fair: .proportional(key: Key("households"))),
+                Segment(
+                    id: "affordable-owner", label: "Betaalbare koop", affordable: true,
                     fair: .proportional(key: Key("households"))),
                 Segment(id: "market", label: "Vrije sector", fair: .proportional(key: Key("capacity"))),
             ],
@@ -26,25 +29,30 @@ struct ScenarioInCodeTests {
                 newHomes: CountRange(min: 9000, max: 10000),
                 targets: [
                     Target(id: "social-30", segments: ["social-rent"], minShare: 0.3),
-                    Target(id: "affordable-2-3", segments: ["social-rent", "mid-rent", "affordable-owner"],
+                    Target(
+                        id: "affordable-2-3", segments: ["social-rent", "mid-rent", "affordable-owner"],
                         minShare: 0.6667),
                 ]),
             priorityGroups: [
                 PriorityGroup(id: "statushouders", label: "Statushouders", demand: CountRange(min: 1750, max: 1750))
             ],
             careQualities: [
-                CareQuality(id: "zero-step", label: "Nultredenwoning", demand: CountRange(min: 2700),
+                CareQuality(
+                    id: "zero-step", label: "Nultredenwoning", demand: CountRange(min: 2700),
                     key: Key("elderly75"), maxShareOfNewHomes: 0.6)
             ],
             municipalities: [
                 municipality("GM0642", "Zwijndrecht", 46070, 20980, [7331, 2037, 4480, 6517], 1250...3100, 2753, 4280),
                 municipality("GM0610", "Sliedrecht", 26270, 11110, [3530, 1067, 2427, 3641], 690...750, 1326, 2630),
                 municipality("GM0590", "Papendrecht", 32174, 14330, [4086, 1431, 3515, 5273], 440...660, 1535, 2130),
-                municipality("GM0531", "Hendrik-Ido-Ambacht", 32685, 12850, [2822, 1227, 3288, 4933], 750...1500, 1060,
+                municipality(
+                    "GM0531", "Hendrik-Ido-Ambacht", 32685, 12850, [2822, 1227, 3288, 4933], 750...1500, 1060,
                     1730),
-                municipality("GM0523", "Hardinxveld-Giessendam", 18760, 7310, [2035, 549, 1890, 2836], 240...340, 764,
+                municipality(
+                    "GM0523", "Hardinxveld-Giessendam", 18760, 7310, [2035, 549, 1890, 2836], 240...340, 764,
                     1515),
-                municipality("GM0505", "Dordrecht", 122089, 56360, [15095, 8716, 14323, 16956], 3000...6000, 5669, 10080),
+                municipality(
+                    "GM0505", "Dordrecht", 122089, 56360, [15095, 8716, 14323, 16956], 3000...6000, 5669, 10080),
                 municipality("GM0482", "Alblasserdam", 20470, 8510, [2427, 835, 2033, 3050], 600...700, 911, 1545),
             ])
     }

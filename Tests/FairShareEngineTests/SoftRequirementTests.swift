@@ -19,7 +19,8 @@ struct SoftRequirementTests {
     /// Fairness optimum 20 + 30 = 50.
     @Test("unmeetable soft target, group demand and care demand: shortfalls by hand")
     func unmeetableSoftRequirements() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "soft",
              "segments": {"social": {}, "market": {}},
              "region": {"targets": {"social-50": {"segments": ["social"], "minShare": 0.5, "mode": "soft",
@@ -54,7 +55,8 @@ struct SoftRequirementTests {
     /// shortfall level 0, placements 30 / 30, fairness 0.
     @Test("a meetable soft demand has shortfall 0")
     func meetableSoftDemand() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "soft ok",
              "segments": {"homes": {}},
              "priorityGroups": {"sh": {"demand": 60, "mode": "soft"}},
@@ -75,7 +77,8 @@ struct SoftRequirementTests {
     ///   w_s = 3, w_m = 1 → u_m = 20, social 60, market 40; optimum 20.
     @Test("weights decide which shortfall is taken", arguments: [(1.0, 3.0), (3.0, 1.0)])
     func weightsChooseShortfall(socialWeight: Double, marketWeight: Double) throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "competing targets",
              "segments": {"social": {}, "market": {}},
              "region": {"targets": {
@@ -99,7 +102,8 @@ struct SoftRequirementTests {
     /// town that must build exactly 100 homes with at least 50 social (limits.min) → u = 50 − 30 = 20.
     @Test("a soft maxShare takes a shortfall on its upper side")
     func softMaximumShare() throws {
-        let result = try solveScenario("""
+        let result = try solveScenario(
+            """
             {"format": "fairshare-scenario/1", "name": "soft max",
              "segments": {"social": {}, "market": {}},
              "region": {"targets": {"social-max-30": {"segments": ["social"], "maxShare": 0.3, "mode": "soft"}}},

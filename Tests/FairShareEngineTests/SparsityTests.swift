@@ -1,7 +1,8 @@
-@testable import FairShareEngine
 import FairShareScenario
 import FairShareSynthetic
 import Testing
+
+@testable import FairShareEngine
 
 /// The model stays sparse: regional totals are variables of their own, so nonzeros grow linearly with the
 /// number of municipalities (no row over all municipalities per municipality).

@@ -14,7 +14,8 @@ struct SweepTests {
     @Test("Cewijk's priority share, by hand")
     func cewijk() throws {
         let scenario = try ScenarioLoader().load(contentsOf: Self.scenarios.appendingPathComponent("three-towns.json"))
-        let sweep = try Sweep.run(scenario, setting: "municipalities.C.maxPriorityShare",
+        let sweep = try Sweep.run(
+            scenario, setting: "municipalities.C.maxPriorityShare",
             to: Sweep.values(from: 0.10, to: 0.14, count: 5))
         let expected = [16, 14.2, 12.4, 10.6, 10]
         #expect(sweep.points.count == 5)
@@ -26,20 +27,27 @@ struct SweepTests {
     }
 
     /// Every point equals a cold solve of the same scenario (status and every level optimum).
-    @Test("warm points equal cold solves", arguments: [
-        ("drechtsteden.json", "region.targets.social-30.minShare", 0.30, 0.45, 6),
-        ("drechtsteden.json", "segments.mid-rent.fair.weight", 0.5, 3, 4),
-        ("drechtsteden.json", "municipalities.GM0505.newHomes.max", 3000, 7000, 5),
-        ("three-towns.json", "segments.social-rent.fair.targetShare", 0.2, 0.4, 5),
-    ])
+    @Test(
+        "warm points equal cold solves",
+        arguments: [
+            ("drechtsteden.json", "region.targets.social-30.minShare", 0.30, 0.45, 6),
+            ("drechtsteden.json", "segments.mid-rent.fair.weight", 0.5, 3, 4),
+            ("drechtsteden.json", "municipalities.GM0505.newHomes.max", 3000, 7000, 5),
+            ("three-towns.json", "segments.social-rent.fair.targetShare", 0.2, 0.4, 5),
+        ])
     func warmEqualsCold(file: String, path: String, from: Double, to: Double, count: Int) throws {
         let loader = ScenarioLoader()
         let scenario = try loader.load(contentsOf: Self.scenarios.appendingPathComponent(file))
-        let sweep = try Sweep.run(scenario, setting: try #require(JSONPath(parsing: path)), to: Sweep.values(from: from, to: to, count: count))
+        let sweep = try Sweep.run(
+            scenario, setting: try #require(JSONPath(parsing: path)), to: Sweep.values(from: from, to: to, count: count)
+        )
         #expect(sweep.warmPoints > 0)
         for point in sweep.points {
-            let cold = FairShare.solve(try loader.read(scenario.document.setting(.number(point.value),
-                at: try #require(JSONPath(parsing: path)))))
+            let cold = FairShare.solve(
+                try loader.read(
+                    scenario.document.setting(
+                        .number(point.value),
+                        at: try #require(JSONPath(parsing: path)))))
             #expect(point.result.status == cold.status, "at \(point.value)")
             for (warm, reference) in zip(point.result.objective, cold.objective) {
                 #expect(warm.level == reference.level)

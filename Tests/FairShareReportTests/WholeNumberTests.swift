@@ -59,7 +59,8 @@ struct WholeNumberTests {
     @Test("a range in whole numbers: rounded ends, widened to hold the number shown; ≥ without an upper bound")
     func rangeText() {
         func entry(_ shown: Double, _ min: Double, _ max: Double) -> OpenFigures.Entry {
-            OpenFigures.Entry(municipality: "A", name: "Aldorp", kind: .placements, id: "statushouders",
+            OpenFigures.Entry(
+                municipality: "A", name: "Aldorp", kind: .placements, id: "statushouders",
                 label: "Statushouders", shown: shown, range: FigureRange(min: min, max: max))
         }
         #expect(entry(32, 29.999992, 33.000008).rangeText == "30–33")

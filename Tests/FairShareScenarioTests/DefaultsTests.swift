@@ -35,7 +35,8 @@ struct DefaultsTests {
 
     @Test("a bad default is reported once, where it was written")
     func badDefault() throws {
-        let text = Self.scenario.replacingOccurrences(of: "\"maxPriorityShare\": 0.25", with: "\"maxPriorityShare\": 25")
+        let text = Self.scenario.replacingOccurrences(
+            of: "\"maxPriorityShare\": 0.25", with: "\"maxPriorityShare\": 25")
         #expect {
             try ScenarioLoader().load(json: text)
         } throws: { error in
@@ -56,7 +57,8 @@ struct DefaultsTests {
 
     @Test("a municipality's own figures cannot have defaults")
     func ownFields() throws {
-        let text = Self.scenario.replacingOccurrences(of: "\"lettings\": 100,", with: "\"lettings\": 100, \"population\": 5,")
+        let text = Self.scenario.replacingOccurrences(
+            of: "\"lettings\": 100,", with: "\"lettings\": 100, \"population\": 5,")
         #expect {
             try ScenarioLoader().load(json: text)
         } throws: { error in

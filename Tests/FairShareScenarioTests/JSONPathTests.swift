@@ -7,8 +7,10 @@ struct JSONPathTests {
     func parse() {
         #expect(
             JSONPath(parsing: "region.targets.social-30.segments[1]")
-                == JSONPath([.member("region"), .member("targets"), .member("social-30"), .member("segments"),
-                    .index(1)]))
+                == JSONPath([
+                    .member("region"), .member("targets"), .member("social-30"), .member("segments"),
+                    .index(1),
+                ]))
         #expect(JSONPath(parsing: "a[0][2].b") == JSONPath([.member("a"), .index(0), .index(2), .member("b")]))
         #expect(JSONPath(parsing: "a[0].b.c")?.description == "a[0].b.c")
         #expect(JSONPath(parsing: "")?.isEmpty == true)
@@ -27,7 +29,8 @@ struct JSONPathTests {
         #expect(JSONPath(parsing: dotFirst.description) == dotFirst)
     }
 
-    @Test("text that is not a path is refused", arguments: ["a..b", ".a", "a.", "a[", "a[x]", "a[1", #"a["b"#, "a[1]b"])
+    @Test(
+        "text that is not a path is refused", arguments: ["a..b", ".a", "a.", "a[", "a[x]", "a[1", #"a["b"#, "a[1]b"])
     func refused(text: String) {
         #expect(JSONPath(parsing: text) == nil)
     }

@@ -43,7 +43,8 @@ struct ScenarioDefinitionTests {
         document = document.setting(.number(-400), at: "municipalities.A.stock.social-rent")
         document = document.setting(.number(35), at: "municipalities.B.maxPriorityShare")
         document = document.setting(.number(50), at: "municipalities.C.stock.villa")
-        document = document.setting(.array([.string("social-rent"), .string("villa")]),
+        document = document.setting(
+            .array([.string("social-rent"), .string("villa")]),
             at: "region.targets.social-30.segments")
         let fromFile = issues { () throws(ScenarioError) in _ = try ScenarioLoader().read(document) }
 
@@ -95,12 +96,13 @@ struct ScenarioDefinitionTests {
         let scenario = try Scenario(definition)
         // Sorted by id, whatever order they were given in; every default as a file without the field has it.
         #expect(scenario.municipalities.map(\.id) == ["a.1", "b.2"])
-        let file = try ScenarioLoader().load(json: """
-            {"format": "fairshare-scenario/1", "name": "Two villages",
-             "segments": {"social-rent": {"lettable": true, "fair": {"rule": "proportional"}}},
-             "municipalities": {"b.2": {"name": "Bdorp", "population": 300, "newHomes": {"max": 10}},
-                                "a.1": {"name": "Adorp", "population": 100, "newHomes": {"max": 10}}}}
-            """)
+        let file = try ScenarioLoader().load(
+            json: """
+                {"format": "fairshare-scenario/1", "name": "Two villages",
+                 "segments": {"social-rent": {"lettable": true, "fair": {"rule": "proportional"}}},
+                 "municipalities": {"b.2": {"name": "Bdorp", "population": 300, "newHomes": {"max": 10}},
+                                    "a.1": {"name": "Adorp", "population": 100, "newHomes": {"max": 10}}}}
+                """)
         #expect(scenario.definition == file.definition)
     }
 
@@ -111,7 +113,8 @@ struct ScenarioDefinitionTests {
         let variant = try edited.applying(variant: "no-history")
         #expect(variant.appliedVariant == "no-history")
         #expect(variant.municipality("A")?.stock["social-rent"] == 250)
-        if case .proportional? = variant.segment("social-rent")?.fair {} else {
+        if case .proportional? = variant.segment("social-rent")?.fair {
+        } else {
             Issue.record("the variant's patch was not applied: \(String(describing: variant.segment("social-rent")))")
         }
         // Editing the variant keeps its label; setting a number keeps it too.

@@ -54,28 +54,42 @@ struct ValidationTests {
         arguments: [
             (#"{"municipalities": {"GM1": {"stok": {}}}}"#, ScenarioIssue.Code.unknownField, "municipalities.GM1.stok"),
             (#"{"municipalities": {"GM1": {"stock": {"middle": 5}}}}"#, .unknownID, "municipalities.GM1.stock.middle"),
-            (#"{"municipalities": {"GM1": {"placements": {"refugees": 1}}}}"#, .unknownID,
-             "municipalities.GM1.placements.refugees"),
-            (#"{"region": {"targets": {"social-30": {"segments": ["social"]}}}}"#, .unknownID,
-             "region.targets.social-30.segments[0]"),
+            (
+                #"{"municipalities": {"GM1": {"placements": {"refugees": 1}}}}"#, .unknownID,
+                "municipalities.GM1.placements.refugees"
+            ),
+            (
+                #"{"region": {"targets": {"social-30": {"segments": ["social"]}}}}"#, .unknownID,
+                "region.targets.social-30.segments[0]"
+            ),
             (#"{"municipalities": {"GM1": {"population": "1000"}}}"#, .wrongType, "municipalities.GM1.population"),
             (#"{"municipalities": {"GM1": {"lettings": -5}}}"#, .negative, "municipalities.GM1.lettings"),
-            (#"{"municipalities": {"GM1": {"maxPriorityShare": 35}}}"#, .shareOutOfRange,
-             "municipalities.GM1.maxPriorityShare"),
-            (#"{"municipalities": {"GM1": {"newHomes": {"min": 300, "max": 100}}}}"#, .minAboveMax,
-             "municipalities.GM1.newHomes"),
-            (#"{"municipalities": {"GM1": {"limits": {"market": {"min": 9, "max": 3}}}}}"#, .minAboveMax,
-             "municipalities.GM1.limits.market"),
+            (
+                #"{"municipalities": {"GM1": {"maxPriorityShare": 35}}}"#, .shareOutOfRange,
+                "municipalities.GM1.maxPriorityShare"
+            ),
+            (
+                #"{"municipalities": {"GM1": {"newHomes": {"min": 300, "max": 100}}}}"#, .minAboveMax,
+                "municipalities.GM1.newHomes"
+            ),
+            (
+                #"{"municipalities": {"GM1": {"limits": {"market": {"min": 9, "max": 3}}}}}"#, .minAboveMax,
+                "municipalities.GM1.limits.market"
+            ),
             (#"{"municipalities": {"GM1": {"attributes": {"elderly75": null}}}}"#, .badKey, "care.zero-step.key"),
             (#"{"care": {"zero-step": {"key": {"elderly75": 0}}}}"#, .badKey, "care.zero-step.key"),
-            (#"{"municipalities": {"GM1": {"attributes": {"elderly75": 0}}, "GM2": {"attributes": {"elderly75": 0}}}}"#,
-             .badKey, "care.zero-step.key"),
+            (
+                #"{"municipalities": {"GM1": {"attributes": {"elderly75": 0}}, "GM2": {"attributes": {"elderly75": 0}}}}"#,
+                .badKey, "care.zero-step.key"
+            ),
             (#"{"format": "fairshare-scenario/2"}"#, .wrongFormat, "format"),
             (#"{"name": null}"#, .missingField, "name"),
             (#"{"municipalities": {"GM 1": {"name": "x"}}}"#, .invalidID, #"municipalities["GM 1"]"#),
             (#"{"fairness": {"norm": "average"}}"#, .invalidValue, "fairness.norm"),
-            (#"{"segments": {"market": {"fair": {"rule": "proportional", "targetShare": 0.3}}}}"#, .unknownField,
-             "segments.market.fair.targetShare"),
+            (
+                #"{"segments": {"market": {"fair": {"rule": "proportional", "targetShare": 0.3}}}}"#, .unknownField,
+                "segments.market.fair.targetShare"
+            ),
             (#"{"priorityGroups": {"market": {"demand": 1}}}"#, .invalidID, "priorityGroups.market"),
         ])
     func problemClasses(patch: String, code: ScenarioIssue.Code, path: String) throws {
@@ -85,7 +99,8 @@ struct ValidationTests {
 
     @Test("every problem is reported at once")
     func allAtOnce() throws {
-        let found = issues(try breaking(#"{"municipalities": {"GM1": {"lettings": -1, "colour": "red"}}, "fairness": 3}"#))
+        let found = issues(
+            try breaking(#"{"municipalities": {"GM1": {"lettings": -1, "colour": "red"}}, "fairness": 3}"#))
         #expect(Set(found.map(\.path)) == ["municipalities.GM1.lettings", "municipalities.GM1.colour", "fairness"])
     }
 
@@ -109,7 +124,8 @@ struct ValidationTests {
         let scenario = try loader.load(json: valid)
         #expect(try loader.applying(variant: "max", to: scenario).fairness.norm == .max)
         #expect(throws: ScenarioError.self) { try loader.applying(variant: "nope", to: scenario) }
-        let broken = try loader.load(json: try breaking(#"{"variants": {"bad": {"patch": {"fairness": {"norm": 1}}}}}"#))
+        let broken = try loader.load(
+            json: try breaking(#"{"variants": {"bad": {"patch": {"fairness": {"norm": 1}}}}}"#))
         let found = loader.variantIssues(of: broken)
         #expect(found.map(\.path) == ["fairness.norm"])
         #expect(found.first?.message.contains("after applying variant \"bad\"") == true)

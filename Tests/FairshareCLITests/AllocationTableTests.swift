@@ -16,7 +16,8 @@ private func solved(_ run: ScenarioRun) throws -> (scenario: Scenario, document:
 struct AllocationTableTests {
     /// Each figure is also its exact value rounded down or up, marked `~` exactly when its JSON range is wider
     /// than half a home.
-    @Test("every row of the allocation table adds up to its Total and every column to the Region row",
+    @Test(
+        "every row of the allocation table adds up to its Total and every column to the Region row",
         arguments: ScenarioRun.all)
     func tableAddsUp(_ run: ScenarioRun) throws {
         let (scenario, document) = try solved(run)
@@ -28,8 +29,9 @@ struct AllocationTableTests {
         let converging = scenario.segments.filter { if case .converge? = $0.fair { true } else { false } }.count
         // Columns: name, segments, Total, stock shares, groups, care qualities (then either-or rules).
         let totalColumn = segments + 1
-        let others = (totalColumn + converging + 1)...(totalColumn + converging + scenario.priorityGroups.count
-            + scenario.careQualities.count)
+        let firstOther = totalColumn + converging + 1
+        let lastOther = totalColumn + converging + scenario.priorityGroups.count + scenario.careQualities.count
+        let others = firstOther...lastOther
         let figureColumns = Array(1...totalColumn) + Array(others)
         #expect(table.headers[totalColumn] == "Total")
         let region = try #require(table.totals.first)
@@ -55,7 +57,8 @@ struct AllocationTableTests {
     }
 
     /// Widest first, within 100 columns.
-    @Test("\"What the requirements leave open\" lists every free figure, the number shown, its JSON range",
+    @Test(
+        "\"What the requirements leave open\" lists every free figure, the number shown, its JSON range",
         arguments: ScenarioRun.all)
     func freeFiguresListed(_ run: ScenarioRun) throws {
         let (scenario, document) = try solved(run)
@@ -65,8 +68,10 @@ struct AllocationTableTests {
             #expect(free.isEmpty, "free figures but no list: \(free)")
             return
         }
-        let allocation = try #require(PrintedTable(output.stdout,
-            after: "New homes" + (scenario.horizon.map { " \($0.start)–\($0.end)" } ?? "")))
+        let allocation = try #require(
+            PrintedTable(
+                output.stdout,
+                after: "New homes" + (scenario.horizon.map { " \($0.start)–\($0.end)" } ?? "")))
         #expect(open.headers == ["Municipality", "Figure", "Allocation", "Range"])
         let listed = open.rows + open.totals
         #expect(listed.count == free.count, "\(listed) against \(free)")
@@ -99,14 +104,18 @@ struct AllocationTableTests {
     func threeTowns() throws {
         let output = try fairshare(["solve", "Scenarios/three-towns.json"])
         let open = try #require(PrintedTable(output.stdout, after: "What the requirements leave open"))
-        #expect(open.rows.map { [$0[0], $0[1], $0[3]] } == [["Aldorp", "Statushouders", "30–33"],
-            ["Bestad", "Statushouders", "18–21"]])
+        #expect(
+            open.rows.map { [$0[0], $0[1], $0[3]] } == [
+                ["Aldorp", "Statushouders", "30–33"],
+                ["Bestad", "Statushouders", "18–21"],
+            ])
         let aldorp = try #require(Int(open.rows[0][2]))
         let bestad = try #require(Int(open.rows[1][2]))
         #expect([31, 32].contains(aldorp) && [19, 20].contains(bestad) && aldorp + bestad == 51)
     }
 
-    @Test("solve prints the result's warnings on stderr in every format; markdown lists them under Warnings",
+    @Test(
+        "solve prints the result's warnings on stderr in every format; markdown lists them under Warnings",
         arguments: ["table", "json", "csv", "markdown"])
     func warnings(_ format: String) throws {
         let output = try fairshare(["solve", "Scenarios/drechtsteden.json", "--format", format])

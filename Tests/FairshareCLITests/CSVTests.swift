@@ -57,24 +57,28 @@ struct CSVTests {
         #expect(!output.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
 
         let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter)
-        #expect(header == ["municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation",
-            "stockShareBefore", "stockShareAfter", "min", "max"])
+        #expect(
+            header == [
+                "municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation",
+                "stockShareBefore", "stockShareAfter", "min", "max",
+            ])
         let items = scenario.segments.count + scenario.priorityGroups.count + scenario.careQualities.count
         #expect(records.count == scenario.municipalities.count * items)
 
         var index = 0
         for allocation in result.municipalities {
             let ranges = try #require(allocation.ranges)
-            let expected: [(kind: String, id: String, label: String, value: Double?, shares: Bool, range: FigureRange?)]
-                = scenario.segments.map {
-                    ("newHomes", $0.id, $0.label, allocation.newHomes[$0.id], true, ranges.newHomes[$0.id])
-                }
-                + scenario.priorityGroups.map {
-                    ("placements", $0.id, $0.label, allocation.placements[$0.id], false, ranges.placements[$0.id])
-                }
-                + scenario.careQualities.map {
-                    ("care", $0.id, $0.label, allocation.care[$0.id], false, ranges.care[$0.id])
-                }
+            let expected:
+                [(kind: String, id: String, label: String, value: Double?, shares: Bool, range: FigureRange?)] =
+                    scenario.segments.map {
+                        ("newHomes", $0.id, $0.label, allocation.newHomes[$0.id], true, ranges.newHomes[$0.id])
+                    }
+                    + scenario.priorityGroups.map {
+                        ("placements", $0.id, $0.label, allocation.placements[$0.id], false, ranges.placements[$0.id])
+                    }
+                    + scenario.careQualities.map {
+                        ("care", $0.id, $0.label, allocation.care[$0.id], false, ranges.care[$0.id])
+                    }
             for item in expected {
                 let record = try #require(index < records.count ? records[index] : nil)
                 index += 1
@@ -89,9 +93,10 @@ struct CSVTests {
                 let isFair = result.fairItemIDs.contains(item.id)
                 #expect(settings.number(record[6]) == (isFair ? allocation.fairShare[item.id] : nil))
                 #expect(settings.number(record[7]) == (isFair ? allocation.deviation[item.id] : nil))
-                for (field, share) in [(record[8], allocation.stockShareBefore[item.id]),
-                    (record[9], allocation.stockShareAfter[item.id])]
-                {
+                for (field, share) in [
+                    (record[8], allocation.stockShareBefore[item.id]),
+                    (record[9], allocation.stockShareAfter[item.id]),
+                ] {
                     if item.shares, let share {
                         #expect(abs((settings.number(field) ?? .nan) - share) <= 5e-7, "\(record)")
                     } else {
@@ -110,25 +115,33 @@ struct CSVTests {
     func quoting() throws {
         let comma = try fairshare(["solve", CLITestSupport.awkwardNames, "--format", "csv"])
         // The ranges (last two fields) carry the solver's tolerance: only their leading digits are checked.
-        #expect(comma.stdout.contains("A,\"Súdwest-Fryslân, \"\"Aldorp\"\"; Noord\",newHomes,social-rent,"
-            + "\"Huur; sociaal, \"\"echt\"\"\",320,320,0,0.1,0.3,319.99"))
+        #expect(
+            comma.stdout.contains(
+                "A,\"Súdwest-Fryslân, \"\"Aldorp\"\"; Noord\",newHomes,social-rent,"
+                    + "\"Huur; sociaal, \"\"echt\"\"\",320,320,0,0.1,0.3,319.99"))
         #expect(comma.stdout.contains("B,'s-Hertogenbosch,newHomes,market,Vrije sector,300,,,0.6,0.692308,299.99"))
         let dutch = try fairshare(["solve", CLITestSupport.awkwardNames, "--format", "csv", "--decimal-comma"])
         #expect(dutch.stdout.contains("B;'s-Hertogenbosch;newHomes;market;Vrije sector;300;;;0,6;0,692308;299,99"))
-        #expect(dutch.stdout.contains("A;\"Súdwest-Fryslân, \"\"Aldorp\"\"; Noord\";placements;statushouders;"
-            + "Statushouders;32,1"))
+        #expect(
+            dutch.stdout.contains(
+                "A;\"Súdwest-Fryslân, \"\"Aldorp\"\"; Noord\";placements;statushouders;"
+                    + "Statushouders;32,1"))
         #expect(dutch.stdout.contains(";;;30,49"))
     }
 
     @Test("compare --format csv: figures as the library has them, change = value − base", arguments: CSVSettings.all)
     func compareRoundTrip(_ settings: CSVSettings) throws {
         let path = "Scenarios/drechtsteden.json"
-        let output = try fairshare(["compare", path, "--variants", "max-norm,whole-homes", "--format", "csv"]
-            + settings.arguments)
+        let output = try fairshare(
+            ["compare", path, "--variants", "max-norm,whole-homes", "--format", "csv"]
+                + settings.arguments)
         #expect(output.status == 0, "\(output)")
         let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter)
-        #expect(header == ["run", "status", "municipality", "name", "kind", "item", "label", "value", "base", "change",
-            "forced"])
+        #expect(
+            header == [
+                "run", "status", "municipality", "name", "kind", "item", "label", "value", "base", "change",
+                "forced",
+            ])
         #expect(records.allSatisfy { $0.count == header.count })
         #expect(Set(records.map { $0[0] }) == ["base", "max-norm", "whole-homes"])
 
@@ -178,7 +191,8 @@ struct CSVTests {
         // The region's level optima are there too.
         let fairness = records.filter { $0[2].isEmpty && $0[4] == "objective" && $0[5] == "fairness" }
         #expect(fairness.count == 3)
-        #expect(settings.number(fairness.first { $0[0] == "max-norm" }?[7] ?? "")
-            == results["max-norm"]?.optimum(.fairness))
+        #expect(
+            settings.number(fairness.first { $0[0] == "max-norm" }?[7] ?? "")
+                == results["max-norm"]?.optimum(.fairness))
     }
 }

@@ -36,7 +36,8 @@ struct CompareTests {
             // Dordrecht's social rent: the change is the variant's figure minus the base's.
             let change = object["change"]?.object?["municipalities"]?.object?["GM0505"]?.object?["newHomes"]?
                 .object?["social-rent"]
-            let expected = (library.municipalities.first { $0.id == "GM0505" }?.newHomes["social-rent"] ?? 0)
+            let expected =
+                (library.municipalities.first { $0.id == "GM0505" }?.newHomes["social-rent"] ?? 0)
                 - (base.municipalities.first { $0.id == "GM0505" }?.newHomes["social-rent"] ?? 0)
             guard case .number(let value)? = change else {
                 Issue.record("no change for GM0505 social-rent in \(name)")
@@ -48,16 +49,21 @@ struct CompareTests {
 
     @Test("--variants picks variants, in the order given")
     func someVariants() throws {
-        let output = try fairshare(["compare", "Scenarios/drechtsteden.json", "--variants", "whole-homes, max-norm",
-            "--format", "json"])
+        let output = try fairshare([
+            "compare", "Scenarios/drechtsteden.json", "--variants", "whole-homes, max-norm",
+            "--format", "json",
+        ])
         #expect(output.status == 0, "\(output)")
         let runs = try JSONParser().parse(output.stdout).object?["runs"]
         guard case .array(let list)? = runs else {
             Issue.record("no runs")
             return
         }
-        #expect(list.compactMap { $0.object?["name"] } == [.string("base"), .string("whole-homes"),
-            .string("max-norm")])
+        #expect(
+            list.compactMap { $0.object?["name"] } == [
+                .string("base"), .string("whole-homes"),
+                .string("max-norm"),
+            ])
     }
 
     @Test("several files: each file's base, named by file; a run without a solution is shown, exit 3")
@@ -75,8 +81,9 @@ struct CompareTests {
         let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("three-towns.json")
-        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(
-            "Scenarios/three-towns.json"), to: copy)
+        try FileManager.default.copyItem(
+            at: Repository.root.appendingPathComponent(
+                "Scenarios/three-towns.json"), to: copy)
         let output = try fairshare(["compare", "Scenarios/three-towns.json", copy.path, "--format", "csv"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("\r\nScenarios/three-towns.json,optimal,A,Aldorp,newHomes,social-rent,"))
@@ -94,8 +101,9 @@ struct CompareTests {
         let typescript = directory.appendingPathComponent("typescript").path
         let output = try run(try #require(scriptProgram), ["-q", "-e", "-c", command, typescript])
         #expect(output.status == 0, "\(output)")
-        let scenario = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(
-            "Scenarios/drechtsteden.json"))
+        let scenario = try ScenarioLoader().load(
+            contentsOf: Repository.root.appendingPathComponent(
+                "Scenarios/drechtsteden.json"))
         let runs = scenario.variants.count + 1
         #expect(output.stdout.contains("fairshare: solving 1 of \(runs): base"))
         #expect(output.stdout.contains("fairshare: solving \(runs) of \(runs): \(scenario.variants.last?.id ?? "")"))

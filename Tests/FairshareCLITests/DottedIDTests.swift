@@ -28,15 +28,17 @@ struct DottedIDTests {
         #expect(changes.first?.value(at: "suggested") == .number(400))
         #expect(changes.first?.value(at: "municipality") == .string("gm.a"))
         let patch = try #require(result.value(at: "diagnosis.patch"))
-        #expect(patch.value(at: JSONPath(members: ["municipalities", "gm.a", "limits", "social.rent", "min"]))
-            == .number(400))
+        #expect(
+            patch.value(at: JSONPath(members: ["municipalities", "gm.a", "limits", "social.rent", "min"]))
+                == .number(400))
         // The patch applied to the variant's scenario solves.
         let base = try ScenarioLoader().load(contentsOf: Repository.root.appendingPathComponent(Self.file))
         let variant = try base.applying(variant: "too-much")
         let relaxed = try ScenarioLoader().read(variant.document.mergePatched(with: patch))
         #expect(FairShare.solve(relaxed).status == .optimal)
         // And the path on stderr is the same text.
-        #expect(output.stderr.contains(#"municipalities["gm.a"].limits["social.rent"].min: 500 → 400"#),
+        #expect(
+            output.stderr.contains(#"municipalities["gm.a"].limits["social.rent"].min: 500 → 400"#),
             "\(output.stderr)")
     }
 
@@ -80,8 +82,10 @@ struct DottedIDTests {
         #expect(result.municipalities.map(\.id) == ["gm.a", "gm.b", "gm.c"])
         #expect(result.municipality("gm.a")?.total == 400)
 
-        let swept = try fairshare(["sweep", Self.file, "--set", #"municipalities["gm.c"].lettings=0:50:2"#,
-            "--format", "json"])
+        let swept = try fairshare([
+            "sweep", Self.file, "--set", #"municipalities["gm.c"].lettings=0:50:2"#,
+            "--format", "json",
+        ])
         #expect(swept.status == 0, "\(swept.stderr)")
         #expect(try Self.document(swept.stdout).value(at: "path") == .string(#"municipalities["gm.c"].lettings"#))
         let unquoted = try fairshare(["sweep", Self.file, "--set", "municipalities.gm.c.lettings=0:50:2"])

@@ -120,8 +120,9 @@ struct ExitStatusTests {
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(document?["status"] as? String == "infeasible")
         let csv = try fairshare(["solve", infeasible, "--format", "csv"])
-        #expect(csv.stdout == "municipality,name,kind,item,label,value,fairShare,deviation,stockShareBefore,"
-            + "stockShareAfter,min,max\r\n")
+        #expect(
+            csv.stdout == "municipality,name,kind,item,label,value,fairShare,deviation,stockShareBefore,"
+                + "stockShareAfter,min,max\r\n")
     }
 
     @Test("--output writes the file and leaves stdout empty")

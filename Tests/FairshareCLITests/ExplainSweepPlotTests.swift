@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `explain`, `sweep`, `--plot` and the diagnosis of an infeasible scenario, through the built executable.
@@ -51,7 +51,9 @@ struct ExplainSweepPlotTests {
     /// The sweep of Cewijk's priority share: fairness = 10 + 2 · max(0, 12 − 90 s) (Scenarios/README.md).
     @Test("sweep prints the optimum at each value; csv and json agree")
     func sweep() throws {
-        let arguments = ["sweep", "Scenarios/three-towns.json", "--set", "municipalities.C.maxPriorityShare=0.1:0.14:5"]
+        let arguments = [
+            "sweep", "Scenarios/three-towns.json", "--set", "municipalities.C.maxPriorityShare=0.1:0.14:5",
+        ]
         let table = try fairshare(arguments)
         #expect(table.status == 0, "\(table)")
         #expect(table.stdout.contains("4 re-solved warm"))
@@ -68,17 +70,21 @@ struct ExplainSweepPlotTests {
     func sweepErrors() throws {
         #expect(try fairshare(["sweep", "Scenarios/three-towns.json", "--set", "nonsense"]).status == 1)
         #expect(try fairshare(["sweep", "Scenarios/three-towns.json", "--set", "region.newHomes=1:2:1"]).status == 1)
-        let broken = try fairshare(["sweep", "Scenarios/three-towns.json", "--set",
-            "region.targets.social-30.minShare=0.5:1.5:3"])
+        let broken = try fairshare([
+            "sweep", "Scenarios/three-towns.json", "--set",
+            "region.targets.social-30.minShare=0.5:1.5:3",
+        ])
         #expect(broken.status == 2, "\(broken)")
         #expect(broken.stderr.contains("region.targets.social-30.minShare = 1.5"))
     }
 
-    @Test("--plot writes well-formed SVG charts", arguments: [
-        ["solve", "Scenarios/drechtsteden.json"],
-        ["compare", "Scenarios/drechtsteden.json", "--variants", "max-norm,leximin"],
-        ["sweep", "Scenarios/drechtsteden.json", "--set", "region.targets.social-30.minShare=0.3:0.5:5"],
-    ])
+    @Test(
+        "--plot writes well-formed SVG charts",
+        arguments: [
+            ["solve", "Scenarios/drechtsteden.json"],
+            ["compare", "Scenarios/drechtsteden.json", "--variants", "max-norm,leximin"],
+            ["sweep", "Scenarios/drechtsteden.json", "--set", "region.targets.social-30.minShare=0.3:0.5:5"],
+        ])
     func plots(arguments: [String]) throws {
         let directory = try temporaryDirectory("fairshare-cli")
         defer { try? FileManager.default.removeItem(at: directory) }

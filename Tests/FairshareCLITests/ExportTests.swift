@@ -40,7 +40,8 @@ struct ExportTests {
         #expect(export.stderr.contains("wrote the \(level) level of"), "\(export)")
 
         let report = directory.appendingPathComponent("solution.txt")
-        let glpsol = try run(try #require(glpsolProgram),
+        let glpsol = try run(
+            try #require(glpsolProgram),
             [format == "lp" ? "--lp" : "--freemps", model.path, "-o", report.path])
         #expect(glpsol.status == 0, "\(glpsol)")
         let (status, value) = glpsolReport(try String(contentsOf: report, encoding: .utf8))
@@ -55,8 +56,10 @@ struct ExportTests {
         let lp = try fairshare(["export", "Scenarios/drechtsteden.json", "--lp", "-"])
         #expect(lp.status == 0)
         #expect(lp.stderr.isEmpty)  // writing to stdout: no message
-        #expect(lp.stdout.hasPrefix("\\ fairshare: the first lexicographic level (fairness, minimised) of the "
-            + "scenario\n"))
+        #expect(
+            lp.stdout.hasPrefix(
+                "\\ fairshare: the first lexicographic level (fairness, minimised) of the "
+                    + "scenario\n"))
         #expect(lp.stdout.contains("x(GM0505,social~rent)"))
         #expect(lp.stdout.contains("y(GM0505,statushouders)"))
         #expect(lp.stdout.contains("R2.min(social~30)"))

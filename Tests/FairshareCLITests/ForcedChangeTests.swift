@@ -78,8 +78,10 @@ struct ForcedChangeTests {
             if cell.change != nil { if cell.forced { forced += 1 } else { within += 1 } }
         }
         #expect(forced > 0 && within > 0)
-        #expect(output.stdout.contains("  no-history: \(forced) changes forced by the what-if, \(within) within the "
-            + "freedom.\n"))
+        #expect(
+            output.stdout.contains(
+                "  no-history: \(forced) changes forced by the what-if, \(within) within the "
+                    + "freedom.\n"))
 
         // The JSON says the same per figure, and the CSV in its forced column.
         let json = try fairshare(["compare", path, "--variants", "no-history", "--format", "json"])
@@ -91,7 +93,8 @@ struct ForcedChangeTests {
         for after in variant.figures {
             let before = try #require(base.figure(after.name, after.label))
             let disjoint = try rangesDisjoint(#require(before.range), #require(after.range))
-            let place = after.municipality.map { (marks["municipalities"] as? [String: Any])?[$0] }
+            let place =
+                after.municipality.map { (marks["municipalities"] as? [String: Any])?[$0] }
                 ?? marks["region"]
             let members = place as? [String: Any]
             let mark = after.kind == "total" ? members?["total"] : (members?[after.kind] as? [String: Any])?[after.id]

@@ -10,8 +10,10 @@ struct ResultDecodingTests {
     /// Every scenario file and variant the CLI tests use, and what each exercises of the format.
     static var runs: [(file: String, variant: String?)] {
         var runs: [(String, String?)] = []
-        let files = ["Scenarios/three-towns.json", "Scenarios/drechtsteden.json", CLITestSupport.infeasible,
-            DottedIDTests.file, "Tests/FairshareCLITests/Scenarios/awkward-names.json"]
+        let files = [
+            "Scenarios/three-towns.json", "Scenarios/drechtsteden.json", CLITestSupport.infeasible,
+            DottedIDTests.file, "Tests/FairshareCLITests/Scenarios/awkward-names.json",
+        ]
         for file in files {
             runs.append((file, nil))
             let url = Repository.root.appendingPathComponent(file)
@@ -27,7 +29,8 @@ struct ResultDecodingTests {
         var kinds: Set<String> = []
         for (file, variant) in Self.runs {
             let label = "\(file) \(variant ?? "")"
-            let output = try fairshare(["solve", file, "--format", "json"] + (variant.map { ["--variant", $0] } ?? []))
+            let output = try fairshare(
+                ["solve", file, "--format", "json"] + (variant.map { ["--variant", $0] } ?? []))
             let decoded = try FairShareResult(jsonText: output.stdout)
             let original = try CLITestSupport.libraryResult(file, variant: variant)
             #expect(decoded == original, "\(label)")
@@ -53,7 +56,9 @@ struct ResultDecodingTests {
         let output = try fairshare(["solve", "Scenarios/three-towns.json", "--format", "json"])
         let document = try JSONParser().parse(output.stdout)
         let broken = document.setting(.string("many"), at: "municipalities.A.total")
-        #expect(throws: ResultDecodingError(path: "municipalities.A.total", message: "expected a number, found a string")) {
+        #expect(
+            throws: ResultDecodingError(path: "municipalities.A.total", message: "expected a number, found a string")
+        ) {
             try FairShareResult(json: broken)
         }
         #expect(throws: ResultDecodingError.self) { try FairShareResult(json: document.setting(.null, at: "ids")) }

@@ -52,15 +52,19 @@ struct ResultDocument {
                     value = ((object[section] as? [String: Any])?[column.id] as? [String: Any])?["placed"] as? Double
                 }
                 guard let value else { return nil }
-                let bound = column.kind == "total" ? ranges?["total"]
+                let bound =
+                    column.kind == "total"
+                    ? ranges?["total"]
                     : (ranges?[column.kind] as? [String: Any])?[column.id]
-                return Figure(municipality: municipality, name: name, kind: column.kind, id: column.id,
+                return Figure(
+                    municipality: municipality, name: name, kind: column.kind, id: column.id,
                     label: column.label, value: value, range: range(bound))
             }
         }
-        self.figures = municipalities.keys.sorted().flatMap { id in
-            figures(municipalities[id] ?? [:], id, municipalities[id]?["name"] as? String ?? id)
-        } + figures(region, nil, "Region")
+        self.figures =
+            municipalities.keys.sorted().flatMap { id in
+                figures(municipalities[id] ?? [:], id, municipalities[id]?["name"] as? String ?? id)
+            } + figures(region, nil, "Region")
     }
 
     /// The figure of a municipality (by name; `Region` for the region) and column label.

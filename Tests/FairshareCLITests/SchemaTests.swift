@@ -64,17 +64,20 @@ struct SchemaTests {
             let scenario = try loader.load(contentsOf: url)
             for variant in scenario.variants {
                 let patched = try loader.applying(variant: variant.id, to: scenario)
-                let file = directory.appendingPathComponent("\(url.deletingPathExtension().lastPathComponent)"
-                    + "-\(variant.id).json")
+                let file = directory.appendingPathComponent(
+                    "\(url.deletingPathExtension().lastPathComponent)"
+                        + "-\(variant.id).json")
                 try JSONWriter.text(patched.document).write(to: file, atomically: true, encoding: .utf8)
                 valid.append(file)
             }
         }
         // Invalid: bad files whose problem a schema can see (references, min > max, keys and finiteness need
         // the loader).
-        let invalid = ["unknown-field", "wrong-type", "negative", "share-out-of-range", "invalid-id",
-            "missing-field", "wrong-format", "several-problems"]
-            .map { CLITestSupport.badScenarios.appendingPathComponent("\($0).json") }
+        let invalid = [
+            "unknown-field", "wrong-type", "negative", "share-out-of-range", "invalid-id",
+            "missing-field", "wrong-format", "several-problems",
+        ]
+        .map { CLITestSupport.badScenarios.appendingPathComponent("\($0).json") }
 
         let errors = try validateWithPython(schema: schema, files: valid + invalid)
         for url in valid {
@@ -93,39 +96,57 @@ struct SchemaTests {
     static let places: [(name: String, patch: String, schemaPath: [String])] = [
         ("top level", #"{"zzz": 1}"#, ["properties"]),
         ("horizon", #"{"horizon": {"zzz": 1}}"#, ["properties", "horizon", "properties"]),
-        ("segment", #"{"segments": {"market": {"zzz": 1}}}"#,
-         ["properties", "segments", "additionalProperties", "properties"]),
+        (
+            "segment", #"{"segments": {"market": {"zzz": 1}}}"#,
+            ["properties", "segments", "additionalProperties", "properties"]
+        ),
         ("fair rule", #"{"segments": {"market": {"fair": {"zzz": 1}}}}"#, ["$defs", "fairRule", "oneOf"]),
         ("region", #"{"region": {"zzz": 1}}"#, ["properties", "region", "properties"]),
-        ("target", #"{"region": {"targets": {"social-30": {"zzz": 1}}}}"#,
-         ["properties", "region", "properties", "targets", "additionalProperties", "properties"]),
-        ("priority group", #"{"priorityGroups": {"statushouders": {"zzz": 1}}}"#,
-         ["properties", "priorityGroups", "additionalProperties", "properties"]),
-        ("care quality", #"{"care": {"zero-step": {"zzz": 1}}}"#,
-         ["properties", "care", "additionalProperties", "properties"]),
+        (
+            "target", #"{"region": {"targets": {"social-30": {"zzz": 1}}}}"#,
+            ["properties", "region", "properties", "targets", "additionalProperties", "properties"]
+        ),
+        (
+            "priority group", #"{"priorityGroups": {"statushouders": {"zzz": 1}}}"#,
+            ["properties", "priorityGroups", "additionalProperties", "properties"]
+        ),
+        (
+            "care quality", #"{"care": {"zero-step": {"zzz": 1}}}"#,
+            ["properties", "care", "additionalProperties", "properties"]
+        ),
         ("municipality", #"{"municipalities": {"GM0505": {"zzz": 1}}}"#, ["$defs", "municipality", "properties"]),
         // The loader names the fields a default may have when one is each municipality's own.
-        ("municipality defaults", #"{"municipalityDefaults": {"population": 1}}"#,
-         ["properties", "municipalityDefaults", "properties"]),
-        ("either-or option", #"""
+        (
+            "municipality defaults", #"{"municipalityDefaults": {"population": 1}}"#,
+            ["properties", "municipalityDefaults", "properties"]
+        ),
+        (
+            "either-or option",
+            #"""
             {"municipalities": {"GM0505": {"alternatives": {"wet-vrv": [{"segments": ["market"], "minNewShare": 0.1,
                                                                         "zzz": 1}]}}}}
-            """#, ["$defs", "alternatives", "additionalProperties", "anyOf", "[1]", "items", "properties"]),
-        ("limits", #"{"municipalities": {"GM0505": {"limits": {"market": {"zzz": 1}}}}}"#,
-         ["$defs", "limits", "properties"]),
+            """#, ["$defs", "alternatives", "additionalProperties", "anyOf", "[1]", "items", "properties"]
+        ),
+        (
+            "limits", #"{"municipalities": {"GM0505": {"limits": {"market": {"zzz": 1}}}}}"#,
+            ["$defs", "limits", "properties"]
+        ),
         ("range", #"{"municipalities": {"GM0505": {"newHomes": {"min": 1, "zzz": 1}}}}"#, ["$defs", "range", "oneOf"]),
         ("fairness", #"{"fairness": {"zzz": 1}}"#, ["properties", "fairness", "properties"]),
         ("solver", #"{"solver": {"zzz": 1}}"#, ["properties", "solver", "properties"]),
-        ("variant", #"{"variants": {"max-norm": {"zzz": 1}}}"#,
-         ["properties", "variants", "additionalProperties", "properties"]),
+        (
+            "variant", #"{"variants": {"max-norm": {"zzz": 1}}}"#,
+            ["properties", "variants", "additionalProperties", "properties"]
+        ),
     ]
 
     @Test("the schema names the same fields as the loader, everywhere (so neither drifts from the other)")
     func sameFieldsAsLoader() throws {
         let parser = JSONParser()
         let schema = try parser.parse(ScenarioSchema.text)
-        let base = try ScenarioLoader().document(contentsOf: Repository.root.appendingPathComponent(
-            "Scenarios/drechtsteden.json"))
+        let base = try ScenarioLoader().document(
+            contentsOf: Repository.root.appendingPathComponent(
+                "Scenarios/drechtsteden.json"))
         for place in Self.places {
             // The loader's list: "unknown field; valid fields here: a, b, c".
             var loaderFields: Set<String> = []
@@ -135,7 +156,8 @@ struct SchemaTests {
                 Issue.record("\(place.name): the unknown field was accepted")
             } catch {
                 let message = error.issues.first { $0.code == .unknownField }?.message ?? ""
-                let list = message.components(separatedBy: "fields here: ").dropFirst().first
+                let list =
+                    message.components(separatedBy: "fields here: ").dropFirst().first
                     ?? message.components(separatedBy: "fields allowed here: ").dropFirst().first ?? ""
                 loaderFields = Set(list.components(separatedBy: ", ").filter { !$0.isEmpty })
             }

@@ -54,13 +54,28 @@ struct SolveOutputTests {
             ("solve-three-towns.table.txt", ["solve", "Scenarios/three-towns.json"]),
             ("solve-drechtsteden.table.txt", ["solve", "Scenarios/drechtsteden.json"]),
             ("solve-drechtsteden.markdown.txt", ["solve", "Scenarios/drechtsteden.json", "--format", "markdown"]),
-            ("solve-drechtsteden-max-norm.table.txt", ["solve", "Scenarios/drechtsteden.json", "--variant",
-                "max-norm"]),
+            (
+                "solve-drechtsteden-max-norm.table.txt",
+                [
+                    "solve", "Scenarios/drechtsteden.json", "--variant",
+                    "max-norm",
+                ]
+            ),
             ("compare-drechtsteden.table.txt", ["compare", "Scenarios/drechtsteden.json", "--variants", variants]),
-            ("compare-drechtsteden.markdown.txt", ["compare", "Scenarios/drechtsteden.json", "--variants", variants,
-                "--format", "markdown"]),
-            ("compare-three-towns-files.table.txt", ["compare", "Scenarios/three-towns.json",
-                CLITestSupport.infeasible]),
+            (
+                "compare-drechtsteden.markdown.txt",
+                [
+                    "compare", "Scenarios/drechtsteden.json", "--variants", variants,
+                    "--format", "markdown",
+                ]
+            ),
+            (
+                "compare-three-towns-files.table.txt",
+                [
+                    "compare", "Scenarios/three-towns.json",
+                    CLITestSupport.infeasible,
+                ]
+            ),
         ])
     func golden(_ name: String, _ arguments: [String]) throws {
         let output = try fairshare(arguments)
@@ -83,17 +98,20 @@ enum Golden {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(name); run the tests with FAIRSHARE_UPDATE_GOLDEN=1 to write it",
+            Issue.record(
+                "no golden file \(name); run the tests with FAIRSHARE_UPDATE_GOLDEN=1 to write it",
                 sourceLocation: sourceLocation)
             return
         }
         guard actual != expected else { return }
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let line =
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(actualLines.count, expectedLines.count)
         let shown = { (lines: [Substring]) in line < lines.count ? String(lines[line]) : "(end of output)" }
-        Issue.record("""
+        Issue.record(
+            """
             output differs from Golden/\(name) at line \(line + 1):
               expected: \(shown(expectedLines))
               actual:   \(shown(actualLines))

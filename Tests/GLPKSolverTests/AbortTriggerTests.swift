@@ -46,8 +46,11 @@ import Testing
         model.maximize(x + y + Double.infinity)
         expectInvalidModel(model, .nonFiniteCoefficient)
         // Finite duplicates that add up to infinity once merged per column.
-        model.objective = .maximize(LinearExpression(terms: [.init(x, .greatestFiniteMagnitude),
-            .init(x, .greatestFiniteMagnitude)]))
+        model.objective = .maximize(
+            LinearExpression(terms: [
+                .init(x, .greatestFiniteMagnitude),
+                .init(x, .greatestFiniteMagnitude),
+            ]))
         expectInvalidModel(model, .nonFiniteCoefficient)
     }
 
@@ -208,7 +211,8 @@ import Testing
             }
         }
         // The extremes that are allowed.
-        let edge = SolverOptions(timeLimit: SolverOptions.maximumTimeLimit,
+        let edge = SolverOptions(
+            timeLimit: SolverOptions.maximumTimeLimit,
             iterationLimit: SolverOptions.maximumIterationLimit, mipGap: 0)
         #expect(try Solver.solve(model, options: edge).status == .optimal)
     }

@@ -46,7 +46,8 @@ import Testing
                     var wrong: [String] = []
                     var solved = 0
                     for iteration in 0..<solvesPerTask {
-                        let (model, expected) = iteration % 10 == 9
+                        let (model, expected) =
+                            iteration % 10 == 9
                             ? Self.mip(task: task, iteration: iteration)
                             : Self.lp(task: task, iteration: iteration)
                         let method: SolverOptions.Method = iteration % 3 == 0 ? .dualSimplex : .primalSimplex
@@ -56,8 +57,9 @@ import Testing
                             if solution.status != .optimal
                                 || !isClose(solution.objectiveValue, expected, tolerance: 1e-9)
                             {
-                                wrong.append("task \(task) iteration \(iteration): \(solution.status) "
-                                    + "\(String(describing: solution.objectiveValue)) ≠ \(expected)")
+                                wrong.append(
+                                    "task \(task) iteration \(iteration): \(solution.status) "
+                                        + "\(String(describing: solution.objectiveValue)) ≠ \(expected)")
                             }
                         } catch {
                             wrong.append("task \(task) iteration \(iteration): \(error)")

@@ -54,33 +54,34 @@ import Testing
     }
 
     #if os(Linux)
-    @Test("by default GLPK writes nothing to stdout (checked in a subprocess)",
-        .enabled(if: ProcessInfo.processInfo.environment["GLPKSOLVER_SILENCE_CHILD"] == nil))
-    func silentStdout() throws {
-        // Re-run this test binary with only silenceChild enabled. Swift Testing reports on stderr, so the child's
-        // stdout must stay empty: anything there would come from GLPK.
-        let path = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let executable = URL(fileURLWithPath: path)
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("silence-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errors) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--testing-library", "swift-testing", "--filter", "LogTests/silenceChild"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GLPKSOLVER_SILENCE_CHILD"] = "1"
-        process.environment = environment
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        let report = try String(contentsOf: errors, encoding: .utf8)
-        #expect(process.terminationStatus == 0, "child report: \(report)")
-        #expect(report.contains("silenceChild() passed"), "the child did not run the test: \(report)")
-        #expect(text.isEmpty, "output on stdout: \(text)")
-    }
+        @Test(
+            "by default GLPK writes nothing to stdout (checked in a subprocess)",
+            .enabled(if: ProcessInfo.processInfo.environment["GLPKSOLVER_SILENCE_CHILD"] == nil))
+        func silentStdout() throws {
+            // Re-run this test binary with only silenceChild enabled. Swift Testing reports on stderr, so the child's
+            // stdout must stay empty: anything there would come from GLPK.
+            let path = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+            let executable = URL(fileURLWithPath: path)
+            let errors = FileManager.default.temporaryDirectory.appendingPathComponent("silence-\(UUID().uuidString)")
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: errors) }
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["--testing-library", "swift-testing", "--filter", "LogTests/silenceChild"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["GLPKSOLVER_SILENCE_CHILD"] = "1"
+            process.environment = environment
+            let stdout = Pipe()
+            process.standardOutput = stdout
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            let report = try String(contentsOf: errors, encoding: .utf8)
+            #expect(process.terminationStatus == 0, "child report: \(report)")
+            #expect(report.contains("silenceChild() passed"), "the child did not run the test: \(report)")
+            #expect(text.isEmpty, "output on stdout: \(text)")
+        }
     #endif
 }

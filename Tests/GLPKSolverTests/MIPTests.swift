@@ -3,7 +3,8 @@ import LinearModel
 import Testing
 
 @Suite struct MIPTests {
-    @Test("0-1 knapsack: optimum a + b = 23 (by hand in Knapsack)",
+    @Test(
+        "0-1 knapsack: optimum a + b = 23 (by hand in Knapsack)",
         arguments: [SolverOptions(), SolverOptions(method: .dualSimplex), SolverOptions(presolve: true)])
     func knapsack(options: SolverOptions) throws {
         let knapsack = Knapsack()

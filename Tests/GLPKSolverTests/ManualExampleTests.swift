@@ -36,8 +36,10 @@ import Testing
         #expect(isClose(solution.reducedCost(of: example.x3), -8.0 / 3))
         #expect(solution.mipGap == nil)
         #expect(solution.log == nil)
-        #expect(isClose(solution.value(of: 10 * example.x1 + 6 * example.x2 + 4 * example.x3),
-            ManualExample.optimum))
+        #expect(
+            isClose(
+                solution.value(of: 10 * example.x1 + 6 * example.x2 + 4 * example.x3),
+                ManualExample.optimum))
     }
 
     @Test("duals agree with finite differences: z(b + 1) − z(b) for each tight row")

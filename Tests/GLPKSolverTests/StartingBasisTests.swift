@@ -34,8 +34,10 @@ import Testing
         let reference = try Solver.solve(Self.transport())
         #expect(reference.status == .optimal)
         for (basis, scaling) in Self.starts {
-            for (method, start) in [(SolverOptions.Method.primalSimplex, nil), (.dualSimplex, nil),
-                (.primalSimplex, SolverOptions.Method.dualSimplex)] {
+            for (method, start) in [
+                (SolverOptions.Method.primalSimplex, nil), (.dualSimplex, nil),
+                (.primalSimplex, SolverOptions.Method.dualSimplex),
+            ] {
                 let options = SolverOptions(
                     method: method, scaling: scaling, startingBasis: basis, startingMethod: start)
                 let solution = try Solver.solve(Self.transport(), options: options)

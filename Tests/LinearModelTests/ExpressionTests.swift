@@ -105,10 +105,11 @@ struct ModelTests {
         model.add(Variable(index: 7) >= 0, name: "foreign")
         model.minimize(Double.nan * x)
         let problems = model.validationProblems()
-        #expect(problems.map(\.code) == [
-            .crossedBounds, .invalidName, .invalidBound, .nonFiniteCoefficient, .invalidBound, .unknownVariable,
-            .nonFiniteCoefficient,
-        ])
+        #expect(
+            problems.map(\.code) == [
+                .crossedBounds, .invalidName, .invalidBound, .nonFiniteCoefficient, .invalidBound, .unknownVariable,
+                .nonFiniteCoefficient,
+            ])
         #expect(problems[0].place == "variable 'x' (column 1)")
         #expect(problems[5].place == "constraint 'foreign' (row 3)")
         #expect(throws: ModelValidationError.self) { try model.validate() }

@@ -65,7 +65,8 @@ struct ConcurrentSolveTests {
                     for index in stride(from: task, to: solves, by: tasks) {
                         let (name, scenario) = scenarios[index % scenarios.count]
                         // Every third solve through the cancellable entry point with a flag never set.
-                        let result = index % 3 == 0
+                        let result =
+                            index % 3 == 0
                             ? FairShare.solve(scenario, options: SolveOptions(cancellation: SolverCancellation()))
                             : FairShare.solve(scenario, options: SolveOptions())
                         if result.jsonText != expected[index % scenarios.count] { wrong.append("\(index): \(name)") }

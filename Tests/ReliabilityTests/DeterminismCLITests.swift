@@ -28,7 +28,8 @@ struct DeterminismCLITests {
         ("synthetic-60", nil),
     ]
 
-    @Test("solve --format json: identical across 3 runs, reversed and shuffled municipalities",
+    @Test(
+        "solve --format json: identical across 3 runs, reversed and shuffled municipalities",
         arguments: cases.indices)
     func identical(_ index: Int) throws {
         let (file, variant) = Self.cases[index]
@@ -40,7 +41,8 @@ struct DeterminismCLITests {
             try Data(JSONWriter.text(SyntheticRegion.document(municipalities: 60, seed: 11)).utf8).write(to: url)
         }
         var generator = SystemRandomNumberGenerator()
-        let files = [url, url, url,
+        let files = [
+            url, url, url,
             try Self.reordered(url, into: directory, name: "reversed.json") { $0.reversed() },
             try Self.reordered(url, into: directory, name: "shuffled.json") { keys in
                 var shuffled = keys
@@ -50,7 +52,8 @@ struct DeterminismCLITests {
         ]
         var outputs: [String] = []
         for file in files {
-            let run = try ProcessRun.run(builtFairshare(),
+            let run = try ProcessRun.run(
+                builtFairshare(),
                 ["solve", file.path, "--format", "json"] + (variant.map { ["--variant", $0] } ?? []))
             #expect(run.status == 0, "\(run)")
             outputs.append(run.stdoutText)

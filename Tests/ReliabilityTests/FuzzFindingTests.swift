@@ -30,7 +30,9 @@ struct FuzzFindingTests {
         }
         let limited = try scenario.edited { $0.solver.timeLimit = min($0.solver.timeLimit, 2) }
         let result = FairShare.solve(limited)
-        #expect(result.failure?.description.contains("please report this as a bug") != true, "\(result.failure?.description ?? "")")
+        #expect(
+            result.failure?.description.contains("please report this as a bug") != true,
+            "\(result.failure?.description ?? "")")
         #expect(throws: Never.self) { _ = try JSONParser().parse(result.jsonText) }
         let report = AllocationReport(result: result, scenario: limited)
         #expect(!report.text().isEmpty)

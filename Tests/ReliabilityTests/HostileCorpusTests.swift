@@ -70,7 +70,8 @@ struct HostileCorpusTests {
         HostileCase("nesting-65.json", "x[0][0][0]", "nesting deeper than 64 levels"),
         // Valid JSON, invalid scenario: every validation class.
         HostileCase("wrong-format.json", "format: must be \"fairshare-scenario/1\""),
-        HostileCase("missing-required-fields.json", "name: required field is missing",
+        HostileCase(
+            "missing-required-fields.json", "name: required field is missing",
             "segments: required field is missing", "municipalities: required field is missing"),
         HostileCase("unknown-top-field.json", "municipalites: unknown field"),
         HostileCase("unknown-municipality-field.json", "municipalities.B.stok: unknown field"),
@@ -104,18 +105,24 @@ struct HostileCorpusTests {
         HostileCase("converge-without-stock.json", "segments.social-rent.fair: the \"converge\" rule needs"),
         HostileCase("target-without-shares.json", "region.targets.social-30: a target needs minShare"),
         HostileCase("horizon-reversed.json", "horizon: start 2030 is after end 2025"),
-        HostileCase("many-problems.json", "(150 problems)", "municipalities.M000.population: is -1",
+        HostileCase(
+            "many-problems.json", "(150 problems)", "municipalities.M000.population: is -1",
             "… and 50 more problems"),
         // Variants whose patch makes the scenario invalid.
-        HostileCase("variant-negative.json", variant: "bad", "municipalities.B.population: is -1",
+        HostileCase(
+            "variant-negative.json", variant: "bad", "municipalities.B.population: is -1",
             "after applying variant \"bad\""),
-        HostileCase("variant-removes-name.json", variant: "bad", "name: required field is missing",
+        HostileCase(
+            "variant-removes-name.json", variant: "bad", "name: required field is missing",
             "after applying variant \"bad\""),
-        HostileCase("variant-unknown-field.json", variant: "bad", "segments.market.colour: unknown field",
+        HostileCase(
+            "variant-unknown-field.json", variant: "bad", "segments.market.colour: unknown field",
             "after applying variant \"bad\""),
-        HostileCase("variant-unknown-segment.json", variant: "bad", "region.targets.social-30.segments[0]",
+        HostileCase(
+            "variant-unknown-segment.json", variant: "bad", "region.targets.social-30.segments[0]",
             "after applying variant \"bad\""),
-        HostileCase("variant-breaks-key.json", variant: "bad", "priorityGroups.statushouders.key",
+        HostileCase(
+            "variant-breaks-key.json", variant: "bad", "priorityGroups.statushouders.key",
             "after applying variant \"bad\""),
         HostileCase("variant-patch-not-object.json", "variants.bad.patch: expected an object"),
     ]

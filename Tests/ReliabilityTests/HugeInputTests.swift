@@ -44,9 +44,12 @@ struct HugeInputTests {
         Huge(name: "100,000 municipalities", places: ["municipalities: 100000 municipalities; at most 10000"]) {
             municipalities(100_000) { "GM\($0)" }
         },
-        Huge(name: "100,000 invalid municipality ids", places: [
-            "(100000 problems)", #"municipalities["GM 0"]: invalid id"#, "… and 99900 more problems",
-        ]) {
+        Huge(
+            name: "100,000 invalid municipality ids",
+            places: [
+                "(100000 problems)", #"municipalities["GM 0"]: invalid id"#, "… and 99900 more problems",
+            ]
+        ) {
             municipalities(100_000) { "GM \($0)" }
         },
         Huge(name: "an id of 1,000,000 characters", places: ["municipalities.GGGG", "…", "invalid id"]) {
@@ -96,14 +99,17 @@ struct HugeInputTests {
         try Data(Self.municipalities(20_000) { "GM\($0)" }).write(to: file)
         let refused = try ProcessRun.run(builtFairshare(), ["validate", file.path])
         #expect(refused.status == 2 && refused.stderrText.contains("at most 10000"), "\(refused)")
-        let raised = try ProcessRun.run(builtFairshare(),
+        let raised = try ProcessRun.run(
+            builtFairshare(),
             ["validate", file.path, "--max-municipalities", "20000"])
         #expect(raised.status == 0, "\(raised)")
         #expect(raised.stdoutText.contains("20000 municipalities"), "\(raised)")
-        let small = try ProcessRun.run(builtFairshare(),
+        let small = try ProcessRun.run(
+            builtFairshare(),
             ["solve", file.path, "--max-municipalities", "20000", "--max-file-size", "1000"])
         #expect(small.status == 2 && small.stderrText.contains("ScenarioLimits.maximumFileSize"), "\(small)")
-        let shallow = try ProcessRun.run(builtFairshare(),
+        let shallow = try ProcessRun.run(
+            builtFairshare(),
             ["validate", file.path, "--max-municipalities", "20000", "--max-depth", "1"])
         #expect(shallow.status == 2 && shallow.stderrText.contains("nesting deeper than 1 levels"), "\(shallow)")
         let beyond = try ProcessRun.run(builtFairshare(), ["validate", file.path, "--max-depth", "500"])
@@ -124,7 +130,8 @@ struct HugeInputTests {
 
     @Test("Foundation's JSONDecoder path (Scenario: Decodable) refuses 100,000-deep nesting without a crash")
     func codableDeepNesting() throws {
-        let deep = Data((String(repeating: #"{"a": "#, count: 100_000) + "1" + String(repeating: "}", count: 100_000)).utf8)
+        let deep = Data(
+            (String(repeating: #"{"a": "#, count: 100_000) + "1" + String(repeating: "}", count: 100_000)).utf8)
         #expect(throws: (any Error).self) { _ = try JSONDecoder().decode(Scenario.self, from: deep) }
         let arrays = Data((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)
         #expect(throws: (any Error).self) { _ = try JSONDecoder().decode(Scenario.self, from: arrays) }

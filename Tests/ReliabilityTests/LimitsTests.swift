@@ -63,8 +63,9 @@ struct LimitsTests {
         #expect(fromTask?.contains("nesting deeper than 128 levels") == true)
 
         let ceiling = JSONParser.depthCeiling
-        let atCeiling = Array((String(repeating: #"{"a": ["#, count: ceiling / 2) + "1"
-            + String(repeating: "]}", count: ceiling / 2)).utf8)
+        let atCeiling = Array(
+            (String(repeating: #"{"a": ["#, count: ceiling / 2) + "1"
+                + String(repeating: "]}", count: ceiling / 2)).utf8)
         let parsed = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let thread = Thread {
                 // Parse, compare, hash, patch, encode and free a document at the ceiling: every recursion on it.
@@ -84,7 +85,9 @@ struct LimitsTests {
     @Test("an error lists at most 100 problems, then counts the rest")
     func cappedList() {
         let issues = (0..<100_000).map {
-            ScenarioIssue(.negative, at: JSONPath(members: ["municipalities", "M\($0)", "population"]), "is -1; a count must be 0 or more")
+            ScenarioIssue(
+                .negative, at: JSONPath(members: ["municipalities", "M\($0)", "population"]),
+                "is -1; a count must be 0 or more")
         }
         let text = ScenarioError(issues).description
         let lines = text.split(separator: "\n")
@@ -92,27 +95,34 @@ struct LimitsTests {
         #expect(lines.first == "the scenario is invalid (100000 problems):")
         #expect(lines[1] == "  municipalities.M0.population: is -1; a count must be 0 or more")
         #expect(lines.last == "  … and 99900 more problems (ScenarioError.issues holds them all)")
-        #expect(ScenarioError(Array(issues.prefix(101))).description.hasSuffix("… and 1 more problem "
-            + "(ScenarioError.issues holds them all)"))
+        #expect(
+            ScenarioError(Array(issues.prefix(101))).description.hasSuffix(
+                "… and 1 more problem "
+                    + "(ScenarioError.issues holds them all)"))
         #expect(!ScenarioError(Array(issues.prefix(100))).description.contains("more problem"))
     }
 
     @Test("long paths and messages are shortened in the middle; control characters are escaped")
     func shortenedAndEscaped() {
         let long = String(repeating: "x", count: 1_000_000)
-        let text = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: ["municipalities", long, "name"]), "bad \(long) end")])
-            .description
+        let text = ScenarioError([
+            ScenarioIssue(.invalidID, at: JSONPath(members: ["municipalities", long, "name"]), "bad \(long) end")
+        ])
+        .description
         #expect(text.utf8.count < 2 * ScenarioError.maximumTextShown + 100)
         #expect(text.contains("municipalities.xxx"))
         #expect(text.contains("x.name: bad xxx"))
         #expect(text.hasSuffix("x end"))
-        let hostile = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: ["m", "GM\u{1B}[2J\u{202E}"]), "x\u{7}y\u{0}")])
-            .description
+        let hostile = ScenarioError([
+            ScenarioIssue(.invalidID, at: JSONPath(members: ["m", "GM\u{1B}[2J\u{202E}"]), "x\u{7}y\u{0}")
+        ])
+        .description
         #expect(hostile.contains(#"m["GM\u001b[2J\u{202E}"]: x\u{7}y\u{0}"#))
         #expect(!hostile.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         // Escapes count too: a path of a million control characters is still shown in 240 characters.
         let controls = String(repeating: "\u{1B}", count: 1_000_000)
-        let escaped = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: [controls]), controls)]).description
+        let escaped = ScenarioError([ScenarioIssue(.invalidID, at: JSONPath(members: [controls]), controls)])
+            .description
         #expect(escaped.unicodeScalars.count < 2 * ScenarioError.maximumTextShown + 100)
         #expect(escaped.contains(#"\u{1B}\u{1B}…\u{1B}"#))
         // The issues themselves keep every character.

@@ -2,9 +2,9 @@ import FairShareTestSupport
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 enum ReliabilityTestSupport {
@@ -73,9 +73,11 @@ struct ProcessRun: CustomStringConvertible {
         let start = Date()
         let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else {
-            throw NSError(domain: "ProcessRun", code: Int(spawned), userInfo: [
-                NSLocalizedDescriptionKey: "cannot start \(command[0]): \(String(cString: strerror(spawned)))",
-            ])
+            throw NSError(
+                domain: "ProcessRun", code: Int(spawned),
+                userInfo: [
+                    NSLocalizedDescriptionKey: "cannot start \(command[0]): \(String(cString: strerror(spawned)))"
+                ])
         }
         var status: Int32 = 0
         var killed = false

@@ -27,8 +27,12 @@ struct StartingBasisAccuracyTests {
         for row in model.constraints {
             // Recomputed from the values: GLPK's own row activity is what its basis claims, not what holds.
             let activity = row.expression.value(at: solution.values)
-            let slack = 1e-6 * (1 + max(abs(row.lowerBound.isFinite ? row.lowerBound : 0),
-                abs(row.upperBound.isFinite ? row.upperBound : 0)))
+            let slack =
+                1e-6
+                * (1
+                    + max(
+                        abs(row.lowerBound.isFinite ? row.lowerBound : 0),
+                        abs(row.upperBound.isFinite ? row.upperBound : 0)))
             #expect(activity >= row.lowerBound - slack && activity <= row.upperBound + slack, "row \(row.name)")
         }
         for (index, variable) in model.variables.enumerated() {

@@ -114,7 +114,8 @@ enum ChartLayout {
                         marker, x: x + legendSwatchWidth / 2, y: middle, radius: 4.5, colour: item.colour,
                         in: &document)
                 case .whisker:
-                    drawWhisker(x: x + 14, from: middle - 8, to: middle + 8, cap: 10, colour: item.colour,
+                    drawWhisker(
+                        x: x + 14, from: middle - 8, to: middle + 8, cap: 10, colour: item.colour,
                         in: &document)
                 }
                 document.text(label, x: x + legendSwatchWidth + legendGap, y: middle + size * 0.35, size: size)

@@ -6,7 +6,8 @@ public enum ChartStack {
         guard charts.count > 1 else { return charts.first ?? "" }
         let total = height * Double(charts.count)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(Int(width))\" "
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(Int(width))\" "
             + "height=\"\(Int(total))\" viewBox=\"0 0 \(Int(width)) \(Int(total))\">\n"
         for (index, chart) in charts.enumerated() {
             var body = chart

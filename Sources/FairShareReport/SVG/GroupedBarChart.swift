@@ -148,7 +148,8 @@ public struct GroupedBarChart: Sendable {
         }
         let ranges = (0..<seriesCount).flatMap { s in (0..<count).compactMap { range(s, $0) } }
         // Everything the value axis must hold: the bars and their whiskers.
-        let values = (0..<seriesCount).flatMap { s in (0..<count).compactMap { value(s, $0) } }
+        let values =
+            (0..<seriesCount).flatMap { s in (0..<count).compactMap { value(s, $0) } }
             + ranges.flatMap { [$0.lowerBound, $0.upperBound] }
         var legend = series.enumerated().map { index, series in
             LegendItem(name: series.name, colour: ChartPalette.colour(at: index), swatch: .bar)
@@ -232,7 +233,8 @@ public struct GroupedBarChart: Sendable {
                 let shown = valueFormat.string(v, decimals: valueDecimals)
                 var tooltip = "\(categories[c]) — \(series[s].name): \(shown)"
                 if let range = range(s, c) {
-                    tooltip += " (range \(valueFormat.string(range.lowerBound, decimals: valueDecimals))–"
+                    tooltip +=
+                        " (range \(valueFormat.string(range.lowerBound, decimals: valueDecimals))–"
                         + "\(valueFormat.string(range.upperBound, decimals: valueDecimals)))"
                 }
                 document.rect(

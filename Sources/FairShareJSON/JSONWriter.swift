@@ -46,7 +46,8 @@ public enum JSONWriter {
                 out += "[]"
                 return
             }
-            if elements.allSatisfy({ if case .object = $0 { false } else if case .array = $0 { false } else { true } }) {
+            if elements.allSatisfy({ if case .object = $0 { false } else if case .array = $0 { false } else { true } })
+            {
                 var first = true
                 out += "["
                 for element in elements {

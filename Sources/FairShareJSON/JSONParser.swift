@@ -60,8 +60,11 @@ private struct Reader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }  // a UTF-8 byte order mark, as Excel writes
         skipWhitespace()
         if offset == bytes.count {
-            throw error(bytes.isEmpty ? "the file is empty; expected a JSON object" : "expected a JSON value, found "
-                + "only whitespace")
+            throw error(
+                bytes.isEmpty
+                    ? "the file is empty; expected a JSON object"
+                    : "expected a JSON value, found "
+                        + "only whitespace")
         }
         let result = try value()
         skipWhitespace()
@@ -122,14 +125,22 @@ private struct Reader {
                     continue
                 }
             case UInt8(ascii: "\""): value = .string(try string())
-            case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
-            case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
-            case UInt8(ascii: "n"): try literal("null"); value = .null
+            case UInt8(ascii: "t"):
+                try literal("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                value = .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try number())
             case UInt8(ascii: "N"), UInt8(ascii: "I"):
                 throw error("NaN and Infinity are not JSON numbers; every number must be finite")
-            default: throw error("unexpected \(found()); expected a value (object, array, string, number, true, "
-                + "false or null)")
+            default:
+                throw error(
+                    "unexpected \(found()); expected a value (object, array, string, number, true, "
+                        + "false or null)")
             }
             // A value is complete: add it to the innermost open container, closing every container that ends
             // here, until one continues with another member (read next) or none is left (the document's value).

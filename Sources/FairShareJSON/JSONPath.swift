@@ -70,8 +70,9 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
 
     /// Whether the path starts with every component of `prefix`.
     public func hasPrefix(_ prefix: JSONPath) -> Bool {
-        components.count >= prefix.components.count && Array(components.prefix(prefix.components.count))
-            == prefix.components
+        components.count >= prefix.components.count
+            && Array(components.prefix(prefix.components.count))
+                == prefix.components
     }
 
     /// The path without its first `count` components.
