@@ -2,8 +2,8 @@ import GLPKSolver
 import LinearModel
 import Testing
 
-/// One test per way GLPK 5.0 aborts the process (or silently answers wrong), from GLPK-NOTES.md: each feeds
-/// exactly that input and expects a typed error. If any check were missing, the test process would die.
+/// One test per way GLPK 5.0 aborts the process (or silently answers wrong), as measured for this project (the
+/// README's "Reliability"): each feeds exactly that input and expects a typed error. If any check were missing, the test process would die.
 @Suite struct AbortTriggerTests {
     /// x, y ≥ 0; row "cap": x + y ≤ 4; maximize x + 2y (optimum 8 at y = 4).
     static func base() -> (Model, Variable, Variable, ConstraintID) {
