@@ -13,9 +13,11 @@ let benchmarks: @Sendable () -> Void = {
     }
     func pair(_ name: String, _ scenario: Scenario, large: Bool = false) {
         for allocation in SolverSettings.Allocation.allCases {
-            var settings = scenario
-            settings.solver.allocation = allocation
-            settings.solver.timeLimit = 600
+            // A valid scenario stays valid with another allocation and a longer limit.
+            let settings = try! scenario.edited {
+                $0.solver.allocation = allocation
+                $0.solver.timeLimit = 600
+            }
             Benchmark("\(name): allocation \(allocation.rawValue)", configuration: configuration(large)) { benchmark in
                 for _ in benchmark.scaledIterations {
                     let result = FairShare.solve(settings)

@@ -26,7 +26,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("n=\(count): FairShare.solve (build, 1 level, check)", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
                 let result = FairShare.solve(scenario)
-                precondition(result.status == .optimal, "n=\(count): \(result.status) \(result.failure ?? "")")
+                precondition(result.status == .optimal, "n=\(count): \(result.status) \(result.failure?.description ?? "")")
                 blackHole(result)
             }
         }
