@@ -25,29 +25,29 @@ enum EditFuzz {
 
     /// Every place an edit can write, per base: each numeric leaf, and for every municipality and segment the
     /// optional limits, realised homes and capacity sides.
-    static let places: [[[String]]] = bases.map { base in
-        var paths: [[String]] = []
-        func walk(_ value: JSONValue, _ path: [String]) {
+    static let places: [[JSONPath]] = bases.map { base in
+        var paths: [JSONPath] = []
+        func walk(_ value: JSONValue, _ path: JSONPath) {
             switch value {
             case .number: paths.append(path)
             case .object(let object):
-                guard path.first != "variants" else { return }
-                for (key, member) in object.members { walk(member, path + [key]) }
+                guard path.components.first != "variants" else { return }
+                for (key, member) in object.members { walk(member, path + key) }
             case .array(let elements):
-                for (index, element) in elements.enumerated() { walk(element, path + ["[\(index)]"]) }
+                for (index, element) in elements.enumerated() { walk(element, path + .index(index)) }
             default: break
             }
         }
-        walk(base, [])
+        walk(base, .root)
         let segments = base.value(at: ["segments"])?.object?.keys ?? []
         for municipality in base.value(at: ["municipalities"])?.object?.keys ?? [] {
-            let here = ["municipalities", municipality]
+            let here = JSONPath(members: ["municipalities", municipality])
             paths += [here + ["newHomes", "min"], here + ["newHomes", "max"], here + ["lettings"],
                 here + ["maxPriorityShare"]]
             for segment in segments {
-                paths.append(here + ["realised", segment])
+                paths.append(here + "realised" + segment)
                 for side in ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"] {
-                    paths.append(here + ["limits", segment, side])
+                    paths.append(here + "limits" + segment + side)
                 }
             }
         }
@@ -83,16 +83,16 @@ enum EditFuzz {
             case 2:
                 // Make a requirement soft: the first target, group or care quality found at this place.
                 for collection in [["region", "targets"], ["priorityGroups"], ["care"]] {
-                    if let id = document.value(at: collection)?.object?.keys.first {
-                        document = document.setting(.string("soft"), at: collection + [id, "mode"])
+                    if let id = document.value(at: JSONPath(members: collection))?.object?.keys.first {
+                        document = document.setting(.string("soft"), at: JSONPath(members: collection + [id, "mode"]))
                         break
                     }
                 }
             case 3:
                 // Remove the value at this place (a merge patch with null).
                 let path = paths[place]
-                if let last = path.last {
-                    let parent = Array(path.dropLast())
+                if let last = path.last?.name {
+                    let parent = path.dropLast()
                     if var object = document.value(at: parent)?.object {
                         object[last] = nil
                         document = document.setting(.object(object), at: parent)
@@ -121,6 +121,6 @@ enum EditFuzz {
             FuzzRun.check(error)
             return
         }
-        FuzzRun.solve(scenario, variant: nil)
+        FuzzRun.solve(scenario)
     }
 }
