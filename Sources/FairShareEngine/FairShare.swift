@@ -226,8 +226,26 @@ public enum FairShare {
                     segments: option.segments, minNewShare: option.minNewShare,
                     share: clean(total > 0 ? inOption / total : 0, digits: 9)))
         }
+        for (i, municipality) in scenario.municipalities.enumerated() {
+            let total = municipalities[i].total
+            municipalities[i].obligations = scenario.obligations(of: municipality).map { exact in
+                // As the result writes them (9 digits), so that a stored result reads back equal.
+                var decided = exact
+                decided.measured = clean(exact.measured, digits: 9)
+                decided.threshold = clean(exact.threshold, digits: 9)
+                if case .nationalAverage = exact.thresholdKind {
+                    decided.thresholdKind = .nationalAverage(decided.threshold)
+                }
+                if case .share = exact.thresholdKind { decided.thresholdKind = .share(decided.threshold) }
+                let reached = decided.applies.segments.reduce(0) { $0 + (municipalities[i].newHomes[$1] ?? 0) }
+                return ObligationOutcome(decided: decided, share: clean(total > 0 ? reached / total : 0, digits: 9))
+            }
+        }
         // By rule id: the order a stored result reads back in, whatever decoder reads it.
-        for i in municipalities.indices { municipalities[i].alternatives.sort { $0.rule < $1.rule } }
+        for i in municipalities.indices {
+            municipalities[i].alternatives.sort { $0.rule < $1.rule }
+            municipalities[i].obligations.sort { $0.decided.rule < $1.decided.rule }
+        }
         result.municipalities = municipalities
         var newHomes: [String: Double] = [:]
         for (s, segment) in segments.enumerated() { newHomes[segment.id] = clean(regionalNew[s]) }

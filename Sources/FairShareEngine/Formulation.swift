@@ -159,6 +159,18 @@ struct Formulation: Sendable {
                 require(y, .minimum, range.min, "P3", path + "min", .placements, id, row: "P3.min[\(id),\(group.id)]")
                 require(y, .maximum, range.max, "P3", path + "max", .placements, id, row: "P3.max[\(id),\(group.id)]")
             }
+            // O1: the obligations the data decide (docs/model.md §7), one share row each; no binary.
+            for decided in scenario.obligations(of: municipality) {
+                let share = decided.applies.minNewShare
+                let inSegments = LinearExpression.sum(
+                    decided.applies.segments.compactMap { id in
+                        scenario.segments.firstIndex { $0.id == id }.map { newHomes[i][$0] }
+                    })
+                require(
+                    inSegments - share * totals[i], .minimum, 0, "O1",
+                    here + "obligations" + decided.rule + decided.side.rawValue + "minNewShare", .share, id,
+                    row: "O1[\(id),\(decided.rule)]", share: share, denominator: n)
+            }
             for (c, quality) in scenario.careQualities.enumerated() {
                 let range = municipality.care[quality.id] ?? .any
                 let z = LinearExpression(careHomes[i][c])

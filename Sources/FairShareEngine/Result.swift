@@ -92,8 +92,11 @@ public struct MunicipalityAllocation: Sendable, Hashable {
     /// `fairShare`: F_iq per fair item; `deviation`: |v_iq − F_iq|.
     public var fairShare: [String: Double]
     public var deviation: [String: Double]
-    /// `alternatives`: for each either-or rule, the option taken, in rule order.
+    /// `alternatives`: for each either-or rule, the option taken, by rule id.
     public var alternatives: [ChosenOption] = []
+    /// `obligations`: for each obligation the data decide, which requirement applies, why, and the share reached;
+    /// by rule id.
+    public var obligations: [ObligationOutcome] = []
     /// `ranges`: each figure's least and greatest value over every equally good allocation; `nil` for
     /// `allocation: "any"`.
     public var ranges: AllocationRanges?
@@ -182,6 +185,19 @@ public struct ChosenOption: Sendable, Hashable {
     public var minNewShare: Double
     /// The share of the municipality's new homes those segments reach.
     public var share: Double
+}
+
+/// How an obligation the data decide (docs/model.md §7) came out for a municipality.
+public struct ObligationOutcome: Sendable, Hashable {
+    /// The decision: measure, threshold, side, and the requirement that applies.
+    public var decided: DecidedObligation
+    /// The share of the municipality's new homes the required segments reach.
+    public var share: Double
+
+    public init(decided: DecidedObligation, share: Double) {
+        self.decided = decided
+        self.share = share
+    }
 }
 
 /// `region` of a result.

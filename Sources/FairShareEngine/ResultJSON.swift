@@ -67,6 +67,8 @@ extension FairShareResult {
                                             ("fairShare", figures(municipality.fairShare, fairItemIDs)),
                                             ("deviation", figures(municipality.deviation, fairItemIDs)),
                                         ] + (municipality.ranges.map { [("ranges", rangesJSON($0))] } ?? [])
+                                            + (municipality.obligations.isEmpty
+                                                ? [] : [("obligations", obligationsJSON(municipality.obligations))])
                                             + (municipality.alternatives.isEmpty
                                                 ? []
                                                 : [
@@ -170,6 +172,36 @@ extension FairShareResult {
                 ("care", ranged(ranges.care, careIDs)),
                 ("total", range(ranges.total)),
             ]))
+    }
+
+    /// `obligations`: per rule, the decision (`measured`, `threshold` and its `thresholdKind`, `side`), the
+    /// requirement that applies (`segments`, `minNewShare`) and the `share` reached.
+    private func obligationsJSON(_ outcomes: [ObligationOutcome]) -> JSONValue {
+        .object(
+            JSONObject(
+                outcomes.map { outcome in
+                    let decided = outcome.decided
+                    let kind: String
+                    switch decided.thresholdKind {
+                    case .share: kind = "share"
+                    case .regionalAverage: kind = "regional"
+                    case .nationalAverage: kind = "national"
+                    }
+                    return (
+                        decided.rule,
+                        .object(
+                            JSONObject([
+                                ("measured", .number(FairShare.clean(decided.measured, digits: 9))),
+                                ("threshold", .number(FairShare.clean(decided.threshold, digits: 9))),
+                                ("thresholdKind", .string(kind)),
+                                ("side", .string(decided.side.rawValue)),
+                                ("segments", .array(decided.applies.segments.map(JSONValue.string))),
+                                ("minNewShare", .number(decided.applies.minNewShare)),
+                                ("share", .number(outcome.share)),
+                                ("reason", .string(decided.reason)),
+                            ]))
+                    )
+                }))
     }
 
     private func demands(_ outcomes: [DemandOutcome]) -> JSONValue {

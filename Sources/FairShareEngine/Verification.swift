@@ -54,6 +54,12 @@ enum Verification {
                 }
                 require(holds, "A1 \(path).alternatives.\(alternative.id): no option holds")
             }
+            for decided in scenario.obligations(of: municipality) {
+                let inSegments = decided.applies.segments.reduce(0) { $0 + (allocation.newHomes[$1] ?? 0) }
+                atLeast(
+                    inSegments, decided.applies.minNewShare * total,
+                    "O1 \(path).obligations.\(decided.rule).\(decided.side.rawValue).minNewShare")
+            }
             var placed = 0.0
             for group in scenario.priorityGroups {
                 let y = allocation.placements[group.id] ?? 0

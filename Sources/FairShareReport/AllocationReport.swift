@@ -39,6 +39,14 @@ public struct AllocationReport: Sendable {
             for chosen in allocation.alternatives where !rules.contains(chosen.rule) { rules.append(chosen.rule) }
         }
         headers += rules
+        // Obligations the data decide (docs/model.md §7): the requirement that applies to each municipality.
+        var obligations: [String] = []
+        for allocation in result.municipalities {
+            for outcome in allocation.obligations where !obligations.contains(outcome.decided.rule) {
+                obligations.append(outcome.decided.rule)
+            }
+        }
+        headers += obligations
         var table = TextTable(
             headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for allocation in result.municipalities {
@@ -53,6 +61,9 @@ public struct AllocationReport: Sendable {
             row += scenario.priorityGroups.map { cell(.placements, $0.id) }
             row += scenario.careQualities.map { cell(.care, $0.id) }
             row += rules.map { rule in allocation.alternatives.first { $0.rule == rule }.map(option) ?? "–" }
+            row += obligations.map { rule in
+                allocation.obligations.first { $0.decided.rule == rule }.map { requirement($0.decided.applies) } ?? "–"
+            }
             table.rows.append(row)
         }
         table.rulesBefore = [table.rows.count]
@@ -68,7 +79,7 @@ public struct AllocationReport: Sendable {
         }
         total += result.region.priorityGroups.map { figure(.placements, $0.id, in: nil) }
         total += result.region.care.map { figure(.care, $0.id, in: nil) }
-        total += rules.map { _ in "" }
+        total += (rules + obligations).map { _ in "" }
         table.rows.append(total)
         return table
     }
@@ -112,8 +123,41 @@ public struct AllocationReport: Sendable {
 
     /// An either-or option as taken: `≥ 40% Middenhuur + Betaalbare koop`.
     func option(_ chosen: ChosenOption) -> String {
-        "≥ \(Formatting.percent(chosen.minNewShare)) "
-            + chosen.segments.map { id in scenario.segment(id)?.label ?? id }.joined(separator: " + ")
+        requirement(AlternativeOption(segments: chosen.segments, minNewShare: chosen.minNewShare))
+    }
+
+    /// A share requirement on new homes: `≥ 30% Sociale huur`.
+    func requirement(_ option: AlternativeOption) -> String {
+        "≥ \(Formatting.percent(option.minNewShare)) "
+            + option.segments.map { id in scenario.segment(id)?.label ?? id }.joined(separator: " + ")
+    }
+
+    /// One line per municipality and obligation the data decide: why its requirement applies, and the share
+    /// reached. `Sliedrecht: wet-vrv, social stock 33.1% ≥ threshold 30.0%: ≥ 40% Middenhuur + Betaalbare koop
+    /// (reached 44.4%)`.
+    var obligationLines: [String] {
+        result.municipalities.flatMap { allocation in
+            allocation.obligations.map { outcome in
+                let decided = outcome.decided
+                let measured: String
+                if let rule = scenario.municipality(allocation.id)?.obligations.first(where: { $0.id == decided.rule }),
+                    case .stockShare(let segments) = rule.measure
+                {
+                    measured = segments.map { scenario.segment($0)?.label ?? $0 }.joined(separator: " + ") + " stock"
+                } else {
+                    measured = "measure"
+                }
+                let kind: String
+                switch decided.thresholdKind {
+                case .share: kind = "threshold"
+                case .regionalAverage: kind = "regional average"
+                case .nationalAverage: kind = "national average"
+                }
+                return "\(allocation.name): \(decided.rule), \(measured) \(Formatting.percent(decided.measured)) "
+                    + "\(decided.side == .below ? "<" : "≥") \(kind) \(Formatting.percent(decided.threshold)): "
+                    + "\(requirement(decided.applies)) (reached \(Formatting.percent(outcome.share)))"
+            }
+        }
     }
 
     /// Per municipality and fair item: what it gets, its fair share, and the difference.
@@ -204,6 +248,12 @@ public struct AllocationReport: Sendable {
                 "\nWhat the requirements leave open\n" + open.table.text(width: width)
                 + paragraph(OpenFigures.explanation)
         }
+        let obligations = obligationLines
+        if !obligations.isEmpty {
+            out +=
+                "\nObligations decided by the existing stock\n" + obligations.map { "  " + $0 }.joined(separator: "\n")
+                + "\n"
+        }
         if !result.fairItemIDs.isEmpty {
             out +=
                 "\nFair shares: what each municipality gets / its fair share (difference)\n"
@@ -227,6 +277,13 @@ public struct AllocationReport: Sendable {
             out +=
                 "\n### What the requirements leave open\n\n" + open.table.markdown() + "\n"
                 + OpenFigures.explanation + "\n"
+        }
+        let obligations = obligationLines
+        if !obligations.isEmpty {
+            out +=
+                "\n### Obligations decided by the existing stock\n\n"
+                + obligations.map { "- " + $0 }.joined(separator: "\n")
+                + "\n"
         }
         if !result.fairItemIDs.isEmpty {
             out +=

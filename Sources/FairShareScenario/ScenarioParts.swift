@@ -232,7 +232,8 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         id: String, name: String, population: Double? = nil, households: Double? = nil, stock: [String: Double] = [:],
         newHomes: CountRange = .any, realised: [String: Double] = [:], limits: [String: SegmentLimits] = [:],
         lettings: Double = 0, maxPriorityShare: Double = 1, placements: [String: CountRange] = [:],
-        care: [String: CountRange] = [:], attributes: [String: Double] = [:], alternatives: [Alternative] = []
+        care: [String: CountRange] = [:], attributes: [String: Double] = [:], alternatives: [Alternative] = [],
+        obligations: [Obligation] = []
     ) {
         self.id = id
         self.name = name
@@ -248,6 +249,7 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         self.care = care
         self.attributes = attributes
         self.alternatives = alternatives
+        self.obligations = obligations
     }
 
     /// The id, usually the CBS code (`GM0505`).
@@ -278,6 +280,9 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     /// `alternatives`: either-or requirements (docs/model.md §7), in file order; at least one option of each must
     /// hold.
     public var alternatives: [Alternative] = []
+    /// `obligations`: rules that decide one requirement from the municipality's existing stock, before the solve
+    /// (docs/model.md §7), in file order.
+    public var obligations: [Obligation] = []
 
     /// T_i: the whole existing stock (homes).
     public var totalStock: Double { stock.values.reduce(0, +) }
@@ -406,5 +411,47 @@ extension Municipality {
             }
             return attributes[name]
         }
+    }
+}
+
+/// `municipalities.ID.obligations.RULE`: an obligation the data decide, as the Wet versterking regie
+/// volkshuisvesting does: the municipality's existing stock share of some segments (the `measure`) is compared with
+/// a `threshold`, and one of two requirements on its new homes applies — `below` the threshold, or `atOrAbove` it
+/// (docs/model.md §7). Decided before the solve: the programme stays a linear programme.
+public struct Obligation: Sendable, Hashable, Identifiable {
+    /// What is measured in the existing stock.
+    public enum Measure: Sendable, Hashable {
+        /// `{"segments": [...]}`: those segments' share of the municipality's whole stock, from `stock`.
+        case stockShare(segments: [String])
+        /// `{"attribute": NAME}`: a share in [0, 1] given per municipality in `attributes` (a second source).
+        case attribute(String)
+    }
+
+    /// What the measure is compared with.
+    public enum Threshold: Sendable, Hashable {
+        /// A number in [0, 1] (`0.3`).
+        case share(Double)
+        /// `"regional"`: the region's own share, the measure over the sum of every municipality's stock.
+        case regionalAverage
+        /// `{"national": 0.27}`: a stated national average.
+        case nationalAverage(Double)
+    }
+
+    /// The rule's id, e.g. `wet-vrv`.
+    public var id: String
+    public var measure: Measure
+    public var threshold: Threshold
+    /// What applies when the measure is below the threshold, and when it is at or above it.
+    public var below: AlternativeOption
+    public var atOrAbove: AlternativeOption
+
+    public init(
+        id: String, measure: Measure, threshold: Threshold, below: AlternativeOption, atOrAbove: AlternativeOption
+    ) {
+        self.id = id
+        self.measure = measure
+        self.threshold = threshold
+        self.below = below
+        self.atOrAbove = atOrAbove
     }
 }

@@ -12,7 +12,7 @@ struct ScenarioReader {
     static let ownFields = ["name", "population", "households", "stock", "realised", "attributes"]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
-        "maxPriorityShare", "placements", "care", "attributes", "alternatives",
+        "maxPriorityShare", "placements", "care", "attributes", "alternatives", "obligations",
     ]
     static let limitFields = ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"]
 
@@ -66,6 +66,7 @@ struct ScenarioReader {
         }
 
         checkItemIDsAreDistinct(segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
+        checkObligationMeasures(municipalities)
         let regionalStock = municipalities.reduce(0) { $0 + $1.totalStock }
         for segment in segments {
             if case .converge? = segment.fair, regionalStock <= 0 {
@@ -274,12 +275,13 @@ struct ScenarioReader {
                 }
             }
             let object = fields.object(value, here, allowed: Self.municipalityFields, required: ["name"])
+            let stock = counts(object?["stock"], here + ["stock"], ids: segments, kind: "segment")
             let newHomes = fields.range(object?["newHomes"], here + ["newHomes"]) ?? .any
             return Municipality(
                 id: id, name: fields.text(object?["name"], here + ["name"]) ?? id,
                 population: fields.count(object?["population"], here + ["population"]),
                 households: fields.count(object?["households"], here + ["households"]),
-                stock: counts(object?["stock"], here + ["stock"], ids: segments, kind: "segment"),
+                stock: stock,
                 newHomes: newHomes,
                 realised: counts(object?["realised"], here + ["realised"], ids: segments, kind: "segment"),
                 limits: readLimits(object?["limits"], here + ["limits"], segments: segments),
@@ -288,7 +290,10 @@ struct ScenarioReader {
                 placements: ranges(object?["placements"], here + ["placements"], ids: groups, kind: "priority group"),
                 care: ranges(object?["care"], here + ["care"], ids: care, kind: "care quality"),
                 attributes: attributes(object?["attributes"], here + ["attributes"]),
-                alternatives: readAlternatives(object?["alternatives"], here, segments: segments, newHomes: newHomes))
+                alternatives: readAlternatives(object?["alternatives"], here, segments: segments, newHomes: newHomes),
+                obligations: readObligations(
+                    object?["obligations"], here, segments: segments,
+                    stock: stock))
         }
     }
 
@@ -313,26 +318,105 @@ struct ScenarioReader {
                 return Alternative(id: id, options: [])
             }
             let options = elements.enumerated().compactMap { index, element -> AlternativeOption? in
-                let at = here + id + .index(index)
-                guard
-                    let option = fields.object(
-                        element, at, allowed: ["segments", "minNewShare"],
-                        required: ["segments", "minNewShare"])
-                else { return nil }
-                let ids = fields.strings(option["segments"], at + ["segments"]) ?? []
-                for (position, segment) in ids.enumerated() where !segments.contains(segment) {
-                    fields.report(
-                        .unknownID, at + ["segments", .index(position)],
-                        "unknown segment \"\(segment)\"; "
-                            + "declared segments: \(segments.joined(separator: ", "))")
-                }
-                if option["segments"] != nil && ids.isEmpty {
-                    fields.report(.invalidValue, at + ["segments"], "name at least one segment")
-                }
-                guard let share = fields.share(option["minNewShare"], at + ["minNewShare"]) else { return nil }
-                return AlternativeOption(segments: ids, minNewShare: share)
+                option(element, here + id + .index(index), segments: segments)
             }
             return Alternative(id: id, options: options)
+        }
+    }
+
+    /// An option `{"segments": [...], "minNewShare": s}`: the segments' share of the municipality's new homes.
+    mutating func option(_ value: JSONValue?, _ at: JSONPath, segments: [String]) -> AlternativeOption? {
+        guard
+            let option = fields.object(
+                value, at, allowed: ["segments", "minNewShare"], required: ["segments", "minNewShare"])
+        else { return nil }
+        let ids = fields.strings(option["segments"], at + ["segments"]) ?? []
+        for (position, segment) in ids.enumerated() where !segments.contains(segment) {
+            fields.report(
+                .unknownID, at + ["segments", .index(position)],
+                "unknown segment \"\(segment)\"; declared segments: \(segments.joined(separator: ", "))")
+        }
+        if option["segments"] != nil && ids.isEmpty {
+            fields.report(.invalidValue, at + ["segments"], "name at least one segment")
+        }
+        guard let share = fields.share(option["minNewShare"], at + ["minNewShare"]) else { return nil }
+        return AlternativeOption(segments: ids, minNewShare: share)
+    }
+
+    /// `obligations`: rule id → `{"measure", "threshold", "below", "atOrAbove"}` (docs/model.md §7).
+    mutating func readObligations(
+        _ value: JSONValue?, _ path: JSONPath, segments: [String], stock: [String: Double]
+    ) -> [Obligation] {
+        let here = path + "obligations"
+        return fields.idMap(value, here).compactMap { id, value in
+            let at = here + id
+            guard
+                let rule = fields.object(
+                    value, at, allowed: ["measure", "threshold", "below", "atOrAbove"],
+                    required: ["measure", "threshold", "below", "atOrAbove"])
+            else { return nil }
+            let measure = self.measure(rule["measure"], at + "measure", segments: segments, stock: stock)
+            let threshold = self.threshold(rule["threshold"], at + "threshold")
+            let below = option(rule["below"], at + "below", segments: segments)
+            let atOrAbove = option(rule["atOrAbove"], at + "atOrAbove", segments: segments)
+            guard let measure, let threshold, let below, let atOrAbove else { return nil }
+            return Obligation(id: id, measure: measure, threshold: threshold, below: below, atOrAbove: atOrAbove)
+        }
+    }
+
+    /// `measure`: `{"segments": [...]}` (a stock share) or `{"attribute": NAME}` (checked with the other keys).
+    mutating func measure(
+        _ value: JSONValue?, _ path: JSONPath, segments: [String], stock: [String: Double]
+    ) -> Obligation.Measure? {
+        guard let object = fields.object(value, path, allowed: ["segments", "attribute"]) else { return nil }
+        switch (object["segments"], object["attribute"]) {
+        case (let list?, nil):
+            let ids = fields.strings(list, path + "segments") ?? []
+            for (position, segment) in ids.enumerated() where !segments.contains(segment) {
+                fields.report(
+                    .unknownID, path + "segments" + .index(position),
+                    "unknown segment \"\(segment)\"; declared segments: \(segments.joined(separator: ", "))")
+            }
+            if ids.isEmpty { fields.report(.invalidValue, path + "segments", "name at least one segment") }
+            if stock.values.reduce(0, +) <= 0 {
+                fields.report(
+                    .invalidValue, path,
+                    "a stock share needs existing stock: give the municipality a \"stock\", or measure an "
+                        + "attribute")
+            }
+            return .stockShare(segments: ids)
+        case (nil, let name?):
+            guard let name = fields.string(name, path + "attribute") else { return nil }
+            return .attribute(name)
+        default:
+            fields.report(
+                .invalidValue, path,
+                "give either \"segments\" (the stock share of those segments) or \"attribute\" (a share in the "
+                    + "municipality's attributes), e.g. {\"segments\": [\"social-rent\"]}")
+            return nil
+        }
+    }
+
+    /// `threshold`: a share, `"regional"`, or `{"national": share}`.
+    mutating func threshold(_ value: JSONValue?, _ path: JSONPath) -> Obligation.Threshold? {
+        switch value {
+        case .number?:
+            return fields.share(value, path).map(Obligation.Threshold.share)
+        case .string("regional")?:
+            return .regionalAverage
+        case .object?:
+            guard let object = fields.object(value, path, allowed: ["national"], required: ["national"]),
+                let share = fields.share(object["national"], path + "national")
+            else { return nil }
+            return .nationalAverage(share)
+        case let other?:
+            fields.report(
+                .invalidValue, path,
+                "expected a share such as 0.3, \"regional\" (the region's own share) or {\"national\": 0.27}, "
+                    + "found \(other.typeDescription)")
+            return nil
+        case nil:
+            return nil
         }
     }
 
@@ -486,6 +570,36 @@ struct ScenarioReader {
                     .badKey, here,
                     "attribute \"\(attribute)\" sums to \(fields.format(total)) over the "
                         + "region; a key needs a positive regional total")
+            }
+        }
+    }
+
+    /// An obligation that measures an attribute needs it in the municipality, as a share; a regional threshold
+    /// needs a stock share to average.
+    mutating func checkObligationMeasures(_ municipalities: [Municipality]) {
+        for municipality in municipalities {
+            for rule in municipality.obligations {
+                let here = JSONPath(members: ["municipalities", municipality.id, "obligations", rule.id])
+                guard case .attribute(let name) = rule.measure else { continue }
+                if rule.threshold == .regionalAverage {
+                    fields.report(
+                        .invalidValue, here + "threshold",
+                        "\"regional\" averages a stock share over the region; with an attribute as the measure, "
+                            + "give the threshold as a number or {\"national\": …}")
+                }
+                let at = JSONPath(members: ["municipalities", municipality.id, "attributes", name])
+                guard let value = municipality.attributes[name] else {
+                    fields.report(
+                        .missingField, at,
+                        "the obligation \(rule.id) measures the attribute \"\(name)\"; give it here as a share "
+                            + "between 0 and 1")
+                    continue
+                }
+                if !(0...1).contains(value) {
+                    fields.report(
+                        .shareOutOfRange, at,
+                        "is \(fields.format(value)); the obligation \(rule.id) measures it as a share between 0 and 1")
+                }
             }
         }
     }

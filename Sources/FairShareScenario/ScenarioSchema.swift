@@ -104,7 +104,8 @@ public enum ScenarioSchema {
                 "maxPriorityShare": {"$ref": "#/$defs/share"},
                 "placements": {"$ref": "#/$defs/ranges"},
                 "care": {"$ref": "#/$defs/ranges"},
-                "alternatives": {"$ref": "#/$defs/alternatives"}
+                "alternatives": {"$ref": "#/$defs/alternatives"},
+                "obligations": {"$ref": "#/$defs/obligations"}
               }
             },
             "municipalities": {
@@ -216,6 +217,37 @@ public enum ScenarioSchema {
                 }
               }]}
             },
+            "obligation": {
+              "type": "object", "required": ["segments", "minNewShare"], "additionalProperties": false,
+              "properties": {
+                "segments": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/id"}},
+                "minNewShare": {"$ref": "#/$defs/share"}
+              }
+            },
+            "obligations": {
+              "description": "Obligations the data decide: the existing stock share against a threshold picks one.",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {"anyOf": [{"type": "null"}, {
+                "type": "object", "required": ["measure", "threshold", "below", "atOrAbove"],
+                "additionalProperties": false,
+                "properties": {
+                  "measure": {"oneOf": [
+                    {"type": "object", "required": ["segments"], "additionalProperties": false,
+                     "properties": {"segments": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/id"}}}},
+                    {"type": "object", "required": ["attribute"], "additionalProperties": false,
+                     "properties": {"attribute": {"type": "string"}}}
+                  ]},
+                  "threshold": {"oneOf": [
+                    {"$ref": "#/$defs/share"},
+                    {"const": "regional"},
+                    {"type": "object", "required": ["national"], "additionalProperties": false,
+                     "properties": {"national": {"$ref": "#/$defs/share"}}}
+                  ]},
+                  "below": {"$ref": "#/$defs/obligation"},
+                  "atOrAbove": {"$ref": "#/$defs/obligation"}
+                }
+              }]}
+            },
             "municipality": {
               "description": "null removes a value from municipalityDefaults (RFC 7396).",
               "type": "object", "required": ["name"], "additionalProperties": false,
@@ -236,6 +268,7 @@ public enum ScenarioSchema {
                 "care": {"anyOf": [{"$ref": "#/$defs/ranges"}, {"type": "null"}],
                          "description": "New homes per care quality."},
                 "alternatives": {"anyOf": [{"$ref": "#/$defs/alternatives"}, {"type": "null"}]},
+                "obligations": {"anyOf": [{"$ref": "#/$defs/obligations"}, {"type": "null"}]},
                 "attributes": {
                   "description": "Further numbers, usable as keys.",
                   "type": "object", "propertyNames": {"$ref": "#/$defs/id"},

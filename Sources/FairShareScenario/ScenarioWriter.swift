@@ -127,6 +127,7 @@ enum ScenarioWriter {
         check(definition.municipalities.map(\.id), ["municipalities"])
         for municipality in definition.municipalities {
             check(municipality.alternatives.map(\.id), ["municipalities", .member(municipality.id), "alternatives"])
+            check(municipality.obligations.map(\.id), ["municipalities", .member(municipality.id), "obligations"])
         }
         check(definition.variants.map(\.id), ["variants"])
         return issues
@@ -203,7 +204,34 @@ enum ScenarioWriter {
                         })
                 ))
         }
+        if !municipality.obligations.isEmpty {
+            members.append(("obligations", object(municipality.obligations.map { ($0.id, obligation($0)) })))
+        }
         return object(members)
+    }
+
+    static func obligation(_ rule: Obligation) -> JSONValue {
+        let measure: JSONValue
+        switch rule.measure {
+        case .stockShare(let segments): measure = object([("segments", .array(segments.map(JSONValue.string)))])
+        case .attribute(let name): measure = object([("attribute", .string(name))])
+        }
+        let threshold: JSONValue
+        switch rule.threshold {
+        case .share(let share): threshold = .number(share)
+        case .regionalAverage: threshold = .string("regional")
+        case .nationalAverage(let share): threshold = object([("national", .number(share))])
+        }
+        func option(_ option: AlternativeOption) -> JSONValue {
+            object([
+                ("segments", .array(option.segments.map(JSONValue.string))),
+                ("minNewShare", .number(option.minNewShare)),
+            ])
+        }
+        return object([
+            ("measure", measure), ("threshold", threshold), ("below", option(rule.below)),
+            ("atOrAbove", option(rule.atOrAbove)),
+        ])
     }
 
     static func limits(_ limits: SegmentLimits) -> JSONValue {

@@ -70,6 +70,30 @@ enum IndependentCheck {
                     atMost(existing + value, share * (stock + n), "L4 \(id).\(segment.id).maxStockShare")
                 }
             }
+            // O1, decided here from the stock without the library's own decision (docs/model.md §7).
+            for rule in municipality.obligations {
+                var measured = 0.0
+                var threshold = 0.0
+                switch rule.measure {
+                case .stockShare(let segments):
+                    measured = segments.map { municipality.stock[$0] ?? 0 }.reduce(0, +) / stock
+                case .attribute(let name):
+                    measured = municipality.attributes[name] ?? .nan
+                }
+                switch rule.threshold {
+                case .share(let share), .nationalAverage(let share):
+                    threshold = share
+                case .regionalAverage:
+                    guard case .stockShare(let segments) = rule.measure else { continue }
+                    let all = scenario.municipalities
+                    threshold =
+                        all.map { m in segments.map { m.stock[$0] ?? 0 }.reduce(0, +) }.reduce(0, +)
+                        / all.map { $0.stock.values.reduce(0, +) }.reduce(0, +)
+                }
+                let option = measured < threshold ? rule.below : rule.atOrAbove
+                let inOption = option.segments.map { allocation.newHomes[$0] ?? 0 }.reduce(0, +)
+                atLeast(inOption, option.minNewShare * n, "O1 \(id).\(rule.id)")
+            }
             // P3, P2
             var placed = 0.0
             for group in scenario.priorityGroups {

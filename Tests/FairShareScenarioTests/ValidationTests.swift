@@ -172,3 +172,76 @@ struct CodableScenarioTests {
         }
     }
 }
+
+/// Obligations the data decide: every mistake is a validation error with its path.
+@Suite("Obligation validation")
+struct ObligationValidationTests {
+    static func issues(_ obligation: String, municipality: String = "") throws -> [(ScenarioIssue.Code, String)] {
+        let json = """
+            {"format": "fairshare-scenario/1", "name": "x", "segments": {"social": {}, "middle": {}},
+             "municipalityDefaults": {"obligations": {"law": \(obligation)}},
+             "municipalities": {"A": {"name": "A", "stock": {"social": 10, "middle": 90}\(municipality)}}}
+            """
+        do {
+            _ = try ScenarioLoader().load(json: json)
+            return []
+        } catch {
+            return error.issues.map { ($0.code, $0.path.description) }
+        }
+    }
+
+    static let good = #"""
+        "below": {"segments": ["social"], "minNewShare": 0.3}, "atOrAbove": {"segments": ["middle"], "minNewShare": 0.4}
+        """#
+
+    @Test(
+        "a threshold outside [0, 1], an unknown segment, a missing attribute, a regional threshold of an attribute",
+        arguments: [
+            (
+                #"{"measure": {"segments": ["social"]}, "threshold": 1.5, "# + good + "}",
+                ScenarioIssue.Code.shareOutOfRange,
+                "municipalityDefaults.obligations.law.threshold"
+            ),
+            (
+                #"{"measure": {"segments": ["villa"]}, "threshold": 0.3, "# + good + "}", .unknownID,
+                "municipalityDefaults.obligations.law.measure.segments[0]"
+            ),
+            (
+                #"{"measure": {"attribute": "own"}, "threshold": 0.3, "# + good + "}", .missingField,
+                "municipalities.A.attributes.own"
+            ),
+            (
+                #"{"measure": {"attribute": "own"}, "threshold": "regional", "# + good + "}", .invalidValue,
+                "municipalities.A.obligations.law.threshold"
+            ),
+            (
+                #"{"measure": {"segments": ["social"]}, "threshold": "national", "# + good + "}", .invalidValue,
+                "municipalityDefaults.obligations.law.threshold"
+            ),
+            (
+                #"{"measure": {"segments": ["social"]}, "threshold": {"national": -0.2}, "# + good + "}",
+                .shareOutOfRange,
+                "municipalityDefaults.obligations.law.threshold.national"
+            ),
+            (
+                #"{"measure": {"segments": ["social"]}, "threshold": 0.3, "below": {"segments": ["social"], "minNewShare": 3}, "atOrAbove": {"segments": ["middle"], "minNewShare": 0.4}}"#,
+                .shareOutOfRange, "municipalityDefaults.obligations.law.below.minNewShare"
+            ),
+            (
+                #"{"measure": {"segments": ["social"]}, "threshold": 0.3, "below": {"segments": ["social"], "minNewShare": 0.3}}"#,
+                .missingField, "municipalities.A.obligations.law.atOrAbove"
+            ),
+        ])
+    func refused(obligation: String, code: ScenarioIssue.Code, path: String) throws {
+        let found = try Self.issues(obligation)
+        #expect(found.contains { $0.0 == code && $0.1 == path }, "\(found)")
+    }
+
+    @Test("an attribute share above 1 is refused where it is written")
+    func attributeOutOfRange() throws {
+        let found = try Self.issues(
+            #"{"measure": {"attribute": "own"}, "threshold": 0.3, "# + Self.good + "}",
+            municipality: #", "attributes": {"own": 34}"#)
+        #expect(found.contains { $0.0 == .shareOutOfRange && $0.1 == "municipalities.A.attributes.own" }, "\(found)")
+    }
+}

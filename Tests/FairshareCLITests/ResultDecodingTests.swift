@@ -44,11 +44,15 @@ struct ResultDecodingTests {
             if original.wholeNumbers != nil { kinds.insert("wholeNumbers") }
             if original.fairnessProfile != nil { kinds.insert("fairnessProfile") }
             if original.municipalities.contains(where: { !$0.alternatives.isEmpty }) { kinds.insert("alternatives") }
+            if original.municipalities.contains(where: { !$0.obligations.isEmpty }) { kinds.insert("obligations") }
             if !original.warnings.isEmpty { kinds.insert("warnings") }
             if original.municipalities.contains(where: { $0.ranges != nil }) { kinds.insert("ranges") }
         }
         // The runs above cover every optional part of the format (else this test would prove less than it says).
-        #expect(kinds == ["diagnosis", "wholeNumbers", "fairnessProfile", "alternatives", "warnings", "ranges"])
+        #expect(
+            kinds == [
+                "diagnosis", "wholeNumbers", "fairnessProfile", "alternatives", "obligations", "warnings", "ranges",
+            ])
     }
 
     @Test("a damaged result is refused with the path of the damage")
