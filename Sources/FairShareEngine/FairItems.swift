@@ -26,7 +26,8 @@ struct FairItem: Sendable {
     /// Every fair item of a scenario, in order: segments, priority groups, care qualities.
     static func all(in scenario: Scenario) -> [FairItem] {
         var items: [FairItem] = []
-        let stocks = scenario.municipalities.map(\.totalStock)
+        // The stock after the planned changes (docs/model.md §2, `stockChanges`).
+        let stocks = scenario.municipalities.map(\.netTotalStock)
         let regionalStock = stocks.reduce(0, +)
         let stockShares = stocks.map { regionalStock > 0 ? $0 / regionalStock : 0 }
         for (index, segment) in scenario.segments.enumerated() {
@@ -40,7 +41,7 @@ struct FairItem: Sendable {
             case .converge(let target)?:
                 let current =
                     regionalStock > 0
-                    ? scenario.municipalities.map { $0.stock[segment.id] ?? 0 }.reduce(0, +) / regionalStock : 0
+                    ? scenario.municipalities.map { $0.netStock[segment.id] ?? 0 }.reduce(0, +) / regionalStock : 0
                 items.append(
                     FairItem(
                         id: segment.id, kind: .segment, index: index,

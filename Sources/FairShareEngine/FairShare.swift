@@ -169,6 +169,9 @@ public enum FairShare {
             for c in z.indices { regionalCare[c] += z[c] }
             let total = clean(x.reduce(0, +))
             let before = municipality.totalStock
+            // After building and the planned stock changes (docs/model.md §2, `stockChanges`).
+            let net = municipality.netStock
+            let netTotal = municipality.netTotalStock
             var allocation = MunicipalityAllocation(
                 id: municipality.id, name: municipality.name, newHomes: [:], total: total, stockShareBefore: [:],
                 stockShareAfter: [:], placements: [:], care: [:], fairShare: [:], deviation: [:])
@@ -176,8 +179,9 @@ public enum FairShare {
                 let existing = municipality.stock[segment.id] ?? 0
                 allocation.newHomes[segment.id] = x[s]
                 allocation.stockShareBefore[segment.id] = clean(before > 0 ? existing / before : 0, digits: 9)
+                let after = net[segment.id] ?? 0
                 allocation.stockShareAfter[segment.id] =
-                    clean(before + total > 0 ? (existing + x[s]) / (before + total) : 0, digits: 9)
+                    clean(netTotal + total > 0 ? (after + x[s]) / (netTotal + total) : 0, digits: 9)
             }
             for (g, group) in scenario.priorityGroups.enumerated() { allocation.placements[group.id] = y[g] }
             for (c, quality) in scenario.careQualities.enumerated() { allocation.care[quality.id] = z[c] }
@@ -205,8 +209,8 @@ public enum FairShare {
                     fair = shares[i] * regional
                 case .converge(let sigma):
                     fair =
-                        sigma * (municipality.totalStock + municipalities[i].total)
-                        - (municipality.stock[item.id] ?? 0)
+                        sigma * (municipality.netTotalStock + municipalities[i].total)
+                        - (municipality.netStock[item.id] ?? 0)
                 }
                 municipalities[i].fairShare[item.id] = clean(fair)
                 municipalities[i].deviation[item.id] = clean(abs(value - fair))

@@ -100,7 +100,9 @@ struct Formulation: Sendable {
         for (i, municipality) in scenario.municipalities.enumerated() {
             let id = municipality.id
             let here = JSONPath(members: ["municipalities", id])
-            let totalStock = municipality.totalStock
+            // Every stock share uses the stock after the planned changes (docs/model.md §2, `stockChanges`).
+            let totalStock = municipality.netTotalStock
+            let netStock = municipality.netStock
             let n = LinearExpression(totals[i])
             require(
                 n, .minimum, municipality.newHomes.min, "L1", here + ["newHomes", "min"], .homes, id,
@@ -129,7 +131,7 @@ struct Formulation: Sendable {
                         x - share * totals[i], .maximum, 0, "L3", limitPath + "maxNewShare", .share, id,
                         row: "L3.max[\(name)]", share: share, denominator: n)
                 }
-                let existing = municipality.stock[segment.id] ?? 0
+                let existing = netStock[segment.id] ?? 0
                 if let share = limits.minStockShare, share > 0 {
                     require(
                         x - share * totals[i], .minimum, share * totalStock - existing, "L4",
@@ -343,9 +345,9 @@ struct Formulation: Sendable {
                     model.add(value - shares[i] * regionalTotal(of: item) - plus + minus == 0, name: "fair[\(name)]")
                 case .converge(let sigma):
                     // v − (σ (T_i + N_i) − E_is) = d⁺ − d⁻
-                    let existing = municipality.stock[scenario.segments[item.index].id] ?? 0
+                    let existing = municipality.netStock[scenario.segments[item.index].id] ?? 0
                     model.add(
-                        value - sigma * totals[i] - plus + minus == sigma * municipality.totalStock - existing,
+                        value - sigma * totals[i] - plus + minus == sigma * municipality.netTotalStock - existing,
                         name: "fair[\(name)]")
                 }
                 if let worst {

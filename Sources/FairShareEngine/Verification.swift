@@ -25,7 +25,7 @@ enum Verification {
             let allocation = result.municipalities[i]
             let path = "municipalities.\(municipality.id)"
             let total = segments.reduce(0) { $0 + (allocation.newHomes[$1.id] ?? 0) }
-            let stock = municipality.totalStock
+            let stock = municipality.netTotalStock
             atLeast(total, municipality.newHomes.min, "L1 \(path).newHomes.min")
             atMost(total, municipality.newHomes.max, "L1 \(path).newHomes.max")
             for segment in segments {
@@ -35,7 +35,7 @@ enum Verification {
                 atLeast(x, municipality.realised[segment.id] ?? 0, "\(path).realised.\(segment.id)")
                 if scenario.solver.integer { require(x == x.rounded(), "integer \(path).\(segment.id): \(x)") }
                 guard let limits = municipality.limits[segment.id] else { continue }
-                let existing = municipality.stock[segment.id] ?? 0
+                let existing = municipality.netStock[segment.id] ?? 0
                 if let min = limits.min { atLeast(x, min, "L2 \(here).min") }
                 if let max = limits.max { atMost(x, max, "L2 \(here).max") }
                 if let share = limits.minNewShare { atLeast(x, share * total, "L3 \(here).minNewShare") }

@@ -72,9 +72,12 @@ public struct AllocationReport: Sendable {
         total += converging.map { segment in
             let before = scenario.municipalities.reduce(0) { $0 + ($1.stock[segment.id] ?? 0) }
             let stock = scenario.municipalities.reduce(0) { $0 + $1.totalStock }
+            // After building and the planned stock changes.
+            let net = scenario.municipalities.reduce(0) { $0 + ($1.netStock[segment.id] ?? 0) }
+            let netStock = scenario.municipalities.reduce(0) { $0 + $1.netTotalStock }
             let after =
-                stock + result.region.total > 0
-                ? (before + (result.region.newHomes[segment.id] ?? 0)) / (stock + result.region.total) : 0
+                netStock + result.region.total > 0
+                ? (net + (result.region.newHomes[segment.id] ?? 0)) / (netStock + result.region.total) : 0
             return Formatting.percent(stock > 0 ? before / stock : 0) + " → " + Formatting.percent(after)
         }
         total += result.region.priorityGroups.map { figure(.placements, $0.id, in: nil) }
@@ -194,6 +197,22 @@ public struct AllocationReport: Sendable {
         lines.append(
             "New homes: \(Formatting.whole(shown.region.total)) (allowed "
                 + "\(Formatting.range(min: region.newHomes.min, max: region.newHomes.max)))")
+        // Gross new building and the net change of the stock, when the stock changes besides new building.
+        let changes = scenario.municipalities.map(\.stockChanges)
+        if changes.contains(where: { !$0.isEmpty }) {
+            let demolished = changes.reduce(0) { $0 + $1.demolition.values.reduce(0, +) }
+            var moved: [String] = []
+            for kind in StockTransfer.Kind.allCases {
+                let homes = changes.reduce(0) { total, change in
+                    total + change.transfers.filter { $0.kind == kind }.reduce(0) { $0 + $1.homes }
+                }
+                if homes > 0 { moved.append("\(kind.rawValue) \(Formatting.whole(homes))") }
+            }
+            lines.append(
+                "Stock besides new building: demolition \(Formatting.whole(demolished))"
+                    + (moved.isEmpty ? "" : ", changing segment: " + moved.joined(separator: ", "))
+                    + "; net change of the stock \(Formatting.whole(shown.region.total - demolished)) homes")
+        }
         for (target, outcome) in zip(region.targets, result.region.targets) {
             var bounds: [String] = []
             if target.minShare > 0 { bounds.append("min \(Formatting.percent(target.minShare))") }

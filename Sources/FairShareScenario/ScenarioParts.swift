@@ -233,7 +233,7 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         newHomes: CountRange = .any, realised: [String: Double] = [:], limits: [String: SegmentLimits] = [:],
         lettings: Double = 0, maxPriorityShare: Double = 1, placements: [String: CountRange] = [:],
         care: [String: CountRange] = [:], attributes: [String: Double] = [:], alternatives: [Alternative] = [],
-        obligations: [Obligation] = []
+        obligations: [Obligation] = [], stockChanges: StockChanges = StockChanges()
     ) {
         self.id = id
         self.name = name
@@ -250,6 +250,7 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         self.attributes = attributes
         self.alternatives = alternatives
         self.obligations = obligations
+        self.stockChanges = stockChanges
     }
 
     /// The id, usually the CBS code (`GM0505`).
@@ -283,9 +284,68 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     /// `obligations`: rules that decide one requirement from the municipality's existing stock, before the solve
     /// (docs/model.md §7), in file order.
     public var obligations: [Obligation] = []
+    /// `stockChanges`: planned changes to the existing stock besides new building (demolition, sale,
+    /// liberalisation, conversion) over the horizon.
+    public var stockChanges = StockChanges()
 
-    /// T_i: the whole existing stock (homes).
+    /// T_i: the whole existing stock (homes), before any planned change.
     public var totalStock: Double { stock.values.reduce(0, +) }
+
+    /// E'_is: the stock per segment after the planned changes (docs/model.md §2): the existing stock, less
+    /// demolition, less transfers out, plus transfers in. Every stock share of the model uses it.
+    public var netStock: [String: Double] {
+        var net = stock
+        for (segment, homes) in stockChanges.demolition { net[segment, default: 0] -= homes }
+        for transfer in stockChanges.transfers {
+            net[transfer.from, default: 0] -= transfer.homes
+            net[transfer.to, default: 0] += transfer.homes
+        }
+        return net
+    }
+
+    /// T'_i: the whole stock after the planned changes.
+    public var netTotalStock: Double { netStock.values.reduce(0, +) }
+}
+
+/// `municipalities.ID.stockChanges`: what happens to the existing stock besides new building.
+public struct StockChanges: Sendable, Hashable {
+    /// `demolition`: homes taken out of the stock, per segment id.
+    public var demolition: [String: Double]
+    /// `transfers`: homes that move from one segment to another, in file order.
+    public var transfers: [StockTransfer]
+
+    public init(demolition: [String: Double] = [:], transfers: [StockTransfer] = []) {
+        self.demolition = demolition
+        self.transfers = transfers
+    }
+
+    /// Whether nothing changes.
+    public var isEmpty: Bool { demolition.isEmpty && transfers.isEmpty }
+}
+
+/// `stockChanges.transfers[n]`: existing homes that change segment.
+public struct StockTransfer: Sendable, Hashable {
+    /// Why they move (informational; every kind moves homes the same way).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Sold to their occupants or others (e.g. social rent to affordable owner).
+        case sale
+        /// Rent above the social limit (social rent to mid rent or market).
+        case liberalisation
+        /// Rebuilt or re-let as another segment.
+        case conversion
+    }
+
+    public var from: String
+    public var to: String
+    public var homes: Double
+    public var kind: Kind
+
+    public init(from: String, to: String, homes: Double, kind: Kind) {
+        self.from = from
+        self.to = to
+        self.homes = homes
+        self.kind = kind
+    }
 }
 
 /// The fairness norm (`fairness.norm`).

@@ -9,10 +9,10 @@ struct ScenarioReader {
         "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
     ]
     /// Fields that are each municipality's own and cannot have a default (docs/model.md §7).
-    static let ownFields = ["name", "population", "households", "stock", "realised", "attributes"]
+    static let ownFields = ["name", "population", "households", "stock", "stockChanges", "realised", "attributes"]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
-        "maxPriorityShare", "placements", "care", "attributes", "alternatives", "obligations",
+        "maxPriorityShare", "placements", "care", "attributes", "alternatives", "obligations", "stockChanges",
     ]
     static let limitFields = ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"]
 
@@ -293,7 +293,10 @@ struct ScenarioReader {
                 alternatives: readAlternatives(object?["alternatives"], here, segments: segments, newHomes: newHomes),
                 obligations: readObligations(
                     object?["obligations"], here, segments: segments,
-                    stock: stock))
+                    stock: stock),
+                stockChanges: readStockChanges(
+                    object?["stockChanges"], here + "stockChanges", stock: stock,
+                    segments: segments))
         }
     }
 
@@ -341,6 +344,67 @@ struct ScenarioReader {
         }
         guard let share = fields.share(option["minNewShare"], at + ["minNewShare"]) else { return nil }
         return AlternativeOption(segments: ids, minNewShare: share)
+    }
+
+    /// `stockChanges`: `{"demolition": {SEGMENT: homes}, "transfers": [{"from", "to", "homes", "kind"}]}`; no
+    /// segment may end below 0 homes.
+    mutating func readStockChanges(
+        _ value: JSONValue?, _ path: JSONPath, stock: [String: Double], segments: [String]
+    ) -> StockChanges {
+        guard let object = fields.object(value, path, allowed: ["demolition", "transfers"]) else {
+            return StockChanges()
+        }
+        var changes = StockChanges()
+        var net = stock
+        for (id, value) in fields.idMap(object["demolition"], path + "demolition")
+        where known(id, segments, path + "demolition" + id, kind: "segment") {
+            guard let homes = fields.count(value, path + "demolition" + id) else { continue }
+            changes.demolition[id] = homes
+            let existing = net[id] ?? 0
+            if homes > existing {
+                fields.report(
+                    .invalidValue, path + "demolition" + id,
+                    "is \(fields.format(homes)); the municipality has \(fields.format(existing)) \(id) homes to demolish"
+                )
+            }
+            net[id] = existing - homes
+        }
+        if let list = object["transfers"] {
+            guard case .array(let elements) = list else {
+                fields.report(
+                    .wrongType, path + "transfers",
+                    "expected an array of transfers [{\"from\": …, \"to\": …, \"homes\": …, \"kind\": …}], found "
+                        + list.typeDescription)
+                return changes
+            }
+            for (index, element) in elements.enumerated() {
+                let at = path + "transfers" + .index(index)
+                guard
+                    let transfer = fields.object(
+                        element, at, allowed: ["from", "to", "homes", "kind"],
+                        required: ["from", "to", "homes", "kind"])
+                else { continue }
+                let from = fields.string(transfer["from"], at + "from")
+                let to = fields.string(transfer["to"], at + "to")
+                let homes = fields.count(transfer["homes"], at + "homes")
+                let kind = fields.word(transfer["kind"], at + "kind", as: StockTransfer.Kind.self)
+                guard let from, let to, let homes, let kind, known(from, segments, at + "from", kind: "segment"),
+                    known(to, segments, at + "to", kind: "segment")
+                else { continue }
+                if from == to { fields.report(.invalidValue, at + "to", "a transfer moves homes to another segment") }
+                let available = net[from] ?? 0
+                if homes > available {
+                    fields.report(
+                        .invalidValue, at + "homes",
+                        "is \(fields.format(homes)); after the changes before it, the municipality has "
+                            + "\(fields.format(available)) \(from) homes to transfer")
+                }
+                net[from] = available - homes
+                net[to, default: 0] += homes
+                changes.transfers.append(StockTransfer(from: from, to: to, homes: homes, kind: kind))
+            }
+        }
+        return changes
     }
 
     /// `obligations`: rule id → `{"measure", "threshold", "below", "atOrAbove"}` (docs/model.md §7).

@@ -269,6 +269,21 @@ public enum ScenarioSchema {
                          "description": "New homes per care quality."},
                 "alternatives": {"anyOf": [{"$ref": "#/$defs/alternatives"}, {"type": "null"}]},
                 "obligations": {"anyOf": [{"$ref": "#/$defs/obligations"}, {"type": "null"}]},
+                "stockChanges": {
+                  "description": "Changes to the existing stock besides new building, over the horizon.",
+                  "type": "object", "additionalProperties": false,
+                  "properties": {
+                    "demolition": {"$ref": "#/$defs/counts"},
+                    "transfers": {"type": "array", "items": {
+                      "type": "object", "required": ["from", "to", "homes", "kind"], "additionalProperties": false,
+                      "properties": {
+                        "from": {"$ref": "#/$defs/id"}, "to": {"$ref": "#/$defs/id"},
+                        "homes": {"$ref": "#/$defs/count"},
+                        "kind": {"enum": ["sale", "liberalisation", "conversion"]}
+                      }
+                    }}
+                  }
+                },
                 "attributes": {
                   "description": "Further numbers, usable as keys.",
                   "type": "object", "propertyNames": {"$ref": "#/$defs/id"},

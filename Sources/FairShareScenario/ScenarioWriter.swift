@@ -204,6 +204,26 @@ enum ScenarioWriter {
                         })
                 ))
         }
+        if !municipality.stockChanges.isEmpty {
+            let changes = municipality.stockChanges
+            members.append(
+                (
+                    "stockChanges",
+                    object([
+                        ("demolition", keyed(changes.demolition, first: segments, JSONValue.number)),
+                        (
+                            "transfers",
+                            .array(
+                                changes.transfers.map { transfer in
+                                    object([
+                                        ("from", .string(transfer.from)), ("to", .string(transfer.to)),
+                                        ("homes", .number(transfer.homes)), ("kind", .string(transfer.kind.rawValue)),
+                                    ])
+                                })
+                        ),
+                    ])
+                ))
+        }
         if !municipality.obligations.isEmpty {
             members.append(("obligations", object(municipality.obligations.map { ($0.id, obligation($0)) })))
         }

@@ -40,7 +40,8 @@ enum IndependentCheck {
             let x = Dictionary(
                 uniqueKeysWithValues: scenario.segments.map { ($0.id, allocation.newHomes[$0.id] ?? .nan) })
             let n = x.values.reduce(0, +)
-            let stock = municipality.stock.values.reduce(0, +)
+            let netStock = independentNetStock(municipality)
+            let stock = netStock.values.reduce(0, +)
             regionalTotal += n
             equal(allocation.total, n, "\(id) total = Σ_s x_is")
             // L1
@@ -55,7 +56,7 @@ enum IndependentCheck {
                     problems.append("integer \(id).\(segment.id) = \(value)")
                 }
                 guard let limits = municipality.limits[segment.id] else { continue }
-                let existing = municipality.stock[segment.id] ?? 0
+                let existing = netStock[segment.id] ?? 0
                 // L2
                 if let min = limits.min { atLeast(value, min, "L2 \(id).\(segment.id).min") }
                 if let max = limits.max { atMost(value, max, "L2 \(id).\(segment.id).max") }
@@ -76,7 +77,9 @@ enum IndependentCheck {
                 var threshold = 0.0
                 switch rule.measure {
                 case .stockShare(let segments):
-                    measured = segments.map { municipality.stock[$0] ?? 0 }.reduce(0, +) / stock
+                    measured =
+                        segments.map { municipality.stock[$0] ?? 0 }.reduce(0, +)
+                        / municipality.stock.values.reduce(0, +)
                 case .attribute(let name):
                     measured = municipality.attributes[name] ?? .nan
                 }
@@ -217,7 +220,7 @@ enum IndependentCheck {
     static func fairnessSum(of result: FairShareResult, in scenario: Scenario) -> Double {
         let byID = Dictionary(result.municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let allocations = scenario.municipalities.map { byID[$0.id] }
-        let stocks = scenario.municipalities.map { $0.stock.values.reduce(0, +) }
+        let stocks = scenario.municipalities.map { independentNetStock($0).values.reduce(0, +) }
         var total = 0.0
         for segment in scenario.segments {
             let values = allocations.map { $0?.newHomes[segment.id] ?? 0 }
@@ -227,7 +230,7 @@ enum IndependentCheck {
                 let w = keyShares(key, in: scenario)
                 for i in values.indices { total += segment.fairWeight * abs(values[i] - w[i] * regional) }
             case .converge(let target)?:
-                let existing = scenario.municipalities.map { $0.stock[segment.id] ?? 0 }
+                let existing = scenario.municipalities.map { independentNetStock($0)[segment.id] ?? 0 }
                 let sigma = target ?? existing.reduce(0, +) / stocks.reduce(0, +)
                 for i in values.indices {
                     let n = allocations[i]?.total ?? 0
@@ -251,4 +254,16 @@ enum IndependentCheck {
         }
         return total
     }
+}
+
+/// The stock after the planned changes, worked out here from `stock` and `stockChanges` (not the library's
+/// `netStock`): existing homes, less demolition, less transfers out, plus transfers in.
+func independentNetStock(_ municipality: Municipality) -> [String: Double] {
+    var net = municipality.stock
+    for (segment, homes) in municipality.stockChanges.demolition { net[segment] = (net[segment] ?? 0) - homes }
+    for transfer in municipality.stockChanges.transfers {
+        net[transfer.from] = (net[transfer.from] ?? 0) - transfer.homes
+        net[transfer.to] = (net[transfer.to] ?? 0) + transfer.homes
+    }
+    return net
 }
