@@ -160,6 +160,14 @@ struct Formulation: Sendable {
                 let path = here + "placements" + group.id
                 require(y, .minimum, range.min, "P3", path + "min", .placements, id, row: "P3.min[\(id),\(group.id)]")
                 require(y, .maximum, range.max, "P3", path + "max", .placements, id, row: "P3.max[\(id),\(group.id)]")
+                // P4: the statutory task, after swaps. Its number is the swap: a diagnosis that lowers it says
+                // how many people this municipality would have to hand over to others.
+                if let statutory = group.statutory {
+                    require(
+                        y, .minimum, statutory.task(of: municipality), "P4",
+                        JSONPath(members: ["priorityGroups", group.id, "statutory", "swaps", id]), .placements, id,
+                        row: "P4[\(id),\(group.id)]", reported: statutory.swaps[id] ?? 0)
+                }
             }
             // O1: the obligations the data decide (docs/model.md §7), one share row each; no binary.
             for decided in scenario.obligations(of: municipality) {
@@ -267,12 +275,13 @@ struct Formulation: Sendable {
     private mutating func require(
         _ expression: LinearExpression, _ side: Requirement.Side, _ bound: Double, _ family: String, _ path: JSONPath,
         _ unit: Requirement.Unit, _ municipality: String?, row name: String, share: Double? = nil,
-        denominator: LinearExpression? = nil, always: Bool = false
+        denominator: LinearExpression? = nil, always: Bool = false, reported: Double? = nil
     ) {
         let isSingle = expression.terms.count == 1 && expression.terms[0].coefficient == 1 && expression.constant == 0
         if !always && (side == .minimum ? bound <= 0 && isSingle : bound == .infinity) { return }
         let requirement = Requirement(
-            family: family, path: path, unit: unit, side: side, value: share ?? bound, municipality: municipality)
+            family: family, path: path, unit: unit, side: side, value: reported ?? share ?? bound,
+            municipality: municipality)
         if elastic {
             let violation = model.addVariable("e[\(name)]")
             let row = side == .minimum ? expression + violation >= bound : expression - violation <= bound

@@ -54,6 +54,12 @@ enum Verification {
                 }
                 require(holds, "A1 \(path).alternatives.\(alternative.id): no option holds")
             }
+            for group in scenario.priorityGroups {
+                guard let statutory = group.statutory else { continue }
+                atLeast(
+                    allocation.placements[group.id] ?? 0, statutory.task(of: municipality),
+                    "P4 priorityGroups.\(group.id).statutory: the task of \(municipality.id)")
+            }
             for decided in scenario.obligations(of: municipality) {
                 let inSegments = decided.applies.segments.reduce(0) { $0 + (allocation.newHomes[$1] ?? 0) }
                 atLeast(

@@ -135,6 +135,26 @@ public struct AllocationReport: Sendable {
             + option.segments.map { id in scenario.segment(id)?.label ?? id }.joined(separator: " + ")
     }
 
+    /// One line per priority group with a statutory task and municipality: the statutory task, the swap, the
+    /// resulting task and the placements. `Dordrecht: statushouders, statutory 7 (6.80 rounded up), swap −2, task 5;
+    /// placed 5`.
+    var statutoryLines: [String] {
+        scenario.priorityGroups.flatMap { group -> [String] in
+            guard let statutory = group.statutory else { return [] }
+            return scenario.municipalities.map { municipality in
+                let exact =
+                    statutory.nationalNumber * (statutory.referencePopulation(of: municipality) ?? 0)
+                    / statutory.nationalPopulation
+                let swap = statutory.swaps[municipality.id] ?? 0
+                return "\(municipality.name): \(group.label), statutory "
+                    + "\(Formatting.whole(statutory.statutoryTask(of: municipality))) "
+                    + "(\(JSONWriter.number((exact * 1000).rounded() / 1000)) rounded up), swap \(swap > 0 ? "+" : "")\(Formatting.whole(swap)), "
+                    + "task \(Formatting.whole(statutory.task(of: municipality))); placed "
+                    + figure(.placements, group.id, in: municipality.id)
+            }
+        }
+    }
+
     /// One line per municipality and obligation the data decide: why its requirement applies, and the share
     /// reached. `Sliedrecht: wet-vrv, social stock 33.1% ≥ threshold 30.0%: ≥ 40% Middenhuur + Betaalbare koop
     /// (reached 44.4%)`.
@@ -267,6 +287,12 @@ public struct AllocationReport: Sendable {
                 "\nWhat the requirements leave open\n" + open.table.text(width: width)
                 + paragraph(OpenFigures.explanation)
         }
+        let statutory = statutoryLines
+        if !statutory.isEmpty {
+            out +=
+                "\nStatutory tasks (Huisvestingswet art. 29)\n" + statutory.map { "  " + $0 }.joined(separator: "\n")
+                + "\n"
+        }
         let obligations = obligationLines
         if !obligations.isEmpty {
             out +=
@@ -296,6 +322,13 @@ public struct AllocationReport: Sendable {
             out +=
                 "\n### What the requirements leave open\n\n" + open.table.markdown() + "\n"
                 + OpenFigures.explanation + "\n"
+        }
+        let statutory = statutoryLines
+        if !statutory.isEmpty {
+            out +=
+                "\n### Statutory tasks (Huisvestingswet art. 29)\n\n"
+                + statutory.map { "- " + $0 }.joined(separator: "\n")
+                + "\n"
         }
         let obligations = obligationLines
         if !obligations.isEmpty {

@@ -150,7 +150,7 @@ public struct PriorityGroup: Sendable, Hashable, Identifiable {
     /// A priority group; `label` defaults to the id, the key to `population`.
     public init(
         id: String, label: String? = nil, demand: CountRange = .any, key: Key = Key("population"),
-        mode: RequirementMode = .hard, weight: Double = 1
+        mode: RequirementMode = .hard, weight: Double = 1, statutory: StatutoryTask? = nil
     ) {
         self.id = id
         self.label = label ?? id
@@ -158,10 +158,13 @@ public struct PriorityGroup: Sendable, Hashable, Identifiable {
         self.key = key
         self.mode = mode
         self.weight = weight
+        self.statutory = statutory
     }
 
     public var id: String
     public var label: String
+    /// `statutory`: the task as the law computes it, per municipality, before the solve (docs/model.md §3, P4).
+    public var statutory: StatutoryTask?
     /// `demand`: regional placements (P1).
     public var demand: CountRange
     /// `key`: the fair division (default `population`).
@@ -513,5 +516,46 @@ public struct Obligation: Sendable, Hashable, Identifiable {
         self.threshold = threshold
         self.below = below
         self.atOrAbove = atOrAbove
+    }
+}
+
+/// `priorityGroups.ID.statutory`: a priority group's task as the Huisvestingswet computes it (art. 29): each
+/// municipality's share of the period's national number by its reference population, rounded up to whole
+/// people, plus the swaps municipalities agreed (which sum to zero).
+public struct StatutoryTask: Sendable, Hashable {
+    /// `nationalNumber`: the people to house nationally in the period (a whole number).
+    public var nationalNumber: Double
+    /// `nationalPopulation`: the national population on the reference date.
+    public var nationalPopulation: Double
+    /// `population`: the attribute that holds each municipality's reference population; `nil`: its `population`.
+    public var population: String?
+    /// `swaps`: per municipality id, people it takes over from others (positive) or hands over (negative).
+    public var swaps: [String: Double]
+
+    public init(
+        nationalNumber: Double, nationalPopulation: Double, population: String? = nil, swaps: [String: Double] = [:]
+    ) {
+        self.nationalNumber = nationalNumber
+        self.nationalPopulation = nationalPopulation
+        self.population = population
+        self.swaps = swaps
+    }
+
+    /// A municipality's reference population, if it has one.
+    public func referencePopulation(of municipality: Municipality) -> Double? {
+        population.map { municipality.attributes[$0] } ?? municipality.population
+    }
+
+    /// The statutory task before swaps: ⌈nationalNumber · population / nationalPopulation⌉.
+    public func statutoryTask(of municipality: Municipality) -> Double {
+        // A hair below the exact quotient first, so that an exact whole share (2 · 5 / 10) is not rounded up
+        // past itself by the floating-point quotient.
+        let exact = nationalNumber * (referencePopulation(of: municipality) ?? 0) / nationalPopulation
+        return (exact - 1e-9 * max(1, exact)).rounded(.up)
+    }
+
+    /// The task after the agreed swaps.
+    public func task(of municipality: Municipality) -> Double {
+        statutoryTask(of: municipality) + (swaps[municipality.id] ?? 0)
     }
 }

@@ -67,6 +67,7 @@ struct ScenarioReader {
 
         checkItemIDsAreDistinct(segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
         checkObligationMeasures(municipalities)
+        checkStatutoryTasks(groups, municipalities)
         let regionalStock = municipalities.reduce(0) { $0 + $1.totalStock }
         for segment in segments {
             if case .converge? = segment.fair, regionalStock <= 0 {
@@ -191,13 +192,87 @@ struct ScenarioReader {
     mutating func readGroups(_ value: JSONValue?) -> [PriorityGroup] {
         fields.idMap(value, ["priorityGroups"]).map { id, value in
             let here = JSONPath(members: ["priorityGroups", id])
-            let group = fields.object(value, here, allowed: ["label", "demand", "key", "mode", "weight"])
+            let group = fields.object(
+                value, here, allowed: ["label", "demand", "key", "mode", "weight", "statutory"])
             return PriorityGroup(
                 id: id, label: fields.text(group?["label"], here + ["label"]) ?? id,
                 demand: fields.range(group?["demand"], here + ["demand"]) ?? .any,
                 key: fields.key(group?["key"], here + ["key"]) ?? Key("population"),
                 mode: fields.word(group?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
-                weight: fields.count(group?["weight"], here + ["weight"]) ?? 1)
+                weight: fields.count(group?["weight"], here + ["weight"]) ?? 1,
+                statutory: readStatutory(group?["statutory"], here + "statutory"))
+        }
+    }
+
+    /// `statutory`: `{"nationalNumber", "nationalPopulation", "population"?, "swaps"?}`; the swaps' municipalities
+    /// and sum are checked once the municipalities are read (``checkStatutoryTasks(_:_:)``).
+    mutating func readStatutory(_ value: JSONValue?, _ path: JSONPath) -> StatutoryTask? {
+        guard
+            let object = fields.object(
+                value, path, allowed: ["nationalNumber", "nationalPopulation", "population", "swaps"],
+                required: ["nationalNumber", "nationalPopulation"])
+        else { return nil }
+        let number = fields.count(object["nationalNumber"], path + "nationalNumber")
+        if let number, number != number.rounded() {
+            fields.report(.invalidValue, path + "nationalNumber", "is \(fields.format(number)); people are whole")
+        }
+        let population = fields.count(object["nationalPopulation"], path + "nationalPopulation")
+        if population == 0 {
+            fields.report(.invalidValue, path + "nationalPopulation", "is 0; a population share needs a population")
+        }
+        let attribute = object["population"].flatMap { fields.string($0, path + "population") }
+        var swaps: [String: Double] = [:]
+        for (id, member) in fields.idMap(object["swaps"], path + "swaps") {
+            guard let swap = fields.number(member, path + "swaps" + id) else { continue }
+            if swap != swap.rounded() {
+                fields.report(.invalidValue, path + "swaps" + id, "is \(fields.format(swap)); people are whole")
+            }
+            swaps[id] = swap
+        }
+        guard let number, let population else { return nil }
+        return StatutoryTask(
+            nationalNumber: number, nationalPopulation: population, population: attribute, swaps: swaps)
+    }
+
+    /// Swaps name known municipalities and sum to zero (Huisvestingswet art. 29(2)); every municipality has a
+    /// reference population; no task ends below 0.
+    mutating func checkStatutoryTasks(_ groups: [PriorityGroup], _ municipalities: [Municipality]) {
+        for group in groups {
+            guard let statutory = group.statutory else { continue }
+            let path = JSONPath(members: ["priorityGroups", group.id, "statutory"])
+            let ids = municipalities.map(\.id)
+            for (id, swap) in statutory.swaps.sorted(by: { $0.key < $1.key }) {
+                guard let municipality = municipalities.first(where: { $0.id == id }) else {
+                    fields.report(
+                        .unknownID, path + "swaps" + id,
+                        "unknown municipality \"\(id)\"; municipalities: \(ids.joined(separator: ", "))")
+                    continue
+                }
+                if statutory.statutoryTask(of: municipality) + swap < 0 {
+                    fields.report(
+                        .invalidValue, path + "swaps" + id,
+                        "is \(fields.format(swap)); the statutory task of \(municipality.name) is "
+                            + "\(fields.format(statutory.statutoryTask(of: municipality))), and a task cannot fall below 0"
+                    )
+                }
+            }
+            let sum = statutory.swaps.values.reduce(0, +)
+            if sum != 0 {
+                fields.report(
+                    .invalidValue, path + "swaps",
+                    "the swaps sum to \(fields.format(sum)); what one municipality takes over another hands over, so "
+                        + "they must sum to 0")
+            }
+            for municipality in municipalities where statutory.referencePopulation(of: municipality) == nil {
+                let field: JSONPath =
+                    statutory.population.map {
+                        JSONPath(members: ["municipalities", municipality.id, "attributes", $0])
+                    }
+                    ?? JSONPath(members: ["municipalities", municipality.id, "population"])
+                fields.report(
+                    .missingField, field,
+                    "the statutory task of \(group.id) needs each municipality's reference population here")
+            }
         }
     }
 

@@ -75,7 +75,17 @@ public enum ScenarioSchema {
                   "demand": {"$ref": "#/$defs/range", "description": "Placements in the horizon."},
                   "key": {"$ref": "#/$defs/key"},
                   "mode": {"$ref": "#/$defs/mode"},
-                  "weight": {"$ref": "#/$defs/count"}
+                  "weight": {"$ref": "#/$defs/count"},
+                  "statutory": {
+                    "description": "The task as the law computes it: population share of the national number, rounded up, plus agreed swaps (summing to 0).",
+                    "type": "object", "required": ["nationalNumber", "nationalPopulation"], "additionalProperties": false,
+                    "properties": {
+                      "nationalNumber": {"$ref": "#/$defs/count"},
+                      "nationalPopulation": {"$ref": "#/$defs/count"},
+                      "population": {"type": "string", "description": "An attribute with the reference population; default: population."},
+                      "swaps": {"type": "object", "propertyNames": {"$ref": "#/$defs/id"}, "additionalProperties": {"type": "number"}}
+                    }
+                  }
                 }
               }
             },

@@ -36,11 +36,12 @@ enum ScenarioWriter {
                         definition.priorityGroups.map { group in
                             (
                                 group.id,
-                                object([
-                                    ("label", .string(group.label)), ("demand", range(group.demand)),
-                                    ("key", key(group.key)), ("mode", .string(group.mode.rawValue)),
-                                    ("weight", .number(group.weight)),
-                                ])
+                                object(
+                                    [
+                                        ("label", .string(group.label)), ("demand", range(group.demand)),
+                                        ("key", key(group.key)), ("mode", .string(group.mode.rawValue)),
+                                        ("weight", .number(group.weight)),
+                                    ] + (group.statutory.map { [("statutory", statutory($0))] } ?? []))
                             )
                         })
                 ))
@@ -131,6 +132,16 @@ enum ScenarioWriter {
         }
         check(definition.variants.map(\.id), ["variants"])
         return issues
+    }
+
+    static func statutory(_ task: StatutoryTask) -> JSONValue {
+        object(
+            [
+                ("nationalNumber", .number(task.nationalNumber)),
+                ("nationalPopulation", .number(task.nationalPopulation)),
+            ]
+                + (task.population.map { [("population", JSONValue.string($0))] } ?? [])
+                + [("swaps", object(task.swaps.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }))])
     }
 
     static func segment(_ segment: Segment) -> JSONValue {

@@ -107,6 +107,15 @@ enum IndependentCheck {
                 let range = municipality.placements[group.id] ?? CountRange()
                 atLeast(y, range.min, "P3 \(id).\(group.id).min")
                 atMost(y, range.max, "P3 \(id).\(group.id).max")
+                // P4, worked out here: the population share of the national number, rounded up, plus the swap.
+                if let statutory = group.statutory {
+                    let population =
+                        statutory.population.map { municipality.attributes[$0] ?? 0 }
+                        ?? municipality.population ?? 0
+                    let share = statutory.nationalNumber * population / statutory.nationalPopulation
+                    let task = (share * (1 - 1e-12)).rounded(.up) + (statutory.swaps[id] ?? 0)
+                    atLeast(y, task, "P4 \(id).\(group.id)")
+                }
                 if scenario.solver.integer, y != y.rounded() { problems.append("integer \(id).\(group.id) = \(y)") }
             }
             if !scenario.priorityGroups.isEmpty {
