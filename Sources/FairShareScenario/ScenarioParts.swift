@@ -236,7 +236,7 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         newHomes: CountRange = .any, realised: [String: Double] = [:], limits: [String: SegmentLimits] = [:],
         lettings: Double = 0, maxPriorityShare: Double = 1, placements: [String: CountRange] = [:],
         care: [String: CountRange] = [:], attributes: [String: Double] = [:], alternatives: [Alternative] = [],
-        obligations: [Obligation] = [], stockChanges: StockChanges = StockChanges()
+        obligations: [Obligation] = [], stockChanges: StockChanges = StockChanges(), housed: [String: Double] = [:]
     ) {
         self.id = id
         self.name = name
@@ -254,6 +254,7 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         self.alternatives = alternatives
         self.obligations = obligations
         self.stockChanges = stockChanges
+        self.housed = housed
     }
 
     /// The id, usually the CBS code (`GM0505`).
@@ -290,6 +291,9 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     /// `stockChanges`: planned changes to the existing stock besides new building (demolition, sale,
     /// liberalisation, conversion) over the horizon.
     public var stockChanges = StockChanges()
+    /// `housed`: people of each priority group the municipality has housed so far in the horizon (what `fairshare
+    /// baseline` sets against the task; the solve does not use it).
+    public var housed: [String: Double] = [:]
 
     /// T_i: the whole existing stock (homes), before any planned change.
     public var totalStock: Double { stock.values.reduce(0, +) }

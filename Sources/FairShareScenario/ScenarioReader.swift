@@ -9,10 +9,13 @@ struct ScenarioReader {
         "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
     ]
     /// Fields that are each municipality's own and cannot have a default (docs/model.md §7).
-    static let ownFields = ["name", "population", "households", "stock", "stockChanges", "realised", "attributes"]
+    static let ownFields = [
+        "name", "population", "households", "stock", "stockChanges", "realised", "housed", "attributes",
+    ]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
         "maxPriorityShare", "placements", "care", "attributes", "alternatives", "obligations", "stockChanges",
+        "housed",
     ]
     static let limitFields = ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"]
 
@@ -371,7 +374,8 @@ struct ScenarioReader {
                     stock: stock),
                 stockChanges: readStockChanges(
                     object?["stockChanges"], here + "stockChanges", stock: stock,
-                    segments: segments))
+                    segments: segments),
+                housed: counts(object?["housed"], here + "housed", ids: groups, kind: "priority group"))
         }
     }
 

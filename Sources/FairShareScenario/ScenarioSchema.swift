@@ -279,6 +279,7 @@ public enum ScenarioSchema {
                          "description": "New homes per care quality."},
                 "alternatives": {"anyOf": [{"$ref": "#/$defs/alternatives"}, {"type": "null"}]},
                 "obligations": {"anyOf": [{"$ref": "#/$defs/obligations"}, {"type": "null"}]},
+                "housed": {"$ref": "#/$defs/counts", "description": "People of each priority group housed so far in the horizon."},
                 "stockChanges": {
                   "description": "Changes to the existing stock besides new building, over the horizon.",
                   "type": "object", "additionalProperties": false,

@@ -215,6 +215,9 @@ enum ScenarioWriter {
                         })
                 ))
         }
+        if !municipality.housed.isEmpty {
+            members.append(("housed", keyed(municipality.housed, first: groups, JSONValue.number)))
+        }
         if !municipality.stockChanges.isEmpty {
             let changes = municipality.stockChanges
             members.append(
