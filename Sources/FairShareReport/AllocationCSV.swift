@@ -17,6 +17,10 @@ import FairShareScenario
 ///   (`ranges` in the JSON result; docs/model.md §8). Both empty when the result has no ranges (`solver.allocation`
 ///   `"any"`); `max` alone empty when nothing bounds the figure from above.
 ///
+/// A municipality with obligations the data decide (docs/model.md §7) has one more record per rule: `kind`
+/// `obligation`, `item` the rule, `label` why the requirement applies, `value` the share its segments reach and
+/// `min` the share required.
+///
 /// Values are exact, as in the JSON result (up to six decimals), not the whole numbers of the tables, which are
 /// rounded so that their totals add up. A result without an allocation has the header only.
 public struct AllocationCSV: Sendable {
@@ -74,6 +78,15 @@ public struct AllocationCSV: Sendable {
                 record(
                     "care", quality.id, quality.label, allocation.care[quality.id], ranges?.care[quality.id],
                     shares: false)
+            }
+            // Obligations the data decide: which applies and why (label), the share reached (value) and the share
+            // required (min).
+            for outcome in allocation.obligations {
+                let decided = outcome.decided
+                out += format.record([
+                    allocation.id, allocation.name, "obligation", decided.rule, decided.reason,
+                    format.number(outcome.share), "", "", "", "", format.number(decided.applies.minNewShare), "",
+                ])
             }
         }
         return out

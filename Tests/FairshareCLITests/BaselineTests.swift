@@ -86,4 +86,21 @@ struct BaselineTests {
         let markdown = try fairshare(["baseline", file.path, "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("## small: today's distribution"))
     }
+
+    @Test("solve --format csv: a record per obligation, with its reason, the share reached and the share required")
+    func obligationsInCSV() throws {
+        let output = try fairshare(["solve", "Scenarios/drechtsteden.json", "--variant", "wet-vrv", "--format", "csv"])
+        #expect(output.status == 0)
+        let reader = try CSVReader(string: output.stdout, hasHeaderRow: true, delimiter: ",")
+        var obligations: [[String]] = []
+        while let record = reader.next() {
+            if record.count > 2 && record[2] == "obligation" { obligations.append(record) }
+        }
+        #expect(obligations.count == 7)
+        let sliedrecht = try #require(obligations.first { $0[0] == "GM0610" })
+        #expect(sliedrecht[3] == "wet-vrv")
+        #expect(sliedrecht[4].contains("33.1% ≥ threshold 30%"))
+        #expect(sliedrecht[10] == "0.4")
+        #expect((Double(sliedrecht[5]) ?? 0) >= 0.4 - 1e-6)
+    }
 }
