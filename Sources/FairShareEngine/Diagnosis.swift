@@ -126,8 +126,7 @@ public struct Diagnosis: Sendable, Hashable {
                 } else {
                     suggested = nearest
                 }
-                // Counts are never negative; a swap of a statutory task (P4) is: a municipality hands people over.
-                if requirement.family != "P4" { suggested = max(0, suggested) }
+                suggested = max(requirement.lowestValue, suggested)
             }
             if suggested != requirement.value { changes.append(Change(requirement: requirement, suggested: suggested)) }
         }

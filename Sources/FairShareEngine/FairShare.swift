@@ -230,17 +230,13 @@ public enum FairShare {
                     segments: option.segments, minNewShare: option.minNewShare,
                     share: clean(total > 0 ? inOption / total : 0, digits: 9)))
         }
-        for (i, municipality) in scenario.municipalities.enumerated() {
+        for (i, obligations) in scenario.decidedObligations().enumerated() {
             let total = municipalities[i].total
-            municipalities[i].obligations = scenario.obligations(of: municipality).map { exact in
+            municipalities[i].obligations = obligations.map { exact in
                 // As the result writes them (9 digits), so that a stored result reads back equal.
                 var decided = exact
                 decided.measured = clean(exact.measured, digits: 9)
                 decided.threshold = clean(exact.threshold, digits: 9)
-                if case .nationalAverage = exact.thresholdKind {
-                    decided.thresholdKind = .nationalAverage(decided.threshold)
-                }
-                if case .share = exact.thresholdKind { decided.thresholdKind = .share(decided.threshold) }
                 let reached = decided.applies.segments.reduce(0) { $0 + (municipalities[i].newHomes[$1] ?? 0) }
                 return ObligationOutcome(decided: decided, share: clean(total > 0 ? reached / total : 0, digits: 9))
             }

@@ -97,6 +97,7 @@ struct Formulation: Sendable {
 
     /// L1–L4, P2, P3, C2, C3: each municipality's own requirements.
     private mutating func addLocalRequirements(_ scenario: Scenario) {
+        let obligations = scenario.decidedObligations()
         for (i, municipality) in scenario.municipalities.enumerated() {
             let id = municipality.id
             let here = JSONPath(members: ["municipalities", id])
@@ -170,7 +171,7 @@ struct Formulation: Sendable {
                 }
             }
             // O1: the obligations the data decide (docs/model.md §7), one share row each; no binary.
-            for decided in scenario.obligations(of: municipality) {
+            for decided in obligations[i] {
                 let share = decided.applies.minNewShare
                 let inSegments = LinearExpression.sum(
                     decided.applies.segments.compactMap { id in

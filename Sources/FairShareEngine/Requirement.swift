@@ -33,6 +33,10 @@ public struct Requirement: Sendable, Hashable {
 
     /// Whether relaxing means lowering the number.
     var relaxesDownward: Bool { side == .minimum }
+
+    /// The least value the number may take: 0 for a count, none for the swap of a statutory task (P4), which a
+    /// municipality may make negative by handing people over.
+    var lowestValue: Double { family == "P4" ? -.infinity : 0 }
 }
 
 /// How the linear programme holds one requirement.

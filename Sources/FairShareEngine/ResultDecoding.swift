@@ -230,19 +230,11 @@ enum ResultReader {
             for (rule, member) in try self.object(obligations, here + "obligations").members {
                 let at = here + "obligations" + rule
                 let outcome = try self.object(member, at)
-                let threshold = try number(outcome["threshold"], at + "threshold")
-                let kind: Obligation.Threshold
-                switch try string(outcome["thresholdKind"], at + "thresholdKind") {
-                case "share": kind = .share(threshold)
-                case "national": kind = .nationalAverage(threshold)
-                case "regional": kind = .regionalAverage
-                case let other:
-                    throw ResultDecodingError(
-                        path: at + "thresholdKind", message: "\"\(other)\" is not share, national or regional")
-                }
                 let decided = DecidedObligation(
-                    rule: rule, measured: try number(outcome["measured"], at + "measured"), threshold: threshold,
-                    thresholdKind: kind, side: try word(outcome["side"], at + "side"),
+                    rule: rule, measured: try number(outcome["measured"], at + "measured"),
+                    threshold: try number(outcome["threshold"], at + "threshold"),
+                    thresholdKind: try word(outcome["thresholdKind"], at + "thresholdKind"),
+                    side: try word(outcome["side"], at + "side"),
                     applies: AlternativeOption(
                         segments: try strings(outcome["segments"], at + "segments"),
                         minNewShare: try number(outcome["minNewShare"], at + "minNewShare")))

@@ -181,19 +181,13 @@ extension FairShareResult {
             JSONObject(
                 outcomes.map { outcome in
                     let decided = outcome.decided
-                    let kind: String
-                    switch decided.thresholdKind {
-                    case .share: kind = "share"
-                    case .regionalAverage: kind = "regional"
-                    case .nationalAverage: kind = "national"
-                    }
                     return (
                         decided.rule,
                         .object(
                             JSONObject([
-                                ("measured", .number(FairShare.clean(decided.measured, digits: 9))),
-                                ("threshold", .number(FairShare.clean(decided.threshold, digits: 9))),
-                                ("thresholdKind", .string(kind)),
+                                ("measured", .number(decided.measured)),
+                                ("threshold", .number(decided.threshold)),
+                                ("thresholdKind", .string(decided.thresholdKind.rawValue)),
                                 ("side", .string(decided.side.rawValue)),
                                 ("segments", .array(decided.applies.segments.map(JSONValue.string))),
                                 ("minNewShare", .number(decided.applies.minNewShare)),

@@ -21,6 +21,7 @@ enum Verification {
         }
 
         let segments = scenario.segments
+        let obligations = scenario.decidedObligations()
         for (i, municipality) in scenario.municipalities.enumerated() {
             let allocation = result.municipalities[i]
             let path = "municipalities.\(municipality.id)"
@@ -60,7 +61,7 @@ enum Verification {
                     allocation.placements[group.id] ?? 0, statutory.task(of: municipality),
                     "P4 priorityGroups.\(group.id).statutory: the task of \(municipality.id)")
             }
-            for decided in scenario.obligations(of: municipality) {
+            for decided in obligations[i] {
                 let inSegments = decided.applies.segments.reduce(0) { $0 + (allocation.newHomes[$1] ?? 0) }
                 atLeast(
                     inSegments, decided.applies.minNewShare * total,

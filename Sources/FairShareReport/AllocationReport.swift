@@ -130,10 +130,7 @@ public struct AllocationReport: Sendable {
     }
 
     /// A share requirement on new homes: `≥ 30% Sociale huur`.
-    func requirement(_ option: AlternativeOption) -> String {
-        "≥ \(Formatting.percent(option.minNewShare)) "
-            + option.segments.map { id in scenario.segment(id)?.label ?? id }.joined(separator: " + ")
-    }
+    func requirement(_ option: AlternativeOption) -> String { ObligationText.requirement(option, in: scenario) }
 
     /// One line per priority group with a statutory task and municipality: the statutory task, the swap, the
     /// resulting task and the placements. `Dordrecht: statushouders, statutory 7 (6.80 rounded up), swap −2, task 5;
@@ -142,9 +139,7 @@ public struct AllocationReport: Sendable {
         scenario.priorityGroups.flatMap { group -> [String] in
             guard let statutory = group.statutory else { return [] }
             return scenario.municipalities.map { municipality in
-                let exact =
-                    statutory.nationalNumber * (statutory.referencePopulation(of: municipality) ?? 0)
-                    / statutory.nationalPopulation
+                let exact = statutory.populationShare(of: municipality)
                 let swap = statutory.swaps[municipality.id] ?? 0
                 return "\(municipality.name): \(group.label), statutory "
                     + "\(Formatting.whole(statutory.statutoryTask(of: municipality))) "
@@ -156,29 +151,13 @@ public struct AllocationReport: Sendable {
     }
 
     /// One line per municipality and obligation the data decide: why its requirement applies, and the share
-    /// reached. `Sliedrecht: wet-vrv, social stock 33.1% ≥ threshold 30.0%: ≥ 40% Middenhuur + Betaalbare koop
-    /// (reached 44.4%)`.
+    /// reached. `Sliedrecht: wet-vrv, Sociale huur stock 33.1% ≥ threshold 30.0%: ≥ 40.0% Middenhuur + Betaalbare
+    /// koop (reached 44.4%)`.
     var obligationLines: [String] {
         result.municipalities.flatMap { allocation in
             allocation.obligations.map { outcome in
-                let decided = outcome.decided
-                let measured: String
-                if let rule = scenario.municipality(allocation.id)?.obligations.first(where: { $0.id == decided.rule }),
-                    case .stockShare(let segments) = rule.measure
-                {
-                    measured = segments.map { scenario.segment($0)?.label ?? $0 }.joined(separator: " + ") + " stock"
-                } else {
-                    measured = "measure"
-                }
-                let kind: String
-                switch decided.thresholdKind {
-                case .share: kind = "threshold"
-                case .regionalAverage: kind = "regional average"
-                case .nationalAverage: kind = "national average"
-                }
-                return "\(allocation.name): \(decided.rule), \(measured) \(Formatting.percent(decided.measured)) "
-                    + "\(decided.side == .below ? "<" : "≥") \(kind) \(Formatting.percent(decided.threshold)): "
-                    + "\(requirement(decided.applies)) (reached \(Formatting.percent(outcome.share)))"
+                ObligationText.line(
+                    allocation.name, outcome.decided, of: allocation.id, in: scenario, reached: outcome.share)
             }
         }
     }

@@ -54,6 +54,7 @@ public struct Baseline: Sendable {
         self.segments = segments
         let groups = scenario.priorityGroups
         let keyShares = groups.map { KeyShares.shares($0.key, in: scenario) }
+        let obligations = scenario.decidedObligations()
         rows = scenario.municipalities.enumerated().map { i, municipality in
             let total = municipality.totalStock
             var shares: [String: Double] = [:]
@@ -72,7 +73,7 @@ public struct Baseline: Sendable {
             let housed = municipality.housed.values.reduce(0, +)
             return Row(
                 id: municipality.id, name: municipality.name, stockShares: shares,
-                obligations: scenario.obligations(of: municipality), tasks: tasks,
+                obligations: obligations[i], tasks: tasks,
                 lettingsToPriorityGroups: municipality.lettings > 0 && !municipality.housed.isEmpty
                     ? housed / municipality.lettings : nil)
         }
@@ -114,20 +115,30 @@ public struct Baseline: Sendable {
         }
         var table = TextTable(
             headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
-        for row in rows {
+        // Whole tasks that add up to the region's: a keyed share of 1750 is 715.7 in Dordrecht, and rounding each
+        // on its own gives a column of 1751.
+        var shownTasks: [String: [Double?]] = [:]
+        for group in groups {
+            let tasks = rows.map { row in row.tasks.first { $0.group == group.id }?.task }
+            let rounded = try? ControlledRounding.round(tasks.map { [$0 ?? 0] })
+            shownTasks[group.id] = tasks.indices.map { i in
+                tasks[i] == nil ? nil : rounded.map { Double($0.entries[i][0]) } ?? tasks[i]!.rounded()
+            }
+        }
+        for (index, row) in rows.enumerated() {
             var cells = [row.name]
             cells += segments.map { row.stockShares[$0.id].map(Formatting.percent) ?? "–" }
             cells += rules.map { rule in
-                row.obligations.first { $0.rule == rule }.map { decided in
-                    "≥ \(Formatting.percent(decided.applies.minNewShare)) "
-                        + decided.applies.segments.map { scenario.segment($0)?.label ?? $0 }.joined(separator: " + ")
-                } ?? "–"
+                row.obligations.first { $0.rule == rule }.map { ObligationText.requirement($0.applies, in: scenario) }
+                    ?? "–"
             }
             for group in groups {
-                if let task = row.tasks.first(where: { $0.group == group.id }) {
+                if let task = shownTasks[group.id]?[index],
+                    let housed = row.tasks.first(where: { $0.group == group.id })?.housed
+                {
+                    let people = housed.rounded()
                     cells += [
-                        Formatting.whole(task.task.rounded()), Formatting.whole(task.housed.rounded()),
-                        Formatting.whole(task.arrears.rounded()),
+                        Formatting.whole(task), Formatting.whole(people), Formatting.whole(max(0, task - people)),
                     ]
                 } else {
                     cells += ["–", "–", "–"]
@@ -141,11 +152,12 @@ public struct Baseline: Sendable {
         region += segments.map { regionStockShares[$0.id].map(Formatting.percent) ?? "–" }
         region += rules.map { _ in "" }
         for group in groups {
-            let tasks = rows.compactMap { $0.tasks.first { $0.group == group.id } }
+            let tasks = (shownTasks[group.id] ?? []).compactMap { $0 }
+            let housed = rows.compactMap { $0.tasks.first { $0.group == group.id }?.housed.rounded() }
+            let arrears = zip(tasks, housed).map { max(0, $0 - $1) }
             region += [
-                Formatting.whole(tasks.reduce(0) { $0 + $1.task }.rounded()),
-                Formatting.whole(tasks.reduce(0) { $0 + $1.housed }.rounded()),
-                Formatting.whole(tasks.reduce(0) { $0 + $1.arrears }.rounded()),
+                Formatting.whole(tasks.reduce(0, +)), Formatting.whole(housed.reduce(0, +)),
+                Formatting.whole(arrears.reduce(0, +)),
             ]
         }
         region.append(regionLettingsToPriorityGroups.map(Formatting.percent) ?? "–")
@@ -155,7 +167,9 @@ public struct Baseline: Sendable {
 
     /// Why each obligation applies, one line per municipality and rule.
     public var obligationLines: [String] {
-        rows.flatMap { row in row.obligations.map { "\(row.name): \($0.rule), \($0.reason)" } }
+        rows.flatMap { row in
+            row.obligations.map { ObligationText.line(row.name, $0, of: row.id, in: scenario) }
+        }
     }
 
     /// The picture for a terminal.

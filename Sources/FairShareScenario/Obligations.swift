@@ -6,19 +6,29 @@ public struct DecidedObligation: Sendable, Hashable {
         case below, atOrAbove
     }
 
+    /// How the scenario gives the threshold (its value is ``threshold``): `thresholdKind` in the result.
+    public enum ThresholdKind: String, Sendable, Hashable, CaseIterable {
+        /// A share written as a number.
+        case share
+        /// `"regional"`: the region's own share.
+        case regional
+        /// `{"national": …}`: a stated national average.
+        case national
+    }
+
     /// The rule's id, e.g. `wet-vrv`.
     public var rule: String
     /// The measured share of the existing stock, in [0, 1].
     public var measured: Double
     /// The threshold it was compared with, in [0, 1], and how the scenario gives it.
     public var threshold: Double
-    public var thresholdKind: Obligation.Threshold
+    public var thresholdKind: ThresholdKind
     public var side: Side
     /// The requirement that applies: these segments' share of the municipality's new homes is at least this.
     public var applies: AlternativeOption
 
     public init(
-        rule: String, measured: Double, threshold: Double, thresholdKind: Obligation.Threshold, side: Side,
+        rule: String, measured: Double, threshold: Double, thresholdKind: ThresholdKind, side: Side,
         applies: AlternativeOption
     ) {
         self.rule = rule
@@ -31,33 +41,62 @@ public struct DecidedObligation: Sendable, Hashable {
 }
 
 extension Scenario {
-    /// Every obligation of `municipality`, decided: its measure against the threshold, in rule order.
+    /// Every obligation of `municipality`, decided: its measure against the threshold, in rule order. To decide
+    /// every municipality's, ``decidedObligations()`` sums the region's stock once.
     public func obligations(of municipality: Municipality) -> [DecidedObligation] {
+        var regional = RegionalStockShares(definition.municipalities)
+        return Self.decide(municipality, &regional)
+    }
+
+    /// Every municipality's obligations, decided, in the order of ``municipalities``.
+    public func decidedObligations() -> [[DecidedObligation]] {
+        var regional = RegionalStockShares(definition.municipalities)
+        return definition.municipalities.map { Self.decide($0, &regional) }
+    }
+
+    private static func decide(
+        _ municipality: Municipality, _ regional: inout RegionalStockShares
+    ) -> [DecidedObligation] {
         municipality.obligations.map { rule in
+            var segments: [String] = []
             let measured: Double
             switch rule.measure {
-            case .stockShare(let segments):
-                measured = segments.reduce(0) { $0 + (municipality.stock[$1] ?? 0) } / municipality.totalStock
+            case .stockShare(let ids):
+                segments = ids
+                measured = ids.reduce(0) { $0 + (municipality.stock[$1] ?? 0) } / municipality.totalStock
             case .attribute(let name):
                 measured = municipality.attributes[name] ?? 0
             }
             let threshold: Double
+            let kind: DecidedObligation.ThresholdKind
             switch rule.threshold {
-            case .share(let share), .nationalAverage(let share):
-                threshold = share
-            case .regionalAverage:
-                let segments: [String]
-                if case .stockShare(let ids) = rule.measure { segments = ids } else { segments = [] }
-                let inSegments = definition.municipalities.reduce(0) { total, other in
-                    total + segments.reduce(0) { $0 + (other.stock[$1] ?? 0) }
-                }
-                threshold = inSegments / definition.municipalities.reduce(0) { $0 + $1.totalStock }
+            case .share(let share): (threshold, kind) = (share, .share)
+            case .nationalAverage(let share): (threshold, kind) = (share, .national)
+            case .regionalAverage: (threshold, kind) = (regional.share(of: segments), .regional)
             }
             let side: DecidedObligation.Side = measured < threshold ? .below : .atOrAbove
             return DecidedObligation(
-                rule: rule.id, measured: measured, threshold: threshold, thresholdKind: rule.threshold, side: side,
+                rule: rule.id, measured: measured, threshold: threshold, thresholdKind: kind, side: side,
                 applies: side == .below ? rule.below : rule.atOrAbove)
         }
+    }
+}
+
+/// The region's share of the existing stock of a set of segments, each set summed once.
+private struct RegionalStockShares {
+    let municipalities: [Municipality]
+    var shares: [[String]: Double] = [:]
+
+    init(_ municipalities: [Municipality]) {
+        self.municipalities = municipalities
+    }
+
+    mutating func share(of segments: [String]) -> Double {
+        if let known = shares[segments] { return known }
+        let inSegments = municipalities.reduce(0) { total, m in total + segments.reduce(0) { $0 + (m.stock[$1] ?? 0) } }
+        let share = inSegments / municipalities.reduce(0) { $0 + $1.totalStock }
+        shares[segments] = share
+        return share
     }
 }
 
@@ -72,8 +111,8 @@ extension DecidedObligation {
         let kind: String
         switch thresholdKind {
         case .share: kind = "threshold"
-        case .regionalAverage: kind = "regional average"
-        case .nationalAverage: kind = "national average"
+        case .regional: kind = "regional average"
+        case .national: kind = "national average"
         }
         let comparison = side == .below ? "<" : "≥"
         return "stock share \(percent(measured)) \(comparison) \(kind) \(percent(threshold)): at least "

@@ -550,11 +550,16 @@ public struct StatutoryTask: Sendable, Hashable {
         population.map { municipality.attributes[$0] } ?? municipality.population
     }
 
+    /// The municipality's exact share of the national number: nationalNumber · population / nationalPopulation.
+    public func populationShare(of municipality: Municipality) -> Double {
+        nationalNumber * (referencePopulation(of: municipality) ?? 0) / nationalPopulation
+    }
+
     /// The statutory task before swaps: ⌈nationalNumber · population / nationalPopulation⌉.
     public func statutoryTask(of municipality: Municipality) -> Double {
         // A hair below the exact quotient first, so that an exact whole share (2 · 5 / 10) is not rounded up
         // past itself by the floating-point quotient.
-        let exact = nationalNumber * (referencePopulation(of: municipality) ?? 0) / nationalPopulation
+        let exact = populationShare(of: municipality)
         return (exact - 1e-9 * max(1, exact)).rounded(.up)
     }
 

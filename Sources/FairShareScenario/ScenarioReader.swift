@@ -163,16 +163,7 @@ struct ScenarioReader {
             let target = fields.object(
                 value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight"],
                 required: ["segments"])
-            let segments = fields.strings(target?["segments"], here + ["segments"]) ?? []
-            for (index, segment) in segments.enumerated() where !segmentIDs.contains(segment) {
-                fields.report(
-                    .unknownID, here + ["segments", .index(index)],
-                    "unknown segment \"\(segment)\"; "
-                        + "declared segments: \(segmentIDs.joined(separator: ", "))")
-            }
-            if target?["segments"] != nil && segments.isEmpty {
-                fields.report(.invalidValue, here + ["segments"], "name at least one segment")
-            }
+            let segments = segmentList(target?["segments"], here + "segments", segments: segmentIDs)
             if Set(segments).count != segments.count {
                 fields.report(.invalidValue, here + ["segments"], "names a segment twice")
             }
@@ -406,21 +397,25 @@ struct ScenarioReader {
         }
     }
 
+    /// A list of segment ids (a target's, an option's, a measure's): each one declared, at least one.
+    mutating func segmentList(_ value: JSONValue?, _ path: JSONPath, segments: [String]) -> [String] {
+        let ids = fields.strings(value, path) ?? []
+        for (position, segment) in ids.enumerated() where !segments.contains(segment) {
+            fields.report(
+                .unknownID, path + .index(position),
+                "unknown segment \"\(segment)\"; declared segments: \(segments.joined(separator: ", "))")
+        }
+        if value != nil && ids.isEmpty { fields.report(.invalidValue, path, "name at least one segment") }
+        return ids
+    }
+
     /// An option `{"segments": [...], "minNewShare": s}`: the segments' share of the municipality's new homes.
     mutating func option(_ value: JSONValue?, _ at: JSONPath, segments: [String]) -> AlternativeOption? {
         guard
             let option = fields.object(
                 value, at, allowed: ["segments", "minNewShare"], required: ["segments", "minNewShare"])
         else { return nil }
-        let ids = fields.strings(option["segments"], at + ["segments"]) ?? []
-        for (position, segment) in ids.enumerated() where !segments.contains(segment) {
-            fields.report(
-                .unknownID, at + ["segments", .index(position)],
-                "unknown segment \"\(segment)\"; declared segments: \(segments.joined(separator: ", "))")
-        }
-        if option["segments"] != nil && ids.isEmpty {
-            fields.report(.invalidValue, at + ["segments"], "name at least one segment")
-        }
+        let ids = segmentList(option["segments"], at + "segments", segments: segments)
         guard let share = fields.share(option["minNewShare"], at + ["minNewShare"]) else { return nil }
         return AlternativeOption(segments: ids, minNewShare: share)
     }
@@ -514,13 +509,7 @@ struct ScenarioReader {
         guard let object = fields.object(value, path, allowed: ["segments", "attribute"]) else { return nil }
         switch (object["segments"], object["attribute"]) {
         case (let list?, nil):
-            let ids = fields.strings(list, path + "segments") ?? []
-            for (position, segment) in ids.enumerated() where !segments.contains(segment) {
-                fields.report(
-                    .unknownID, path + "segments" + .index(position),
-                    "unknown segment \"\(segment)\"; declared segments: \(segments.joined(separator: ", "))")
-            }
-            if ids.isEmpty { fields.report(.invalidValue, path + "segments", "name at least one segment") }
+            let ids = segmentList(list, path + "segments", segments: segments)
             if stock.values.reduce(0, +) <= 0 {
                 fields.report(
                     .invalidValue, path,

@@ -42,6 +42,15 @@ struct BaselineTests {
         // No "housed" in the file: nothing housed yet, no lettings share to report.
         #expect(document.value(at: "municipalities.GM0505.tasks.statushouders.housed") == .number(0))
         #expect(document.value(at: "region.lettingsToPriorityGroups") == .null)
+
+        // The table's whole tasks add up to the region's 1750 (each rounded on its own, they make 1751).
+        let markdown = try fairshare(["baseline", "Scenarios/drechtsteden.json", "--format", "markdown"])
+        let rows = markdown.stdout.split(separator: "\n").filter {
+            $0.hasPrefix("| ") && !$0.hasPrefix("| Municipality") && !$0.hasPrefix("| ---")
+        }
+        let tasks = rows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[2] }
+        #expect(tasks.count == 8 && tasks.last == "1750")
+        #expect(tasks.dropLast().compactMap { Int($0) }.reduce(0, +) == 1750, "\(tasks)")
     }
 
     /// A small region with a statutory task and people housed so far: arrears and lettings shares by hand.
