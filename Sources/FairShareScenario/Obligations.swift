@@ -48,7 +48,7 @@ extension Scenario {
         return Self.decide(municipality, &regional)
     }
 
-    /// Every municipality's obligations, decided, in the order of ``municipalities``.
+    /// Every municipality's obligations, decided, in the order of `municipalities`.
     public func decidedObligations() -> [[DecidedObligation]] {
         var regional = RegionalStockShares(definition.municipalities)
         return definition.municipalities.map { Self.decide($0, &regional) }
