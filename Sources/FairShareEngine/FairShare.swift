@@ -94,6 +94,8 @@ public enum FairShare {
             }
             if result.hasAllocation {
                 fill(&result, from: settlement.allocation ?? solution, formulation: formulation, scenario: scenario)
+                fillPeriods(
+                    &result, from: settlement.allocation ?? solution, formulation: formulation, scenario: scenario)
                 result.fairnessProfile = run.fairnessProfile?.map { clean($0) }
                 result.allocation = settlement.kind
                 result.warnings = settlement.warnings

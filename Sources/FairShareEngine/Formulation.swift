@@ -35,6 +35,18 @@ struct Formulation: Sendable {
     var leximinPairs: [LeximinPair] = []
     /// Either-or requirements (docs/model.md §7): per municipality, rule and option, the binary b_ia.
     var alternativeChoices: [AlternativeChoice] = []
+    /// The programme per period (docs/model.md §9), in time order; one entry whose variables are the horizon's own
+    /// for a scenario with one period, none without periods.
+    var periods: [PeriodVariables] = []
+    /// How many periods, from the first, are realised (their figures fixed).
+    var realisedPeriods = 0
+    /// The tasks and arrears of every period.
+    var ledger = PeriodLedger()
+    /// Shortfall variables of soft requirements per period, with their weights.
+    var periodShortfalls: [(weight: Double, variable: Variable)] = []
+    /// Whether the scenario has two periods or more: then the period figures are what is allocated, and the
+    /// horizon's are their sums.
+    var isPhased: Bool { periods.count >= 2 }
 
     /// The scenario's hard requirements and how the model holds each, in the order they were written.
     var requirements: [RequirementRow] = []
@@ -51,7 +63,7 @@ struct Formulation: Sendable {
     init(_ scenario: Scenario, elastic: Bool = false, wholeNumbers: Bool = false) {
         self.elastic = elastic
         model.name = scenario.name.isEmpty ? "fairshare" : String(scenario.name.prefix(200))
-        let integer = wholeNumbers && !elastic
+        let integer = wholeNumbers && !elastic && scenario.periods.count < 2
         let segments = scenario.segments
         let groups = scenario.priorityGroups
         let qualities = scenario.careQualities
@@ -87,11 +99,19 @@ struct Formulation: Sendable {
             return total
         }
 
+        if !scenario.periods.isEmpty {
+            addPeriods(scenario, integer: wholeNumbers && !elastic)
+        }
         addLocalRequirements(scenario)
         addRegionalRequirements(scenario)
+        addPeriodRequirements(scenario)
         applyPendingBounds()
         addAlternatives(scenario)
-        addFairness(scenario)
+        if isPhased && scenario.fairness.over == .periods {
+            addPeriodFairness(scenario)
+        } else {
+            addFairness(scenario)
+        }
         if !elastic { addLevels(scenario) }
     }
 
@@ -252,7 +272,7 @@ struct Formulation: Sendable {
     /// P1 or C1: the regional `total` of a priority group's placements or a care quality's homes within `demand`.
     /// A soft demand's lower side gets a shortfall variable instead (row `total + u ≥ min`), kept in `shortfalls`
     /// under `index` for the shortfall level; otherwise both sides are requirements at `path`.max and `path`.min.
-    private mutating func addDemand(
+    mutating func addDemand(
         _ family: String, of total: Variable, _ demand: CountRange, mode: RequirementMode, id: String, path: JSONPath,
         unit: Requirement.Unit, shortfall name: String, in shortfalls: WritableKeyPath<Formulation, [Int: Variable]>,
         at index: Int
@@ -273,7 +293,7 @@ struct Formulation: Sendable {
     /// Vacuous requirements (a minimum of 0 on a count, a maximum of +∞) are skipped unless `always`. A bound on a
     /// single variable becomes a variable bound (see ``applyPendingBounds()``); anything else a row. In an elastic
     /// formulation every requirement is a row with its own violation variable.
-    private mutating func require(
+    mutating func require(
         _ expression: LinearExpression, _ side: Requirement.Side, _ bound: Double, _ family: String, _ path: JSONPath,
         _ unit: Requirement.Unit, _ municipality: String?, row name: String, share: Double? = nil,
         denominator: LinearExpression? = nil, always: Bool = false, reported: Double? = nil
@@ -389,11 +409,14 @@ struct Formulation: Sendable {
         for (c, u) in careShortfalls.sorted(by: { $0.key < $1.key }) {
             shortfall.add(u, times: scenario.careQualities[c].weight)
         }
-        let hasSoft = !(targetShortfalls.isEmpty && groupShortfalls.isEmpty && careShortfalls.isEmpty)
+        for (weight, u) in periodShortfalls { shortfall.add(u, times: weight) }
+        let hasSoft =
+            !(targetShortfalls.isEmpty && groupShortfalls.isEmpty && careShortfalls.isEmpty
+            && periodShortfalls.isEmpty)
         if hasSoft { levels.append((.shortfall, shortfall)) }
 
         var sum = LinearExpression()
-        for (q, item) in items.enumerated() {
+        for (q, item) in items.enumerated() where q < deviationsAbove.count {
             sum.add(LinearExpression.sum(deviationsAbove[q] + deviationsBelow[q]), times: item.weight)
         }
         switch scenario.fairness.norm {

@@ -53,6 +53,12 @@ public struct FairShareResult: Sendable, Hashable {
     /// `warnings`: what the reader of the allocation must know (free regional totals, an allocation that is one
     /// of many).
     public var warnings: [ResultWarning] = []
+    /// `periods`: with periods in the scenario, the allocation of each period in time order (docs/model.md §9);
+    /// the horizon's figures above are their sums.
+    public var periods: [PeriodOutcome] = []
+
+    /// The period with this id.
+    public func period(_ id: String) -> PeriodOutcome? { periods.first { $0.id == id } }
 
     /// Whether the result holds an allocation (status optimal or feasible).
     public var hasAllocation: Bool { status == .optimal || status == .feasible }

@@ -66,6 +66,7 @@ extension FairShareResult {
             municipalities.append(try ResultReader.municipality(value, id: id, ids: (segmentIDs, groupIDs, careIDs)))
         }
         region = try ResultReader.region(top["region"], targets: targetIDs, groups: groupIDs, care: careIDs)
+        if let periods = top["periods"] { self.periods = try ResultReader.periods(periods) }
         if let list = top["warnings"] {
             guard case .array(let elements) = list else {
                 throw ResultDecodingError(path: ["warnings"], message: "expected an array of warnings")

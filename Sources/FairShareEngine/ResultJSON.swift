@@ -134,6 +134,7 @@ extension FairShareResult {
                             ("care", demands(region.care)),
                         ] + (region.ranges.map { [("ranges", rangesJSON($0))] } ?? [])))
             ))
+        if !periods.isEmpty { top.append(("periods", periodsJSON(ranges: rangesJSON))) }
         if !warnings.isEmpty {
             top.append(
                 (

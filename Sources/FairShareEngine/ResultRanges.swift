@@ -9,6 +9,8 @@ extension FairShare {
         let empty = AllocationRanges(newHomes: [:], placements: [:], care: [:], total: FigureRange(min: 0, max: 0))
         var local = Array(repeating: empty, count: scenario.municipalities.count)
         var region = empty
+        var periodLocal = result.periods.map { _ in local }
+        var periodRegion: [AllocationRanges?] = result.periods.map { _ in nil }
         for (figure, solved) in zip(figures, ranges) {
             let range = FigureRange(min: clean(solved.min), max: solved.max.isFinite ? clean(solved.max) : .infinity)
             func put(_ ranges: inout AllocationRanges) {
@@ -19,7 +21,19 @@ extension FairShare {
                 case .total: ranges.total = range
                 }
             }
-            if let i = figure.municipality { put(&local[i]) } else { put(&region) }
+            if let t = figure.period, t < periodLocal.count {
+                if let i = figure.municipality {
+                    put(&periodLocal[t][i])
+                } else {
+                    var ranges = periodRegion[t] ?? empty
+                    put(&ranges)
+                    periodRegion[t] = ranges
+                }
+            } else if let i = figure.municipality {
+                put(&local[i])
+            } else {
+                put(&region)
+            }
             if figure.isAllocated, !range.max.isFinite, let i = figure.municipality {
                 result.warnings.append(
                     unboundedWarning(
@@ -28,6 +42,12 @@ extension FairShare {
             }
         }
         for i in result.municipalities.indices { result.municipalities[i].ranges = local[i] }
+        for t in result.periods.indices where periodRegion[t] != nil {
+            for i in result.periods[t].municipalities.indices {
+                result.periods[t].municipalities[i].ranges = periodLocal[t][i]
+            }
+            result.periods[t].region.ranges = periodRegion[t]
+        }
         result.region.ranges = region
         result.warnings += freeTotalWarnings(region, scenario: scenario)
     }

@@ -110,6 +110,98 @@ enum Verification {
             if quality.mode == .hard { atLeast(placed, quality.demand.min, "C1 care.\(quality.id).demand.min") }
             atMost(placed, quality.demand.max, "C1 care.\(quality.id).demand.max")
         }
+        if problems.isEmpty, let problem = firstPeriodViolation(in: result, scenario: scenario) {
+            problems.append(problem)
+        }
+        return problems.first
+    }
+
+    /// docs/model.md §9: the periods add up to the horizon, a realised period shows its facts, and every planned
+    /// period meets its own requirements (capacity, the region's new homes, demands corrected by the arrears
+    /// carried into it, targets that hold per period).
+    static func firstPeriodViolation(in result: FairShareResult, scenario: Scenario) -> String? {
+        guard !scenario.periods.isEmpty else { return nil }
+        guard result.periods.count == scenario.periods.count else {
+            return "the result has \(result.periods.count) periods; the scenario has \(scenario.periods.count)"
+        }
+        var problems: [String] = []
+        func require(_ holds: Bool, _ what: @autoclosure () -> String) {
+            if !holds && problems.isEmpty { problems.append(what()) }
+        }
+        func atLeast(_ value: Double, _ bound: Double, _ what: String) {
+            require(value >= bound - tolerance(bound), "\(what): \(value) is below \(bound)")
+        }
+        func atMost(_ value: Double, _ bound: Double, _ what: String) {
+            require(value <= bound + tolerance(bound), "\(what): \(value) is above \(bound)")
+        }
+        let ledger = PeriodLedger(scenario)
+        let realised = scenario.realisedPeriodCount
+        let items =
+            scenario.segments.map { ($0.id, \PeriodAllocation.newHomes, \MunicipalityAllocation.newHomes) }
+            + scenario.priorityGroups.map { ($0.id, \PeriodAllocation.placements, \MunicipalityAllocation.placements) }
+            + scenario.careQualities.map { ($0.id, \PeriodAllocation.care, \MunicipalityAllocation.care) }
+        for (i, municipality) in scenario.municipalities.enumerated() {
+            let horizon = result.municipalities[i]
+            for (id, perPeriod, total) in items {
+                let sum = result.periods.reduce(0) { $0 + ($1.municipalities[i][keyPath: perPeriod][id] ?? 0) }
+                let expected = horizon[keyPath: total][id] ?? 0
+                require(
+                    abs(sum - expected) <= tolerance(expected),
+                    "the periods of municipalities.\(municipality.id) add up to \(sum) \(id), the horizon shows \(expected)"
+                )
+            }
+            for (t, period) in scenario.periods.enumerated() {
+                let allocation = result.periods[t].municipalities[i]
+                let path = "municipalities.\(municipality.id).periods.\(period.id)"
+                for (id, perPeriod, _) in items {
+                    let value = allocation[keyPath: perPeriod][id] ?? 0
+                    atLeast(value, 0, "\(path): \(id) (never negative)")
+                    if scenario.solver.integer { require(value == value.rounded(), "integer \(path).\(id): \(value)") }
+                    if t < realised {
+                        let fact = municipality.periods[period.id]?.realised[id] ?? 0
+                        require(
+                            abs(value - fact) <= tolerance(fact), "M1 \(path).realised.\(id): \(value) is not \(fact)")
+                    }
+                }
+                guard t >= realised else { continue }
+                let capacity = municipality.periods[period.id]?.newHomes ?? .any
+                let total = scenario.segments.reduce(0) { $0 + (allocation.newHomes[$1.id] ?? 0) }
+                atLeast(total, capacity.min, "L1 \(path).newHomes.min")
+                atMost(total, capacity.max, "L1 \(path).newHomes.max")
+            }
+        }
+        for (t, period) in scenario.periods.enumerated() where t >= realised {
+            let outcome = result.periods[t]
+            let path = "periods.\(period.id)"
+            let total = outcome.municipalities.reduce(0) { $0 + $1.total }
+            atLeast(total, period.newHomes.min, "R1 \(path).newHomes.min")
+            atMost(total, period.newHomes.max, "R1 \(path).newHomes.max")
+            for item in ledger.items where item.hasDemand(t) {
+                let corrected = item.correctedDemand(t)
+                let (kind, placed, hard): (String, Double, Bool)
+                if item.kind == .priorityGroup {
+                    placed = outcome.municipalities.reduce(0) { $0 + ($1.placements[item.id] ?? 0) }
+                    (kind, hard) = ("priorityGroups", scenario.priorityGroups[item.index].mode == .hard)
+                } else {
+                    placed = outcome.municipalities.reduce(0) { $0 + ($1.care[item.id] ?? 0) }
+                    (kind, hard) = ("care", scenario.careQualities[item.index].mode == .hard)
+                }
+                if hard { atLeast(placed, corrected.min, "\(path).\(kind).\(item.id).demand.min with arrears") }
+                atMost(placed, corrected.max, "\(path).\(kind).\(item.id).demand.max with arrears")
+            }
+            for targetLedger in ledger.targets {
+                let target = scenario.region.targets[targetLedger.index]
+                guard target.mode == .hard else { continue }
+                let inTarget = target.segments.reduce(0.0) { sum, id in
+                    sum + outcome.municipalities.reduce(0) { $0 + ($1.newHomes[id] ?? 0) }
+                }
+                let at = "R2 region.targets.\(target.id).perPeriod in \(period.id)"
+                atLeast(
+                    inTarget, target.minShare * total + targetLedger.entries[t].arrears, "\(at) (minShare with arrears)"
+                )
+                atMost(inTarget, target.maxShare * total, "\(at) (maxShare)")
+            }
+        }
         return problems.first
     }
 }

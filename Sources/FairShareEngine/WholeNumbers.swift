@@ -32,14 +32,18 @@ enum WholeNumbers {
         }
         let shortfalls =
             Array(rounding.targetShortfalls.values) + Array(rounding.groupShortfalls.values)
-            + Array(rounding.careShortfalls.values)
+            + Array(rounding.careShortfalls.values) + rounding.periodShortfalls.map(\.variable)
         for shortfall in shortfalls {
             let own = model[shortfall]
             let atCentre = (central[shortfall] - snap).rounded(.up)
             model.setBounds(of: shortfall, lowerBound: own.lowerBound, upperBound: max(own.lowerBound, atCentre))
         }
         var distance = LinearExpression()
-        let allocated = (rounding.newHomes + rounding.placements + rounding.careHomes).flatMap { $0 }
+        // With periods, the period figures are what is allocated (docs/model.md §9); the horizon's are their sums.
+        let allocated =
+            rounding.isPhased
+            ? rounding.periods.flatMap { ($0.newHomes + $0.placements + $0.careHomes).flatMap { $0 } }
+            : (rounding.newHomes + rounding.placements + rounding.careHomes).flatMap { $0 }
         for v in allocated {
             var c = central[v]
             if abs(c - c.rounded()) <= snap { c = c.rounded() }

@@ -33,12 +33,17 @@ public struct ScenarioDefinition: Sendable, Hashable {
     public var solver: SolverSettings
     /// `variants`: what-if changes to this scenario, in file order.
     public var variants: [Variant]
+    /// `periods`: the programme's periods, in time order (docs/model.md §9); none: one horizon.
+    public var periods: [Period]
+    /// `monitoring`: which periods are realised, and the monitor's categories.
+    public var monitoring: Monitoring
 
     public init(
         name: String, description: String? = nil, sources: [String] = [], horizon: Horizon? = nil,
         segments: [Segment], region: Region = Region(), priorityGroups: [PriorityGroup] = [],
         careQualities: [CareQuality] = [], municipalities: [Municipality], fairness: Fairness = Fairness(),
-        solver: SolverSettings = SolverSettings(), variants: [Variant] = []
+        solver: SolverSettings = SolverSettings(), variants: [Variant] = [], periods: [Period] = [],
+        monitoring: Monitoring = Monitoring()
     ) {
         self.name = name
         self.description = description
@@ -52,6 +57,8 @@ public struct ScenarioDefinition: Sendable, Hashable {
         self.fairness = fairness
         self.solver = solver
         self.variants = variants
+        self.periods = periods
+        self.monitoring = monitoring
     }
 }
 

@@ -7,15 +7,21 @@ public struct ScenarioLimits: Sendable, Hashable {
     public var maximumMunicipalities: Int
     /// Deepest nesting of JSON objects and arrays (default 64; a scenario needs about 8).
     public var maximumDepth: Int
+    /// Most periods in one scenario (default 120: ten years of months; the programme grows linearly with them).
+    public var maximumPeriods: Int
 
     /// Longest id, in characters (ids become parts of LP names, which GLPK limits to 255 bytes).
     public static let maximumIDLength = 64
     /// Longest name, label or description line, in characters.
     public static let maximumNameLength = 200
 
-    public init(maximumFileSize: Int = 16 << 20, maximumMunicipalities: Int = 10_000, maximumDepth: Int = 64) {
+    public init(
+        maximumFileSize: Int = 16 << 20, maximumMunicipalities: Int = 10_000, maximumDepth: Int = 64,
+        maximumPeriods: Int = 120
+    ) {
         self.maximumFileSize = maximumFileSize
         self.maximumMunicipalities = maximumMunicipalities
         self.maximumDepth = maximumDepth
+        self.maximumPeriods = maximumPeriods
     }
 }

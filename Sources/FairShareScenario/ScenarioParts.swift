@@ -122,7 +122,7 @@ public struct Region: Sendable, Hashable {
 public struct Target: Sendable, Hashable, Identifiable {
     public init(
         id: String, segments: [String], minShare: Double = 0, maxShare: Double = 1, mode: RequirementMode = .hard,
-        weight: Double = 1
+        weight: Double = 1, perPeriod: CarryOver? = nil
     ) {
         self.id = id
         self.segments = segments
@@ -130,6 +130,7 @@ public struct Target: Sendable, Hashable, Identifiable {
         self.maxShare = maxShare
         self.mode = mode
         self.weight = weight
+        self.perPeriod = perPeriod
     }
 
     public var id: String
@@ -143,6 +144,9 @@ public struct Target: Sendable, Hashable, Identifiable {
     public var mode: RequirementMode
     /// `weight`: the weight of a shortfall (homes) in the shortfall level (default 1).
     public var weight: Double
+    /// `perPeriod`: the target also holds in every period of a scenario with periods, with arrears (homes) carried
+    /// over by this rule (docs/model.md §9); `nil`: over the horizon only.
+    public var perPeriod: CarryOver?
 }
 
 /// `priorityGroups.ID`: placements of a priority group (statushouders, …) in the horizon.
@@ -150,7 +154,8 @@ public struct PriorityGroup: Sendable, Hashable, Identifiable {
     /// A priority group; `label` defaults to the id, the key to `population`.
     public init(
         id: String, label: String? = nil, demand: CountRange = .any, key: Key = Key("population"),
-        mode: RequirementMode = .hard, weight: Double = 1, statutory: StatutoryTask? = nil
+        mode: RequirementMode = .hard, weight: Double = 1, statutory: StatutoryTask? = nil,
+        carryOver: CarryOver = CarryOver()
     ) {
         self.id = id
         self.label = label ?? id
@@ -159,6 +164,7 @@ public struct PriorityGroup: Sendable, Hashable, Identifiable {
         self.mode = mode
         self.weight = weight
         self.statutory = statutory
+        self.carryOver = carryOver
     }
 
     public var id: String
@@ -172,6 +178,8 @@ public struct PriorityGroup: Sendable, Hashable, Identifiable {
     public var mode: RequirementMode
     /// `weight`: λ in the fairness level and the weight of a shortfall (placements) (default 1).
     public var weight: Double
+    /// `carryOver`: what happens to arrears and surpluses of a period's task (docs/model.md §9).
+    public var carryOver: CarryOver
 }
 
 /// `care.ID`: a care quality of new homes (zero-step, clustered, care-ready).
@@ -179,7 +187,8 @@ public struct CareQuality: Sendable, Hashable, Identifiable {
     /// A care quality; `label` defaults to the id, the key to `population`.
     public init(
         id: String, label: String? = nil, demand: CountRange = .any, key: Key = Key("population"),
-        maxShareOfNewHomes: Double = 1, mode: RequirementMode = .hard, weight: Double = 1
+        maxShareOfNewHomes: Double = 1, mode: RequirementMode = .hard, weight: Double = 1,
+        carryOver: CarryOver = CarryOver()
     ) {
         self.id = id
         self.label = label ?? id
@@ -188,6 +197,7 @@ public struct CareQuality: Sendable, Hashable, Identifiable {
         self.maxShareOfNewHomes = maxShareOfNewHomes
         self.mode = mode
         self.weight = weight
+        self.carryOver = carryOver
     }
 
     public var id: String
@@ -201,6 +211,8 @@ public struct CareQuality: Sendable, Hashable, Identifiable {
     public var mode: RequirementMode
     /// `weight`: λ in the fairness level and the weight of a shortfall (homes) (default 1).
     public var weight: Double
+    /// `carryOver`: what happens to arrears and surpluses of a period's task (docs/model.md §9).
+    public var carryOver: CarryOver
 }
 
 /// `municipalities.ID.limits.SEGMENT`: local limits on a segment (L2–L4). Absent sides are `nil`.
@@ -236,7 +248,8 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         newHomes: CountRange = .any, realised: [String: Double] = [:], limits: [String: SegmentLimits] = [:],
         lettings: Double = 0, maxPriorityShare: Double = 1, placements: [String: CountRange] = [:],
         care: [String: CountRange] = [:], attributes: [String: Double] = [:], alternatives: [Alternative] = [],
-        obligations: [Obligation] = [], stockChanges: StockChanges = StockChanges(), housed: [String: Double] = [:]
+        obligations: [Obligation] = [], stockChanges: StockChanges = StockChanges(), housed: [String: Double] = [:],
+        periods: [String: MunicipalityPeriod] = [:]
     ) {
         self.id = id
         self.name = name
@@ -255,6 +268,7 @@ public struct Municipality: Sendable, Hashable, Identifiable {
         self.obligations = obligations
         self.stockChanges = stockChanges
         self.housed = housed
+        self.periods = periods
     }
 
     /// The id, usually the CBS code (`GM0505`).
@@ -294,6 +308,8 @@ public struct Municipality: Sendable, Hashable, Identifiable {
     /// `housed`: people of each priority group the municipality has housed so far in the horizon (what `fairshare
     /// baseline` sets against the task; the solve does not use it).
     public var housed: [String: Double] = [:]
+    /// `periods`: per period id, its capacity and what it realised (docs/model.md §9).
+    public var periods: [String: MunicipalityPeriod] = [:]
 
     /// T_i: the whole existing stock (homes), before any planned change.
     public var totalStock: Double { stock.values.reduce(0, +) }
@@ -397,11 +413,14 @@ public struct AlternativeOption: Sendable, Hashable {
 /// `fairness`.
 public struct Fairness: Sendable, Hashable {
     /// The fairness norm; `sum` when not given.
-    public init(norm: FairnessNorm = .sum) {
+    public init(norm: FairnessNorm = .sum, over: PeriodFairness = .periods) {
         self.norm = norm
+        self.over = over
     }
 
     public var norm: FairnessNorm
+    /// `over`: with periods, whether every period is judged on its own or only the horizon's totals.
+    public var over: PeriodFairness
 }
 
 /// `solver`: how the programme is solved.

@@ -6,16 +6,16 @@ struct ScenarioReader {
     /// `$schema` names the JSON Schema for editors (`fairshare schema`); the reader ignores it.
     static let topFields = [
         "$schema", "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups",
-        "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants",
+        "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants", "periods", "monitoring",
     ]
     /// Fields that are each municipality's own and cannot have a default (docs/model.md §7).
     static let ownFields = [
-        "name", "population", "households", "stock", "stockChanges", "realised", "housed", "attributes",
+        "name", "population", "households", "stock", "stockChanges", "realised", "housed", "attributes", "periods",
     ]
     static let municipalityFields = [
         "name", "population", "households", "stock", "newHomes", "realised", "limits", "lettings",
         "maxPriorityShare", "placements", "care", "attributes", "alternatives", "obligations", "stockChanges",
-        "housed",
+        "housed", "periods",
     ]
     static let limitFields = ["min", "max", "minNewShare", "maxNewShare", "minStockShare", "maxStockShare"]
 
@@ -48,10 +48,12 @@ struct ScenarioReader {
         let region = readRegion(top["region"], segmentIDs: segmentIDs)
         let groups = readGroups(top["priorityGroups"])
         let care = readCare(top["care"])
+        let periods = readPeriods(top["periods"], horizon: horizon, groups: groups.map(\.id), care: care.map(\.id))
         let defaults = readDefaults(top["municipalityDefaults"])
         let municipalities = readMunicipalities(
             top["municipalities"], defaults: defaults, segments: segmentIDs, groups: groups.map(\.id),
-            care: care.map(\.id))
+            care: care.map(\.id), periods: periods.map(\.id))
+        let monitoring = readMonitoring(top["monitoring"], periods: periods.map(\.id))
         let fairness = readFairness(top["fairness"])
         let solver = readSolver(top["solver"])
         let variants = readVariants(top["variants"])
@@ -88,7 +90,7 @@ struct ScenarioReader {
                     name: name, description: description, sources: sources, horizon: horizon, segments: segments,
                     region: region, priorityGroups: groups, careQualities: care,
                     municipalities: municipalities.sorted { $0.id < $1.id }, fairness: fairness, solver: solver,
-                    variants: variants),
+                    variants: variants, periods: periods, monitoring: monitoring),
                 document: document))
     }
 
@@ -161,7 +163,7 @@ struct ScenarioReader {
         let targets = fields.idMap(object?["targets"], path + ["targets"]).map { id, value in
             let here = path + "targets" + id
             let target = fields.object(
-                value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight"],
+                value, here, allowed: ["segments", "minShare", "maxShare", "mode", "weight", "perPeriod"],
                 required: ["segments"])
             let segments = segmentList(target?["segments"], here + "segments", segments: segmentIDs)
             if Set(segments).count != segments.count {
@@ -178,7 +180,8 @@ struct ScenarioReader {
             return Target(
                 id: id, segments: segments, minShare: minShare, maxShare: maxShare,
                 mode: fields.word(target?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
-                weight: fields.count(target?["weight"], here + ["weight"]) ?? 1)
+                weight: fields.count(target?["weight"], here + ["weight"]) ?? 1,
+                perPeriod: readCarryOver(target?["perPeriod"], here + "perPeriod"))
         }
         return Region(newHomes: newHomes, targets: targets)
     }
@@ -187,14 +190,15 @@ struct ScenarioReader {
         fields.idMap(value, ["priorityGroups"]).map { id, value in
             let here = JSONPath(members: ["priorityGroups", id])
             let group = fields.object(
-                value, here, allowed: ["label", "demand", "key", "mode", "weight", "statutory"])
+                value, here, allowed: ["label", "demand", "key", "mode", "weight", "statutory", "carryOver"])
             return PriorityGroup(
                 id: id, label: fields.text(group?["label"], here + ["label"]) ?? id,
                 demand: fields.range(group?["demand"], here + ["demand"]) ?? .any,
                 key: fields.key(group?["key"], here + ["key"]) ?? Key("population"),
                 mode: fields.word(group?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
                 weight: fields.count(group?["weight"], here + ["weight"]) ?? 1,
-                statutory: readStatutory(group?["statutory"], here + "statutory"))
+                statutory: readStatutory(group?["statutory"], here + "statutory"),
+                carryOver: readCarryOver(group?["carryOver"], here + "carryOver") ?? CarryOver())
         }
     }
 
@@ -277,7 +281,7 @@ struct ScenarioReader {
                 value, here,
                 allowed: [
                     "label", "demand", "key", "maxShareOfNewHomes", "mode",
-                    "weight",
+                    "weight", "carryOver",
                 ])
             return CareQuality(
                 id: id, label: fields.text(quality?["label"], here + ["label"]) ?? id,
@@ -285,7 +289,8 @@ struct ScenarioReader {
                 key: fields.key(quality?["key"], here + ["key"]) ?? Key("population"),
                 maxShareOfNewHomes: fields.share(quality?["maxShareOfNewHomes"], here + ["maxShareOfNewHomes"]) ?? 1,
                 mode: fields.word(quality?["mode"], here + ["mode"], as: RequirementMode.self) ?? .hard,
-                weight: fields.count(quality?["weight"], here + ["weight"]) ?? 1)
+                weight: fields.count(quality?["weight"], here + ["weight"]) ?? 1,
+                carryOver: readCarryOver(quality?["carryOver"], here + "carryOver") ?? CarryOver())
         }
     }
 
@@ -309,7 +314,8 @@ struct ScenarioReader {
     }
 
     mutating func readMunicipalities(
-        _ value: JSONValue?, defaults: JSONObject? = nil, segments: [String], groups: [String], care: [String]
+        _ value: JSONValue?, defaults: JSONObject? = nil, segments: [String], groups: [String], care: [String],
+        periods: [String] = []
     ) -> [Municipality] {
         let entries = fields.idMap(value, ["municipalities"])
         if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix(["municipalities"]) }) {
@@ -366,7 +372,9 @@ struct ScenarioReader {
                 stockChanges: readStockChanges(
                     object?["stockChanges"], here + "stockChanges", stock: stock,
                     segments: segments),
-                housed: counts(object?["housed"], here + "housed", ids: groups, kind: "priority group"))
+                housed: counts(object?["housed"], here + "housed", ids: groups, kind: "priority group"),
+                periods: readMunicipalityPeriods(
+                    object?["periods"], here + "periods", periods: periods, items: segments + groups + care))
         }
     }
 
@@ -614,8 +622,10 @@ struct ScenarioReader {
     }
 
     mutating func readFairness(_ value: JSONValue?) -> Fairness {
-        let object = fields.object(value, ["fairness"], allowed: ["norm"])
-        return Fairness(norm: fields.word(object?["norm"], ["fairness", "norm"], as: FairnessNorm.self) ?? .sum)
+        let object = fields.object(value, ["fairness"], allowed: ["norm", "over"])
+        return Fairness(
+            norm: fields.word(object?["norm"], ["fairness", "norm"], as: FairnessNorm.self) ?? .sum,
+            over: fields.word(object?["over"], ["fairness", "over"], as: PeriodFairness.self) ?? .periods)
     }
 
     mutating func readSolver(_ value: JSONValue?) -> SolverSettings {

@@ -59,8 +59,37 @@ public enum ScenarioSchema {
                       "minShare": {"$ref": "#/$defs/share"},
                       "maxShare": {"$ref": "#/$defs/share"},
                       "mode": {"$ref": "#/$defs/mode"},
-                      "weight": {"$ref": "#/$defs/count"}
+                      "weight": {"$ref": "#/$defs/count"},
+                      "perPeriod": {"$ref": "#/$defs/carryOver", "description": "The target holds in every period too, arrears carried by this rule."}
                     }
+                  }
+                }
+              }
+            },
+            "periods": {
+              "description": "The programme's periods, keyed by id, in time order (years, half-years, ...).",
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {
+                "type": "object", "required": ["start", "end"], "additionalProperties": false,
+                "properties": {
+                  "label": {"$ref": "#/$defs/text"},
+                  "start": {"$ref": "#/$defs/month"},
+                  "end": {"$ref": "#/$defs/month"},
+                  "newHomes": {"$ref": "#/$defs/range", "description": "The region's new homes in this period."},
+                  "priorityGroups": {"$ref": "#/$defs/periodDemands"},
+                  "care": {"$ref": "#/$defs/periodDemands"}
+                }
+              }
+            },
+            "monitoring": {
+              "type": "object", "additionalProperties": false,
+              "properties": {
+                "asOf": {"$ref": "#/$defs/id", "description": "The last realised period."},
+                "categories": {
+                  "type": "object", "additionalProperties": false,
+                  "properties": {
+                    "onTrack": {"$ref": "#/$defs/share"}, "behind": {"$ref": "#/$defs/share"},
+                    "wellBehind": {"$ref": "#/$defs/share"}
                   }
                 }
               }
@@ -76,6 +105,7 @@ public enum ScenarioSchema {
                   "key": {"$ref": "#/$defs/key"},
                   "mode": {"$ref": "#/$defs/mode"},
                   "weight": {"$ref": "#/$defs/count"},
+                  "carryOver": {"$ref": "#/$defs/carryOver"},
                   "statutory": {
                     "description": "The task as the law computes it: population share of the national number, rounded up, plus agreed swaps (summing to 0).",
                     "type": "object", "required": ["nationalNumber", "nationalPopulation"], "additionalProperties": false,
@@ -100,7 +130,8 @@ public enum ScenarioSchema {
                   "key": {"$ref": "#/$defs/key"},
                   "maxShareOfNewHomes": {"$ref": "#/$defs/share"},
                   "mode": {"$ref": "#/$defs/mode"},
-                  "weight": {"$ref": "#/$defs/count"}
+                  "weight": {"$ref": "#/$defs/count"},
+                  "carryOver": {"$ref": "#/$defs/carryOver"}
                 }
               }
             },
@@ -125,7 +156,7 @@ public enum ScenarioSchema {
             },
             "fairness": {
               "type": "object", "additionalProperties": false,
-              "properties": {"norm": {"enum": ["sum", "max", "leximin"]}}
+              "properties": {"norm": {"enum": ["sum", "max", "leximin"]}, "over": {"enum": ["periods", "horizon"]}}
             },
             "solver": {
               "type": "object", "additionalProperties": false,
@@ -156,6 +187,22 @@ public enum ScenarioSchema {
               "type": "string", "maxLength": 200, "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
             },
             "year": {"type": "integer", "minimum": -999999999, "maximum": 999999999},
+            "month": {"description": "A year and month, \"2025-01\".", "type": "string", "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$"},
+            "carryOver": {
+              "description": "Arrears to the next period (default), spread over the later ones, or none; a surplus credited or not (default).",
+              "oneOf": [
+                {"const": true},
+                {"type": "object", "additionalProperties": false,
+                 "properties": {"arrears": {"enum": ["next", "spread", "none"]}, "surplus": {"enum": ["none", "credit"]}}}
+              ]
+            },
+            "periodDemands": {
+              "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+              "additionalProperties": {
+                "type": "object", "required": ["demand"], "additionalProperties": false,
+                "properties": {"demand": {"$ref": "#/$defs/range"}}
+              }
+            },
             "count": {"description": "Homes, placements, persons or a weight: 0 or more.",
                       "type": "number", "minimum": 0},
             "share": {"description": "A fraction in [0, 1]: write 30% as 0.3.",
@@ -280,6 +327,14 @@ public enum ScenarioSchema {
                 "alternatives": {"anyOf": [{"$ref": "#/$defs/alternatives"}, {"type": "null"}]},
                 "obligations": {"anyOf": [{"$ref": "#/$defs/obligations"}, {"type": "null"}]},
                 "housed": {"$ref": "#/$defs/counts", "description": "People of each priority group housed so far in the horizon."},
+                "periods": {
+                  "description": "Per period: capacity, and what was realised (per segment, priority group or care quality).",
+                  "type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                  "additionalProperties": {
+                    "type": "object", "additionalProperties": false,
+                    "properties": {"newHomes": {"$ref": "#/$defs/range"}, "realised": {"$ref": "#/$defs/counts"}}
+                  }
+                },
                 "stockChanges": {
                   "description": "Changes to the existing stock besides new building, over the horizon.",
                   "type": "object", "additionalProperties": false,

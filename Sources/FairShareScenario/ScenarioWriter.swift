@@ -41,6 +41,7 @@ enum ScenarioWriter {
                                         ("label", .string(group.label)), ("demand", range(group.demand)),
                                         ("key", key(group.key)), ("mode", .string(group.mode.rawValue)),
                                         ("weight", .number(group.weight)),
+                                        ("carryOver", carryOver(group.carryOver)),
                                     ] + (group.statutory.map { [("statutory", statutory($0))] } ?? []))
                             )
                         })
@@ -59,6 +60,7 @@ enum ScenarioWriter {
                                     ("key", key(quality.key)),
                                     ("maxShareOfNewHomes", .number(quality.maxShareOfNewHomes)),
                                     ("mode", .string(quality.mode.rawValue)), ("weight", .number(quality.weight)),
+                                    ("carryOver", carryOver(quality.carryOver)),
                                 ])
                             )
                         })
@@ -78,7 +80,33 @@ enum ScenarioWriter {
                         )
                     })
             ))
-        top.append(("fairness", object([("norm", .string(definition.fairness.norm.rawValue))])))
+        if !definition.periods.isEmpty {
+            top.append(("periods", object(definition.periods.map { ($0.id, period($0)) })))
+        }
+        let monitoring = definition.monitoring
+        let categories = monitoring.categories
+        top.append(
+            (
+                "monitoring",
+                object(
+                    (monitoring.asOf.map { [("asOf", JSONValue.string($0))] } ?? []) + [
+                        (
+                            "categories",
+                            object([
+                                ("onTrack", .number(categories.onTrack)), ("behind", .number(categories.behind)),
+                                ("wellBehind", .number(categories.wellBehind)),
+                            ])
+                        )
+                    ])
+            ))
+        top.append(
+            (
+                "fairness",
+                object([
+                    ("norm", .string(definition.fairness.norm.rawValue)),
+                    ("over", .string(definition.fairness.over.rawValue)),
+                ])
+            ))
         let solver = definition.solver
         top.append(
             (
@@ -131,6 +159,7 @@ enum ScenarioWriter {
             check(municipality.obligations.map(\.id), ["municipalities", .member(municipality.id), "obligations"])
         }
         check(definition.variants.map(\.id), ["variants"])
+        check(definition.periods.map(\.id), ["periods"])
         return issues
     }
 
@@ -174,10 +203,33 @@ enum ScenarioWriter {
     }
 
     static func target(_ target: Target) -> JSONValue {
+        object(
+            [
+                ("segments", .array(target.segments.map(JSONValue.string))), ("minShare", .number(target.minShare)),
+                ("maxShare", .number(target.maxShare)), ("mode", .string(target.mode.rawValue)),
+                ("weight", .number(target.weight)),
+            ] + (target.perPeriod.map { [("perPeriod", carryOver($0))] } ?? []))
+    }
+
+    static func carryOver(_ rule: CarryOver) -> JSONValue {
+        object([("arrears", .string(rule.arrears.rawValue)), ("surplus", .string(rule.surplus.rawValue))])
+    }
+
+    static func period(_ period: Period) -> JSONValue {
         object([
-            ("segments", .array(target.segments.map(JSONValue.string))), ("minShare", .number(target.minShare)),
-            ("maxShare", .number(target.maxShare)), ("mode", .string(target.mode.rawValue)),
-            ("weight", .number(target.weight)),
+            ("label", .string(period.label)), ("start", .string(period.start.description)),
+            ("end", .string(period.end.description)), ("newHomes", range(period.newHomes)),
+            (
+                "priorityGroups",
+                object(
+                    period.priorityGroups.sorted { $0.key < $1.key }.map {
+                        ($0.key, object([("demand", range($0.value))]))
+                    })
+            ),
+            (
+                "care",
+                object(period.care.sorted { $0.key < $1.key }.map { ($0.key, object([("demand", range($0.value))])) })
+            ),
         ])
     }
 
@@ -240,6 +292,25 @@ enum ScenarioWriter {
         }
         if !municipality.obligations.isEmpty {
             members.append(("obligations", object(municipality.obligations.map { ($0.id, obligation($0)) })))
+        }
+        if !municipality.periods.isEmpty {
+            members.append(
+                (
+                    "periods",
+                    object(
+                        municipality.periods.sorted { $0.key < $1.key }.map { id, period in
+                            (
+                                id,
+                                object([
+                                    ("newHomes", range(period.newHomes)),
+                                    (
+                                        "realised",
+                                        keyed(period.realised, first: segments + groups + care, JSONValue.number)
+                                    ),
+                                ])
+                            )
+                        })
+                ))
         }
         return object(members)
     }
