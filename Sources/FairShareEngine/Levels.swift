@@ -33,11 +33,16 @@ struct LevelRun {
         var lastSolved: Solution?
         for (index, (level, expression)) in formulation.levels.enumerated() {
             if level == .fairness, formulation.leximinBound != nil, lastLevel != .fairness {
+                var stopped: Solution?
                 guard
                     let leximin = try solveLeximin(
                         formulation, on: problem, settings: settings, clock: clock,
-                        start: start, cancellation: cancellation)
-                else { break }
+                        start: start, cancellation: cancellation, stopped: &stopped)
+                else {
+                    // The stage's own status (infeasible, time limit, …), not "no level was solved".
+                    run.last = stopped
+                    break
+                }
                 run.last = leximin.solution
                 lastSolved = leximin.solution
                 run.optima.append(LevelOptimum(level: level, value: leximin.largest))
@@ -81,11 +86,11 @@ struct LevelRun {
     /// Ogryczak's sequential method (docs/model.md §7): minimise the common bound t of every unfixed pair's weighted
     /// relative deviation; fix the pairs that cannot do better (a positive dual on their row: in every optimum
     /// they sit at t*) at that value; repeat until every pair is fixed. Pairs of size 0 are held at deviation 0
-    /// throughout and count as 0 in the profile. Returns `nil` (with `run.last` left to the caller) when a stage
-    /// has no optimum.
+    /// throughout and count as 0 in the profile. Returns `nil` when a stage has no optimum, with that stage's
+    /// solution (its status) in `stopped`.
     static func solveLeximin(
         _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, clock: ContinuousClock,
-        start: ContinuousClock.Instant, cancellation: SolverCancellation?
+        start: ContinuousClock.Instant, cancellation: SolverCancellation?, stopped: inout Solution?
     ) throws -> (largest: Double, profile: [Double], solution: Solution)? {
         guard let bound = formulation.leximinBound else { return nil }
         let pairs = formulation.leximinPairs
@@ -104,7 +109,10 @@ struct LevelRun {
                         0.001,
                         settings.timeLimit - seconds), cancellation: cancellation))
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
-            else { return nil }
+            else {
+                stopped = solution
+                return nil
+            }
             last = solution
             if largest == nil { largest = value }
             let open = profile.indices.filter { profile[$0] == nil }

@@ -157,17 +157,53 @@ enum AchievedLevels {
             for (c, quality) in scenario.careQualities.enumerated() where quality.mode == .soft {
                 total += quality.weight * max(0, quality.demand.min - result.region.care[c].placed)
             }
+            // Per planned period (docs/model.md §9): soft demands corrected by the arrears, soft targets per period.
+            for t in formulation.realisedPeriods..<result.periods.count where formulation.isPhased || t == 0 {
+                let region = result.periods[t].region
+                for item in formulation.ledger.items where item.hasDemand(t) {
+                    let soft: Double?
+                    let placed: Double
+                    if item.kind == .priorityGroup {
+                        let group = scenario.priorityGroups[item.index]
+                        soft = group.mode == .soft ? group.weight : nil
+                        placed = region.placements[item.id] ?? 0
+                    } else {
+                        let quality = scenario.careQualities[item.index]
+                        soft = quality.mode == .soft ? quality.weight : nil
+                        placed = region.care[item.id] ?? 0
+                    }
+                    if let weight = soft { total += weight * max(0, item.correctedDemand(t).min - placed) }
+                }
+                for ledger in formulation.ledger.targets {
+                    let target = scenario.region.targets[ledger.index]
+                    guard target.mode == .soft else { continue }
+                    let inTarget = target.segments.reduce(0) { $0 + (region.newHomes[$1] ?? 0) }
+                    let homes = region.total
+                    total +=
+                        target.weight
+                        * max(
+                            0, target.minShare * homes + ledger.entries[t].arrears - inTarget,
+                            inTarget - target.maxShare * homes)
+                }
+            }
             return total
         case .fairness, .tiebreak:
+            // With periods judged one by one (docs/model.md §9), the deviations of the planned periods.
+            let phased = formulation.isPhased && scenario.fairness.over == .periods
+            let deviations: [[String: Double]] =
+                phased
+                ? result.periods.dropFirst(formulation.realisedPeriods).flatMap { $0.municipalities.map(\.deviation) }
+                : result.municipalities.map(\.deviation)
+            let stride = result.municipalities.count
             let relative = formulation.items.map { item in
-                result.municipalities.indices.map { i -> Double in
-                    let deviation = result.municipalities[i].deviation[item.id] ?? 0
-                    let size = item.sizes[i]
+                deviations.indices.map { k -> Double in
+                    let deviation = deviations[k][item.id] ?? 0
+                    let size = item.sizes[k % max(1, stride)]
                     return size > 0 ? item.weight * deviation / size : (deviation > 1e-9 ? .infinity : 0)
                 }
             }
             let sum = formulation.items.reduce(0.0) { total, item in
-                total + item.weight * result.municipalities.reduce(0) { $0 + ($1.deviation[item.id] ?? 0) }
+                total + item.weight * deviations.reduce(0) { $0 + ($1[item.id] ?? 0) }
             }
             if level == .tiebreak { return sum }
             switch scenario.fairness.norm {

@@ -204,11 +204,15 @@ enum IndependentCheck {
         }
         // Norm sum: the fairness level is Σ λ_q Σ_i |v_iq − F_iq| of the allocation.
         if scenario.fairness.norm == .sum, let level = achieved(.fairness) {
-            let recomputed = fairnessSum(of: result, in: scenario)
+            let phased = scenario.periods.count >= 2 && scenario.fairness.over == .periods
+            let recomputed =
+                phased
+                ? PeriodCheck.fairnessSum(of: result, in: scenario) : fairnessSum(of: result, in: scenario)
             if abs(level - recomputed) > 1e-4 * max(1, abs(level)) {
                 problems.append("fairness level \(level) ≠ recomputed Σ λ |v − F| \(recomputed)")
             }
         }
+        problems += PeriodCheck.violations(of: result, in: scenario)
         return problems
     }
 
