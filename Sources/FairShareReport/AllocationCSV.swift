@@ -21,6 +21,10 @@ import FairShareScenario
 /// `obligation`, `item` the rule, `label` why the requirement applies, `value` the share its segments reach and
 /// `min` the share required.
 ///
+/// A scenario with periods (docs/model.md §9) adds a last column `period`: empty on the horizon's records, then one
+/// record per period, municipality and item with that period's figure, fair share, deviation and range (`kind`
+/// `newHomes`, `placements` or `care`; no stock shares).
+///
 /// Values are exact, as in the JSON result (up to six decimals), not the whole numbers of the tables, which are
 /// rounded so that their totals add up. A result without an allocation has the header only.
 public struct AllocationCSV: Sendable {
@@ -46,8 +50,10 @@ public struct AllocationCSV: Sendable {
 
     /// The whole CSV text, CRLF line ends.
     public func text() -> String {
-        var out = format.record(Self.columns)
+        let phased = !result.periods.isEmpty
+        var out = format.record(Self.columns + (phased ? ["period"] : []))
         guard result.hasAllocation else { return out }
+        let periodColumn = phased ? [""] : []
         let fair = Set(result.fairItemIDs)
         for allocation in result.municipalities {
             func record(
@@ -61,7 +67,7 @@ public struct AllocationCSV: Sendable {
                     shares ? format.number(allocation.stockShareBefore[id]) : "",
                     shares ? format.number(allocation.stockShareAfter[id]) : "",
                     format.number(range?.min), format.number(range?.max),
-                ])
+                ] + periodColumn)
             }
             let ranges = allocation.ranges
             for segment in scenario.segments {
@@ -86,7 +92,34 @@ public struct AllocationCSV: Sendable {
                 out += format.record([
                     allocation.id, allocation.name, "obligation", decided.rule, decided.reason,
                     format.number(outcome.share), "", "", "", "", format.number(decided.applies.minNewShare), "",
-                ])
+                ] + periodColumn)
+            }
+        }
+        for period in result.periods {
+            for (i, allocation) in period.municipalities.enumerated() {
+                let name = result.municipalities[i].name
+                let ranges = allocation.ranges
+                func record(_ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?) {
+                    out += format.record([
+                        allocation.id, name, kind, id, label, format.number(value ?? 0),
+                        fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
+                        fair.contains(id) ? format.number(allocation.deviation[id]) : "", "", "",
+                        format.number(range?.min), format.number(range?.max), period.id,
+                    ])
+                }
+                for segment in scenario.segments {
+                    record(
+                        "newHomes", segment.id, segment.label, allocation.newHomes[segment.id],
+                        ranges?.newHomes[segment.id])
+                }
+                for group in scenario.priorityGroups {
+                    record(
+                        "placements", group.id, group.label, allocation.placements[group.id],
+                        ranges?.placements[group.id])
+                }
+                for quality in scenario.careQualities {
+                    record("care", quality.id, quality.label, allocation.care[quality.id], ranges?.care[quality.id])
+                }
             }
         }
         return out

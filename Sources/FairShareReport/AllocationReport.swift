@@ -260,6 +260,7 @@ public struct AllocationReport: Sendable {
         out +=
             "\nNew homes\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
             + paragraph(allocationNote())
+        out += PeriodReport(result: result, scenario: scenario).text(width: width)
         let open = self.open
         if !open.entries.isEmpty {
             out +=
@@ -296,6 +297,7 @@ public struct AllocationReport: Sendable {
         out +=
             "\n### New homes\(horizon)\n\n" + allocationTable.markdown() + "\n"
             + allocationNote(markdown: true) + "\n"
+        out += PeriodReport(result: result, scenario: scenario).markdown()
         let open = self.open
         if !open.entries.isEmpty {
             out +=

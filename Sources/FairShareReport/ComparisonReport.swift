@@ -178,6 +178,29 @@ public struct ComparisonReport: Sendable {
         return notes
     }
 
+    /// With periods in any run (docs/model.md §9): per period id, in the order the runs list them, each run's new
+    /// homes in the region in that period (rounded to whole homes) and the change against the base; `nil` when no
+    /// run has periods.
+    public var periodTable: TextTable? {
+        var ids: [String] = []
+        for run in comparison.runs { for period in run.result.periods where !ids.contains(period.id) { ids.append(period.id) } }
+        guard !ids.isEmpty else { return nil }
+        let runs = comparison.runs
+        var table = TextTable(
+            headers: ["Period"] + runs.map(\.name), alignments: [.left] + Array(repeating: .right, count: runs.count))
+        for id in ids {
+            let base = runs.first?.result.period(id)?.region.total.rounded()
+            table.rows.append(
+                [runs.compactMap { $0.result.period(id)?.label }.first ?? id]
+                    + runs.enumerated().map { index, run in
+                        guard let total = run.result.period(id)?.region.total.rounded() else { return "–" }
+                        guard index > 0, let base else { return Formatting.whole(total) }
+                        return Formatting.whole(total) + " (\(Formatting.signed(total - base)))"
+                    })
+        }
+        return table
+    }
+
     /// The whole comparison for a terminal; tables wrap their headers to fit in `width` characters where they can.
     public func text(width: Int = TextTable.defaultWidth) -> String {
         let nameWidth = runLines.map(\.name.count).max() ?? 0
@@ -202,6 +225,7 @@ public struct ComparisonReport: Sendable {
         for item in comparison.items {
             out += "\n\(item.heading)\n" + table(for: item).text(width: width)
         }
+        if let periods = periodTable { out += "\nNew homes in the region per period\n" + periods.text(width: width) }
         return out
     }
 
@@ -215,6 +239,7 @@ public struct ComparisonReport: Sendable {
         for item in comparison.items {
             out += "\n### \(item.heading)\n\n" + table(for: item).markdown()
         }
+        if let periods = periodTable { out += "\n### New homes in the region per period\n\n" + periods.markdown() }
         return out
     }
 
