@@ -60,14 +60,15 @@ public struct AllocationCSV: Sendable {
                 _ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?,
                 shares: Bool
             ) {
-                out += format.record([
-                    allocation.id, allocation.name, kind, id, label, format.number(value ?? 0),
-                    fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
-                    fair.contains(id) ? format.number(allocation.deviation[id]) : "",
-                    shares ? format.number(allocation.stockShareBefore[id]) : "",
-                    shares ? format.number(allocation.stockShareAfter[id]) : "",
-                    format.number(range?.min), format.number(range?.max),
-                ] + periodColumn)
+                out += format.record(
+                    [
+                        allocation.id, allocation.name, kind, id, label, format.number(value ?? 0),
+                        fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
+                        fair.contains(id) ? format.number(allocation.deviation[id]) : "",
+                        shares ? format.number(allocation.stockShareBefore[id]) : "",
+                        shares ? format.number(allocation.stockShareAfter[id]) : "",
+                        format.number(range?.min), format.number(range?.max),
+                    ] + periodColumn)
             }
             let ranges = allocation.ranges
             for segment in scenario.segments {
@@ -89,10 +90,11 @@ public struct AllocationCSV: Sendable {
             // required (min).
             for outcome in allocation.obligations {
                 let decided = outcome.decided
-                out += format.record([
-                    allocation.id, allocation.name, "obligation", decided.rule, decided.reason,
-                    format.number(outcome.share), "", "", "", "", format.number(decided.applies.minNewShare), "",
-                ] + periodColumn)
+                out += format.record(
+                    [
+                        allocation.id, allocation.name, "obligation", decided.rule, decided.reason,
+                        format.number(outcome.share), "", "", "", "", format.number(decided.applies.minNewShare), "",
+                    ] + periodColumn)
             }
         }
         for period in result.periods {

@@ -183,7 +183,9 @@ public struct ComparisonReport: Sendable {
     /// run has periods.
     public var periodTable: TextTable? {
         var ids: [String] = []
-        for run in comparison.runs { for period in run.result.periods where !ids.contains(period.id) { ids.append(period.id) } }
+        for run in comparison.runs {
+            for period in run.result.periods where !ids.contains(period.id) { ids.append(period.id) }
+        }
         guard !ids.isEmpty else { return nil }
         let runs = comparison.runs
         var table = TextTable(

@@ -83,7 +83,8 @@ public struct PeriodReport: Sendable {
             let cells = result.periods.map { period -> String in
                 guard let outcome = period.region.targets.first(where: { $0.id == target.id }) else { return "–" }
                 let carried =
-                    Formatting.count(outcome.arrears) == "0" ? "" : " +\(Formatting.count(outcome.arrears)) homes carried"
+                    Formatting.count(outcome.arrears) == "0"
+                    ? "" : " +\(Formatting.count(outcome.arrears)) homes carried"
                 return "\(period.label) \(Formatting.percent(outcome.share))\(carried)\(outcome.met ? "" : " NOT met")"
             }
             return "Target \(target.id) per period (min \(Formatting.percent(target.minShare))): "

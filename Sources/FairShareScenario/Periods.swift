@@ -140,11 +140,15 @@ public struct DeliveryCategories: Sendable, Hashable {
     /// `wellBehind`: at least this share (and less than `behind`) is well behind; less is far behind.
     public var wellBehind: Double
 
+    /// How close below a threshold a share may be and still reach it: the plan's figures carry the solver's
+    /// tolerance (a planned 100 may be 100.000001), which must not turn exactly 95% into "behind".
+    public static let tolerance = 1e-6
+
     /// The category of a delivered share (realised ÷ plan).
     public func category(of delivered: Double) -> DeliveryCategory {
-        if delivered >= onTrack { return .onTrack }
-        if delivered >= behind { return .behind }
-        if delivered >= wellBehind { return .wellBehind }
+        if delivered >= onTrack - Self.tolerance { return .onTrack }
+        if delivered >= behind - Self.tolerance { return .behind }
+        if delivered >= wellBehind - Self.tolerance { return .wellBehind }
         return .farBehind
     }
 }

@@ -29,7 +29,7 @@ struct FairshareCommand: ParsableCommand {
         version: version,
         subcommands: [
             Solve.self, Validate.self, Compare.self, Explain.self, SweepCommand.self, Export.self, Schema.self,
-            BaselineCommand.self,
+            BaselineCommand.self, MonitorCommand.self,
         ]
     )
 

@@ -81,7 +81,8 @@ enum PeriodCheck {
                 let sum = result.periods.reduce(0) { $0 + value($1.municipality(municipality.id), id, kind) }
                 let total =
                     kind == 0
-                    ? horizon.newHomes[id] ?? .nan : kind == 1 ? horizon.placements[id] ?? .nan : horizon.care[id] ?? .nan
+                    ? horizon.newHomes[id] ?? .nan
+                    : kind == 1 ? horizon.placements[id] ?? .nan : horizon.care[id] ?? .nan
                 equal(sum, total, "Σ_t \(municipality.id).\(id) = horizon")
             }
             for (t, period) in periods.enumerated() {
@@ -91,7 +92,9 @@ enum PeriodCheck {
                     let v = value(allocation, id, kind)
                     atLeast(v, 0, "\(municipality.id).\(id)@\(period.id) ≥ 0")
                     if t < realised {
-                        equal(v, municipality.periods[period.id]?.realised[id] ?? 0, "fact \(municipality.id).\(id)@\(period.id)")
+                        equal(
+                            v, municipality.periods[period.id]?.realised[id] ?? 0,
+                            "fact \(municipality.id).\(id)@\(period.id)")
                     }
                 }
                 if t >= realised, let capacity = municipality.periods[period.id]?.newHomes {
@@ -105,17 +108,24 @@ enum PeriodCheck {
         }
         let demanded: [(id: String, kind: Int, demands: [CountRange?], key: Key, rule: CarryOver, hard: Bool)] =
             scenario.priorityGroups.map { group in
-                (group.id, 1, periods.map { $0.priorityGroups[group.id] }, group.key, group.carryOver, group.mode == .hard)
+                (
+                    group.id, 1, periods.map { $0.priorityGroups[group.id] }, group.key, group.carryOver,
+                    group.mode == .hard
+                )
             }
             + scenario.careQualities.map { quality in
-                (quality.id, 2, periods.map { $0.care[quality.id] }, quality.key, quality.carryOver, quality.mode == .hard)
+                (
+                    quality.id, 2, periods.map { $0.care[quality.id] }, quality.key, quality.carryOver,
+                    quality.mode == .hard
+                )
             }
         for (t, period) in periods.enumerated() where t >= realised {
             let total = result.periods[t].municipalities.reduce(0) { $0 + $1.total }
             atLeast(total, period.newHomes.min, "R1 \(period.id).min")
             atMost(total, period.newHomes.max, "R1 \(period.id).max")
             for item in demanded where item.demands.contains(where: { $0 != nil }) {
-                let carried = arrears(item: item.id, demands: item.demands, key: item.key, rule: item.rule, in: scenario)[t]
+                let carried = arrears(
+                    item: item.id, demands: item.demands, key: item.key, rule: item.rule, in: scenario)[t]
                     .reduce(0, +)
                 guard item.demands[t] != nil || carried != 0 else { continue }
                 let demand = item.demands[t] ?? CountRange()
@@ -125,7 +135,8 @@ enum PeriodCheck {
             }
         }
         // Targets per period: realised periods set the arrears, planned ones must meet minShare plus them.
-        for target in scenario.region.targets where target.perPeriod != nil && target.mode == .hard && periods.count > 1 {
+        for target in scenario.region.targets where target.perPeriod != nil && target.mode == .hard && periods.count > 1
+        {
             var carried = [Double](repeating: 0, count: periods.count)
             for t in periods.indices {
                 let total = result.periods[t].municipalities.reduce(0) { $0 + $1.total }
@@ -198,7 +209,8 @@ enum PeriodCheck {
                 let demands = periods.map { $0.care[quality.id] }
                 let carried =
                     demands.contains { $0 != nil }
-                    ? arrears(item: quality.id, demands: demands, key: quality.key, rule: quality.carryOver, in: scenario)[t]
+                    ? arrears(
+                        item: quality.id, demands: demands, key: quality.key, rule: quality.carryOver, in: scenario)[t]
                     : none
                 proportional(allocations[t].map { $0?.care[quality.id] ?? 0 }, quality.key, quality.weight, carried)
             }

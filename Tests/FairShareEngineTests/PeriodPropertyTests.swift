@@ -45,7 +45,8 @@ struct PeriodPropertyTests {
                                                             JSONObject([
                                                                 (
                                                                     "min",
-                                                                    .number((demand / Double(count) * 0.8).rounded(.down))
+                                                                    .number(
+                                                                        (demand / Double(count) * 0.8).rounded(.down))
                                                                 )
                                                             ]))
                                                     )
@@ -111,7 +112,9 @@ struct PeriodPropertyTests {
             }
             let result = FairShare.solve(scenario)
             cases.checked()
-            #expect([.optimal, .feasible, .infeasible].contains(result.status), "\(label): \(result.status) \(result.failure?.description ?? "")")
+            #expect(
+                [.optimal, .feasible, .infeasible].contains(result.status),
+                "\(label): \(result.status) \(result.failure?.description ?? "")")
             if result.hasAllocation {
                 solvedCases.checked()
                 #expect(result.periods.count == scenario.periods.count)

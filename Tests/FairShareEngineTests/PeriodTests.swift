@@ -42,7 +42,10 @@ struct PeriodTests {
         #expect(result.status == .optimal)
         // First half-year: realised, the facts stand; Aldorp's balance 50 − 38 = 12.
         #expect(result.period("2024-I")?.isRealised == true)
-        #expect(Self.task(result, "2024-I", "A") == PeriodTask(task: 50, arrears: 0, corrected: 50, delivered: 38, remaining: 12, pacePerMonth: 8.333333))
+        #expect(
+            Self.task(result, "2024-I", "A")
+                == PeriodTask(task: 50, arrears: 0, corrected: 50, delivered: 38, remaining: 12, pacePerMonth: 8.333333)
+        )
         // Second half-year: Aldorp 50 + 12 = 62; Bestad's surplus of 5 is not credited (the default): 30; Cewijk 20.
         let a = try #require(Self.task(result, "2024-II", "A"))
         #expect(a.task == 50 && a.arrears == 12 && a.corrected == 62)
@@ -105,7 +108,9 @@ struct PeriodTests {
     ///
     /// Aldorp's second-period fair share: 0.3 · (1,000 + 100 + 200) − (250 + 0) = 140. Had it built 30 social homes
     /// first: 0.3 · 1,300 − 280 = 110. Bestad's: 0.3 · 1,300 − (400 + 50) = −60, so it builds none (deviation 60).
-    @Test("(c) converge over two periods: the second fair share follows what the first built", arguments: [(0.0, 140.0), (30.0, 110.0)])
+    @Test(
+        "(c) converge over two periods: the second fair share follows what the first built",
+        arguments: [(0.0, 140.0), (30.0, 110.0)])
     func convergeCarriesTheStock(firstSocial: Double, secondFair: Double) throws {
         let json = """
             {"format": "fairshare-scenario/1", "name": "Two towns, two periods",
@@ -148,7 +153,9 @@ struct PeriodTests {
     /// horizon: the same result, figure for figure (the period's own section aside).
     @Test("a single period gives exactly the results without periods")
     func singlePeriodIsTheHorizon() throws {
-        let directories = [Repository.scenarios, Repository.root.appendingPathComponent("Tests/FairshareCLITests/Scenarios")]
+        let directories = [
+            Repository.scenarios, Repository.root.appendingPathComponent("Tests/FairshareCLITests/Scenarios"),
+        ]
         var solved = 0
         for directory in directories {
             let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
@@ -166,14 +173,16 @@ struct PeriodTests {
                                 "all",
                                 .object(
                                     JSONObject([
-                                        ("start", .string("\(horizon.start)-01")), ("end", .string("\(horizon.end)-12")),
+                                        ("start", .string("\(horizon.start)-01")),
+                                        ("end", .string("\(horizon.end)-12")),
                                     ]))
                             )
                         ]))
                     let single = try plain.setting(period, at: ["periods"])
                     let expected = FairShare.solve(plain)
                     var got = FairShare.solve(single)
-                    #expect(got.periods.count == (got.hasAllocation ? 1 : 0), "\(file.lastPathComponent) \(variant ?? "")")
+                    #expect(
+                        got.periods.count == (got.hasAllocation ? 1 : 0), "\(file.lastPathComponent) \(variant ?? "")")
                     if let only = got.periods.first {
                         #expect(only.municipalities.map(\.newHomes) == got.municipalities.map(\.newHomes))
                     }

@@ -88,14 +88,29 @@ struct PeriodValidationTests {
             (#"{"periods": {"h2": {"start": "2024-06"}}}"#, .invalidValue, "periods.h2.start"),
             (#"{"periods": {"h2": {"end": "2025-01"}}}"#, .invalidValue, "periods.h2"),
             (#"{"periods": {"h2": {"stop": "2024-12"}}}"#, .unknownField, "periods.h2.stop"),
-            (#"{"periods": {"h2": {"priorityGroups": {"refugees": {"demand": 1}}}}}"#, .unknownID, "periods.h2.priorityGroups.refugees"),
-            (#"{"periods": {"h2": {"priorityGroups": {"statushouders": {"demand": -1}}}}}"#, .negative, "periods.h2.priorityGroups.statushouders.demand"),
+            (
+                #"{"periods": {"h2": {"priorityGroups": {"refugees": {"demand": 1}}}}}"#, .unknownID,
+                "periods.h2.priorityGroups.refugees"
+            ),
+            (
+                #"{"periods": {"h2": {"priorityGroups": {"statushouders": {"demand": -1}}}}}"#, .negative,
+                "periods.h2.priorityGroups.statushouders.demand"
+            ),
             (#"{"municipalities": {"GM2": {"periods": {"h3": {}}}}}"#, .unknownID, "municipalities.GM2.periods.h3"),
-            (#"{"municipalities": {"GM2": {"periods": {"h2": {"realised": {"middle": 1}}}}}}"#, .unknownID, "municipalities.GM2.periods.h2.realised.middle"),
+            (
+                #"{"municipalities": {"GM2": {"periods": {"h2": {"realised": {"middle": 1}}}}}}"#, .unknownID,
+                "municipalities.GM2.periods.h2.realised.middle"
+            ),
             (#"{"monitoring": {"asOf": "h9"}}"#, .unknownID, "monitoring.asOf"),
             (#"{"monitoring": {"categories": {"behind": 0.95}}}"#, .invalidValue, "monitoring.categories"),
-            (#"{"priorityGroups": {"statushouders": {"carryOver": {"arrears": "later"}}}}"#, .invalidValue, "priorityGroups.statushouders.carryOver.arrears"),
-            (#"{"region": {"targets": {"social-30": {"perPeriod": {"surplus": "yes"}}}}}"#, .invalidValue, "region.targets.social-30.perPeriod.surplus"),
+            (
+                #"{"priorityGroups": {"statushouders": {"carryOver": {"arrears": "later"}}}}"#, .invalidValue,
+                "priorityGroups.statushouders.carryOver.arrears"
+            ),
+            (
+                #"{"region": {"targets": {"social-30": {"perPeriod": {"surplus": "yes"}}}}}"#, .invalidValue,
+                "region.targets.social-30.perPeriod.surplus"
+            ),
             (#"{"fairness": {"over": "years"}}"#, .invalidValue, "fairness.over"),
         ])
     func problems(patch: String, code: ScenarioIssue.Code, path: String) throws {

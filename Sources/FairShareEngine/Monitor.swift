@@ -1,0 +1,179 @@
+import Dispatch
+import FairShareScenario
+import Synchronization
+
+/// Why a scenario cannot be monitored.
+public enum MonitorError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The scenario has fewer than two periods: there is no "so far" and "still to come".
+    case noPeriods
+    /// `--as-of` names no period of the scenario.
+    case unknownPeriod(String, known: [String])
+    /// Nothing is realised as of the period asked for (or no period has realised figures).
+    case nothingRealised
+    /// The plan (nothing realised) or the programme as of the period has no allocation.
+    case unsolved(which: String, ResultStatus)
+
+    public var description: String {
+        switch self {
+        case .noPeriods:
+            "the scenario has no periods; the monitor compares realised periods with the plan (docs/model.md §9)"
+        case .unknownPeriod(let id, let known):
+            "unknown period \"\(id)\"; periods: \(known.joined(separator: ", "))"
+        case .nothingRealised:
+            "no period is realised: give realised figures per period (municipalities.ID.periods.P.realised) or "
+                + "monitoring.asOf"
+        case .unsolved(let which, let status):
+            "the \(which) has no allocation (\(status.rawValue)); solve it with `fairshare solve` to see why"
+        }
+    }
+}
+
+/// Realised against the plan (docs/model.md §9, "The monitor"): per municipality and item, what was realised up to
+/// the as-of period, what the plan asked for by then, the share delivered and its category, what the straight pace
+/// expected, and the fair plan for the periods still to come.
+///
+/// The *plan* is the programme solved with nothing realised (the plan as agreed at the start); the *remainder* is
+/// the programme solved with the periods up to as-of realised: the fair plan for the rest. The two are independent
+/// linear programmes and are solved at the same time, one per core.
+public struct Monitor: Sendable {
+    /// One municipality's (or the region's) delivery of one item.
+    public struct Line: Sendable, Hashable {
+        /// The item: a segment, priority group or care quality id, or `total` (all new homes).
+        public var kind: Kind
+        public var item: String
+        public var label: String
+        /// Σ realised up to and including the as-of period.
+        public var realised: Double
+        /// Σ planned for those periods (the plan at the start).
+        public var planned: Double
+        /// realised ÷ planned; `nil` when nothing was planned.
+        public var delivered: Double?
+        /// max(0, planned − realised).
+        public var arrears: Double
+        /// The plan's horizon total × the months elapsed ÷ the horizon's months: the straight pace.
+        public var byPace: Double
+        /// realised ÷ byPace; `nil` when the pace asks for nothing.
+        public var deliveredOfPace: Double?
+        /// The category of `delivered`; `nil` when nothing was planned.
+        public var category: DeliveryCategory?
+        /// The fair plan for each period after as-of (the remainder's figures).
+        public var remaining: [Double]
+
+        public enum Kind: String, Sendable, Hashable, CaseIterable {
+            case total, newHomes, placements, care
+        }
+    }
+
+    /// One municipality's lines, or the region's (`id` nil).
+    public struct Entry: Sendable, Hashable {
+        public var id: String?
+        public var name: String
+        public var lines: [Line]
+
+        public func line(_ item: String) -> Line? { lines.first { $0.item == item } }
+    }
+
+    /// The last realised period.
+    public var asOf: String
+    /// The periods after it, in order.
+    public var remainingPeriods: [String]
+    public var categories: DeliveryCategories
+    /// The plan at the start and the programme as of `asOf`.
+    public var plan: FairShareResult
+    public var remainder: FairShareResult
+    /// Per municipality, in the results' order, then the region.
+    public var municipalities: [Entry]
+    public var region: Entry
+
+    /// The monitor of `scenario` as of period `asOf` (`nil`: the scenario's own, docs/model.md §9).
+    public static func run(
+        _ scenario: Scenario, asOf: String? = nil, options: SolveOptions = SolveOptions()
+    ) throws -> Monitor {
+        let periods = scenario.periods
+        guard periods.count >= 2 else { throw MonitorError.noPeriods }
+        if let asOf, !periods.contains(where: { $0.id == asOf }) {
+            throw MonitorError.unknownPeriod(asOf, known: periods.map(\.id))
+        }
+        let count =
+            asOf.flatMap { id in periods.firstIndex { $0.id == id }.map { $0 + 1 } } ?? scenario.realisedPeriodCount
+        guard count > 0 else { throw MonitorError.nothingRealised }
+        let id = periods[count - 1].id
+        let scenarios = [try scenario.asOf(nil), try scenario.asOf(id)]
+        let results = Solved(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            results.set(k, FairShare.solve(scenarios[k], options: options))
+        }
+        guard let plan = results.value(0), plan.hasAllocation else {
+            throw MonitorError.unsolved(which: "plan (nothing realised)", results.value(0)?.status ?? .failed)
+        }
+        guard let remainder = results.value(1), remainder.hasAllocation else {
+            throw MonitorError.unsolved(which: "programme as of \(id)", results.value(1)?.status ?? .failed)
+        }
+        return Monitor(scenario: scenario, realised: count, plan: plan, remainder: remainder)
+    }
+
+    init(scenario: Scenario, realised count: Int, plan: FairShareResult, remainder: FairShareResult) {
+        let periods = scenario.periods
+        asOf = periods[count - 1].id
+        remainingPeriods = periods[count...].map(\.id)
+        categories = scenario.monitoring.categories
+        self.plan = plan
+        self.remainder = remainder
+        let months = periods.reduce(0) { $0 + $1.months }
+        let elapsed = periods[..<count].reduce(0) { $0 + $1.months }
+        let fraction = Double(elapsed) / Double(max(1, months))
+        let items: [(Line.Kind, String, String)] =
+            [(.total, "total", "All new homes")] + scenario.segments.map { (.newHomes, $0.id, $0.label) }
+            + scenario.priorityGroups.map { (.placements, $0.id, $0.label) }
+            + scenario.careQualities.map { (.care, $0.id, $0.label) }
+        func figure(_ allocation: PeriodAllocation?, _ kind: Line.Kind, _ id: String) -> Double {
+            guard let allocation else { return 0 }
+            switch kind {
+            case .total: return allocation.total
+            case .newHomes: return allocation.newHomes[id] ?? 0
+            case .placements: return allocation.placements[id] ?? 0
+            case .care: return allocation.care[id] ?? 0
+            }
+        }
+        let categories = self.categories
+        func line(_ kind: Line.Kind, _ id: String, _ label: String, value: (FairShareResult, Int) -> Double) -> Line {
+            let realised = FairShare.clean((0..<count).reduce(0) { $0 + value(remainder, $1) })
+            let planned = FairShare.clean((0..<count).reduce(0) { $0 + value(plan, $1) })
+            let horizon = periods.indices.reduce(0) { $0 + value(plan, $1) }
+            let byPace = FairShare.clean(horizon * fraction)
+            let delivered = planned > 1e-9 ? realised / planned : nil
+            return Line(
+                kind: kind, item: id, label: label, realised: realised, planned: planned,
+                delivered: delivered.map { FairShare.clean($0, digits: 9) },
+                arrears: FairShare.clean(max(0, planned - realised)), byPace: byPace,
+                deliveredOfPace: byPace > 1e-9 ? FairShare.clean(realised / byPace, digits: 9) : nil,
+                category: delivered.map(categories.category),
+                remaining: (count..<periods.count).map { FairShare.clean(value(remainder, $0)) })
+        }
+        municipalities = scenario.municipalities.enumerated().map { i, municipality in
+            Entry(
+                id: municipality.id, name: municipality.name,
+                lines: items.map { kind, id, label in
+                    line(kind, id, label) { result, t in figure(result.periods[t].municipalities[i], kind, id) }
+                })
+        }
+        region = Entry(
+            id: nil, name: "Region",
+            lines: items.map { kind, id, label in
+                line(kind, id, label) { result, t in
+                    result.periods[t].municipalities.reduce(0) { $0 + figure($1, kind, id) }
+                }
+            })
+    }
+}
+
+/// Results filled from several threads.
+private final class Solved: Sendable {
+    private let results: Mutex<[FairShareResult?]>
+
+    init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ result: FairShareResult) { results.withLock { $0[index] = result } }
+
+    func value(_ index: Int) -> FairShareResult? { results.withLock { $0[index] } }
+}

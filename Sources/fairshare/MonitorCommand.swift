@@ -1,0 +1,67 @@
+import ArgumentParser
+import FairShareEngine
+import FairShareReport
+import FairShareScenario
+
+/// `fairshare monitor FILE [--as-of PERIOD]`: realised against the plan, and the fair plan for the rest.
+struct MonitorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Compare what was realised with the plan, and show the fair plan for the periods to come.",
+        discussion: """
+            Needs a scenario with periods. The plan is the programme solved with nothing realised; the fair \
+            plan for the rest is the programme solved with the periods up to --as-of realised (default: \
+            monitoring.asOf, or the last period with realised figures). Per municipality and item: realised, \
+            plan, the share delivered and its category (on track, behind, well behind, far behind; thresholds \
+            in monitoring.categories, by default 95%, 85% and 75% after England's Housing Delivery Test), the \
+            arrears, what the straight pace expected, and the fair plan per period to come.
+
+            Examples:
+              fairshare monitor Scenarios/drechtsteden-monitor.json
+              fairshare monitor Scenarios/drechtsteden-monitor.json --format csv --decimal-comma > monitor.csv
+              fairshare monitor Scenarios/statushouders-halfyears.json --as-of 2023-I --plot paths.svg
+
+            Exit status: 0 monitored, 1 usage error (no periods, an unknown period), 2 invalid scenario, 3 the \
+            plan or the rest has no optimal solution.
+            """)
+
+    @Argument(help: "The scenario file (with periods).")
+    var file: String
+
+    @Option(help: "Monitor this variant of the scenario.")
+    var variant: String?
+
+    @Option(help: ArgumentHelp("The last realised period (default: the scenario's).", valueName: "period"))
+    var asOf: String?
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Also draw each municipality's new homes over time, cumulative: the plan at the start against what "
+                + "was realised and the fair plan for the rest, as an SVG chart.", valueName: "file.svg"))
+    var plot: String?
+
+    @OptionGroup(title: "Input limits")
+    var limits: LimitOptions
+
+    func run() throws {
+        let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
+        let monitor: Monitor
+        do {
+            monitor = try Monitor.run(scenario, asOf: asOf)
+        } catch let error as MonitorError {
+            Terminal.error("fairshare: \(error)")
+            if case .unsolved = error { throw ExitStatus.noOptimum }
+            throw ExitStatus.usage
+        }
+        let report = MonitorReport(monitor: monitor, scenario: scenario)
+        switch output.format {
+        case .table: try Terminal.output(report.text(width: output.tableWidth), to: output.output)
+        case .json: try Terminal.output(monitor.jsonText, to: output.output)
+        case .csv: try Terminal.output(report.csv(format: output.csvFormat), to: output.output)
+        case .markdown: try Terminal.output(report.markdown(), to: output.output)
+        }
+        if let plot { try Terminal.output(report.plot(), to: plot) }
+    }
+}
