@@ -66,7 +66,13 @@ extension FairShareResult {
             municipalities.append(try ResultReader.municipality(value, id: id, ids: (segmentIDs, groupIDs, careIDs)))
         }
         region = try ResultReader.region(top["region"], targets: targetIDs, groups: groupIDs, care: careIDs)
-        if let periods = top["periods"] { self.periods = try ResultReader.periods(periods) }
+        if let periods = top["periods"] {
+            // In the order of `ids.periods` (a `Decoder` may report the members sorted).
+            let order = ids["periods"] == nil ? [] : try list("periods")
+            self.periods = try ResultReader.periods(periods).sorted {
+                (order.firstIndex(of: $0.id) ?? 0) < (order.firstIndex(of: $1.id) ?? 0)
+            }
+        }
         if let list = top["warnings"] {
             guard case .array(let elements) = list else {
                 throw ResultDecodingError(path: ["warnings"], message: "expected an array of warnings")

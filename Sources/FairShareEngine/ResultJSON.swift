@@ -44,7 +44,7 @@ extension FairShareResult {
                         ("care", .array(careIDs.map(JSONValue.string))),
                         ("fairItems", .array(fairItemIDs.map(JSONValue.string))),
                         ("targets", .array(region.targets.map { JSONValue.string($0.id) })),
-                    ]))
+                    ] + (periods.isEmpty ? [] : [("periods", .array(periods.map { JSONValue.string($0.id) }))])))
             ))
         top.append(
             (

@@ -93,6 +93,20 @@ struct MonitorTests {
         #expect(unknown.stderr.contains("unknown period \"2031\"; periods: 2024-I, 2024-II"))
     }
 
+    @Test("solve shows each period: realised or planned against the corrected task, and new homes per period")
+    func phasing() throws {
+        let output = try fairshare(["solve", Self.categories])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("New homes per period"))
+        #expect(lines.contains { $0.hasPrefix("Statushouders per period") })
+        let row = lines.first { $0.hasPrefix("Dijkum") && $0.contains("/") } ?? ""
+        // 74 of 100 in the realised half-year; 100 + 26 carried = 126 planned in the second.
+        #expect(row.contains("74 / 100") && row.contains("126 / 126 (+26 carried)"), "\(row)")
+        let region = lines.last { $0.hasPrefix("Region") && $0.contains("carried") } ?? ""
+        #expect(region.contains("329 / 400") && region.contains("471 / 471 (+71 carried)"), "\(region)")
+    }
+
     @Test("--as-of the last period: everything realised, nothing left to plan")
     func asOfTheEnd() throws {
         let output = try fairshare(["monitor", Self.categories, "--as-of", "2024-II", "--format", "json"])

@@ -12,7 +12,7 @@ struct ResultDecodingTests {
         var runs: [(String, String?)] = []
         let files = [
             "Scenarios/three-towns.json", "Scenarios/drechtsteden.json", CLITestSupport.infeasible,
-            DottedIDTests.file, "Tests/FairshareCLITests/Scenarios/awkward-names.json",
+            DottedIDTests.file, "Tests/FairshareCLITests/Scenarios/awkward-names.json", MonitorTests.categories,
         ]
         for file in files {
             runs.append((file, nil))
@@ -47,11 +47,13 @@ struct ResultDecodingTests {
             if original.municipalities.contains(where: { !$0.obligations.isEmpty }) { kinds.insert("obligations") }
             if !original.warnings.isEmpty { kinds.insert("warnings") }
             if original.municipalities.contains(where: { $0.ranges != nil }) { kinds.insert("ranges") }
+            if original.periods.contains(where: { !$0.region.tasks.isEmpty }) { kinds.insert("periods") }
         }
         // The runs above cover every optional part of the format (else this test would prove less than it says).
         #expect(
             kinds == [
                 "diagnosis", "wholeNumbers", "fairnessProfile", "alternatives", "obligations", "warnings", "ranges",
+                "periods",
             ])
     }
 
