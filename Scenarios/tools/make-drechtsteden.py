@@ -31,6 +31,11 @@ for code, name, pop, hh, social, mid, afford, market, old, lettings, lo, hi in T
         "attributes": {"elderly75": old},
     }
 
+# The associations' 2,300 social homes out of the stock (PALT, 078.nu), spread in proportion to social stock and
+# rounded to 5 homes: an ESTIMATE (variant demolish-2300).
+SOCIAL_TOTAL = sum(row[4] for row in TABLE)
+DEMOLITION = {row[0]: 5 * round(2300 * row[4] / SOCIAL_TOTAL / 5) for row in TABLE}
+
 scenario = {
     "format": "fairshare-scenario/1",
     "name": "Drechtsteden 2025-2030",
@@ -113,8 +118,24 @@ scenario = {
                            "instead of to the current regional share",
             "patch": {"segments": {"social-rent": {"fair": {"targetShare": 0.30}}}}},
         "wet-vrv": {
-            "description": "the Wet versterking regie volkshuisvesting's rule for every municipality: at least 30% "
-                           "social rent or at least 40% middle segment (mid rent and affordable owner) in its new homes",
+            "description": "the Wet versterking regie volkshuisvesting's rule as the law writes it: the existing "
+                           "social stock decides, per municipality; below 30% social rent, at least 30% of new homes "
+                           "social rent; at or above it, at least 40% middle segment (mid rent and affordable owner)",
+            "patch": {"municipalityDefaults": {"obligations": {"wet-vrv": {
+                "measure": {"segments": ["social-rent"]}, "threshold": 0.3,
+                "below": {"segments": ["social-rent"], "minNewShare": 0.3},
+                "atOrAbove": {"segments": ["mid-rent", "affordable-owner"], "minNewShare": 0.4}}}}}},
+        "wet-vrv-national": {
+            "description": "the same rule with the national average as the threshold: about 27% social rent in 2019 "
+                           "(an estimate, as the ministry and the press describe it)",
+            "patch": {"municipalityDefaults": {"obligations": {"wet-vrv": {
+                "measure": {"segments": ["social-rent"]}, "threshold": {"national": 0.27},
+                "below": {"segments": ["social-rent"], "minNewShare": 0.3},
+                "atOrAbove": {"segments": ["mid-rent", "affordable-owner"], "minNewShare": 0.4}}}}}},
+        "regional-choice-30-40": {
+            "description": "a regional agreement, not the law: every municipality chooses at least 30% social rent "
+                           "or at least 40% middle segment (mid rent and affordable owner) in its new homes, "
+                           "whichever fits the region's fair division best",
             "patch": {"municipalityDefaults": {"alternatives": {"wet-vrv": [
                 {"segments": ["social-rent"], "minNewShare": 0.30},
                 {"segments": ["mid-rent", "affordable-owner"], "minNewShare": 0.40}]}}}},
@@ -137,9 +158,22 @@ scenario = {
                 "mid-rent-programme": {"segments": ["mid-rent"], "minShare": 0.18335, "maxShare": 0.18335},
                 "affordable-owner-programme": {"segments": ["affordable-owner"], "minShare": 0.18335,
                                                "maxShare": 0.18335}}}}},
+        "demolish-2300": {
+            "description": "the housing associations' agreement to take at least 2,300 social homes out of the stock; "
+                           "the spread over the municipalities is an ESTIMATE, in proportion to their social stock "
+                           "(about 6.2% each, rounded)",
+            "patch": {"municipalities": {
+                code: {"stockChanges": {"demolition": {"social-rent": DEMOLITION[code]}}} for code in DEMOLITION}}},
     },
 }
 
-out = pathlib.Path(__file__).resolve().parent.parent / "drechtsteden.json"
-out.write_text(json.dumps(scenario, indent=2, ensure_ascii=False) + "\n")
-print(f"wrote {out}")
+FOLDER = pathlib.Path(__file__).resolve().parent.parent
+
+
+def write(name, document):
+    out = FOLDER / name
+    out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {out}")
+
+
+write("drechtsteden.json", scenario)
