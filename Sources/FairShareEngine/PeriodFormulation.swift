@@ -214,10 +214,11 @@ extension Formulation {
     /// fair item, municipality and planned period, with
     /// - `proportional`: F_iqt = w_i · (R_qt − Σ_j A_jqt) + A_iqt (the period's regional total, less the arrears
     ///   carried into it, by key, plus the municipality's own arrears);
-    /// - `converge`: F_ist = σ · (T_i + Σ_{t'<t} N_it' + N_it) − (E_is + Σ_{t'<t} x_ist'): the stock at the period's
-    ///   start plus what earlier periods built. Written with cumulative sums C_ist = Σ_{t'≤t} x_ist' and
-    ///   K_it = Σ_{t'≤t} N_it', the row is C_ist − σ · K_it − d⁺ + d⁻ = σ · T_i − E_is: short, so the programme
-    ///   stays sparse.
+    /// - `converge`: F_ist = σ_it · (T_i + Σ_{t'<t} N_it' + N_it) − (E_is + Σ_{t'<t} x_ist'): the stock at the
+    ///   period's start plus what earlier periods built, brought to σ_it, the share on an even path from the
+    ///   municipality's own share today to σ at the horizon's end (``pathShare(_:from:elapsed:)``). Written with
+    ///   cumulative sums C_ist = Σ_{t'≤t} x_ist' and K_it = Σ_{t'≤t} N_it', the row is
+    ///   C_ist − σ_it · K_it − d⁺ + d⁻ = σ_it · T_i − E_is: short, so the programme stays sparse.
     mutating func addPeriodFairness(_ scenario: Scenario) {
         items = FairItem.all(in: scenario)
         let municipalities = scenario.municipalities
@@ -256,8 +257,11 @@ extension Formulation {
                         model.add(
                             value - shares[i] * total - plus + minus == arrears[i] - shares[i] * carried,
                             name: "fair[\(name)]")
-                    case .converge(let sigma):
+                    case .converge(let target):
                         let existing = municipality.netStock[scenario.segments[item.index].id] ?? 0
+                        let sigma = Self.pathShare(
+                            target, from: municipality, segment: scenario.segments[item.index].id,
+                            elapsed: Self.elapsed(scenario.periods, through: t))
                         model.add(
                             built[i][t] - sigma * cumulativeTotals[i][t] - plus + minus
                                 == sigma * municipality.netTotalStock - existing,
@@ -280,6 +284,23 @@ extension Formulation {
             deviationsBelow.append(below)
             if let worst { worstDeviation.append(worst) }
         }
+    }
+
+    /// σ_it = s_i + (σ − s_i) · f_t: the share of a converging segment that municipality i should reach by the end of
+    /// period t, where s_i = E_is / T_i is its own share today and f_t the fraction of the horizon's months elapsed
+    /// by then. The path runs evenly from today's share to σ, so a municipality far from σ converges step by step
+    /// rather than all in the first period; at the horizon's end (f = 1) it is σ, as without periods.
+    static func pathShare(_ target: Double, from municipality: Municipality, segment: String, elapsed: Double) -> Double {
+        let total = municipality.netTotalStock
+        let own = total > 0 ? (municipality.netStock[segment] ?? 0) / total : target
+        return own + (target - own) * elapsed
+    }
+
+    /// f_t: the fraction of all periods' months that have passed by the end of period t.
+    static func elapsed(_ periods: [Period], through t: Int) -> Double {
+        let all = periods.reduce(0) { $0 + $1.months }
+        let passed = periods[...t].reduce(0) { $0 + $1.months }
+        return all > 0 ? Double(passed) / Double(all) : 1
     }
 
     /// Running sums Σ_{t'≤t} of each row of `values` ([i][t]): the first is the value itself, each later one a

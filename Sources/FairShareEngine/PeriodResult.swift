@@ -151,8 +151,11 @@ extension FairShare {
                     switch item.rule {
                     case .proportional(let shares):
                         fair = shares[i] * (regionalValue - carried) + arrears[i]
-                    case .converge(let sigma):
+                    case .converge(let target):
                         let municipality = municipalities[i]
+                        let sigma = Formulation.pathShare(
+                            target, from: municipality, segment: item.id,
+                            elapsed: Formulation.elapsed(scenario.periods, through: t))
                         fair =
                             sigma * (municipality.netTotalStock + totalBefore[i] + allocations[i].total)
                             - ((municipality.netStock[item.id] ?? 0) + (builtBefore[i][item.id] ?? 0))

@@ -186,11 +186,17 @@ enum PeriodCheck {
                 case .converge(let target)?:
                     let sigma =
                         target ?? stocks.reduce(0) { $0 + ($1[segment.id] ?? 0) } / totals.reduce(0, +)
+                    // The fraction of the horizon's months passed by the period's end.
+                    let months = periods.map { ($0.end.year * 12 + $0.end.month) - ($0.start.year * 12 + $0.start.month) + 1 }
+                    let elapsed = Double(months[...t].reduce(0, +)) / Double(months.reduce(0, +))
                     for i in municipalities.indices {
+                        // The share to reach by the period's end: on a straight line from today's own share to σ.
+                        let own = totals[i] > 0 ? (stocks[i][segment.id] ?? 0) / totals[i] : sigma
+                        let share = own + (sigma - own) * elapsed
                         // The stock at the period's end: existing plus everything built up to and including t.
                         let built = (0...t).reduce(0) { $0 + (allocations[$1][i]?.newHomes[segment.id] ?? 0) }
                         let all = (0...t).reduce(0) { $0 + (allocations[$1][i]?.total ?? 0) }
-                        let fair = sigma * (totals[i] + all) - (stocks[i][segment.id] ?? 0)
+                        let fair = share * (totals[i] + all) - (stocks[i][segment.id] ?? 0)
                         sum += segment.fairWeight * abs(built - fair)
                     }
                 case nil:

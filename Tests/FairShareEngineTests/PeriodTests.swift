@@ -136,6 +136,39 @@ struct PeriodTests {
         #expect(IndependentCheck.violations(of: result, in: scenario).isEmpty)
     }
 
+    /// The same towns over three years, the first realised (Aldorp no social homes, Bestad 50 of 100), then 200 new
+    /// homes a year each. The share to reach by the end of a year runs evenly from a town's own share today to 30%
+    /// at the end of the last: Aldorp 25% → 30%, so by the end of year 2 (two thirds of the way)
+    /// 25% + 5% · 2/3 = 28.33%; its fair share in year 2 is 0.28333 · (1,000 + 100 + 200) − 250 = 118.33, and in
+    /// year 3 0.3 · 1,500 − 250 − 118.33 = 81.67. Bestad (40% → 30%): 33.33% · 1,300 − 450 = −16.67 in year 2 (it
+    /// builds none: deviation 16.67) and 0.3 · 1,500 − 450 − 0 = 0 in year 3.
+    @Test("converge along an even path: each year's share lies on the line from today's share to the target")
+    func convergeAlongAPath() throws {
+        let json = """
+            {"format": "fairshare-scenario/1", "name": "Two towns, three years",
+             "segments": {"social-rent": {"fair": {"rule": "converge", "targetShare": 0.3}}, "market": {}},
+             "periods": {"y1": {"start": "2025-01", "end": "2025-12"}, "y2": {"start": "2026-01", "end": "2026-12"},
+                         "y3": {"start": "2027-01", "end": "2027-12"}},
+             "municipalities": {
+               "A": {"name": "Aldorp", "stock": {"social-rent": 250, "market": 750},
+                     "periods": {"y1": {"realised": {"market": 100}}, "y2": {"newHomes": 200}, "y3": {"newHomes": 200}}},
+               "B": {"name": "Bestad", "stock": {"social-rent": 400, "market": 600},
+                     "periods": {"y1": {"realised": {"social-rent": 50, "market": 50}}, "y2": {"newHomes": 200},
+                                 "y3": {"newHomes": 200}}}}}
+            """
+        let scenario = try ScenarioLoader().load(json: json)
+        let result = FairShare.solve(scenario)
+        #expect(result.status == .optimal)
+        let aldorp2 = 0.3 - 0.05 / 3
+        #expect(isClose(result.period("y2")?.municipality("A")?.fairShare["social-rent"], aldorp2 * 1300 - 250))
+        #expect(isClose(result.period("y2")?.municipality("A")?.newHomes["social-rent"], aldorp2 * 1300 - 250))
+        #expect(isClose(result.period("y3")?.municipality("A")?.newHomes["social-rent"], 450 - 250 - (aldorp2 * 1300 - 250)))
+        #expect(isClose(result.period("y2")?.municipality("B")?.fairShare["social-rent"], (0.4 - 0.1 * 2 / 3) * 1300 - 450))
+        #expect(isClose(result.optimum(.fairness), 450 - (0.4 - 0.1 * 2 / 3) * 1300))
+        #expect(isClose(result["A"].newHomes["social-rent"], 200))
+        #expect(IndependentCheck.violations(of: result, in: scenario).isEmpty)
+    }
+
     @Test("(d) the monitor's categories at the 95/85/75% boundaries")
     func categories() {
         let categories = DeliveryCategories()

@@ -17,7 +17,7 @@ struct BadFile: CustomTestStringConvertible, Sendable {
 
 private let municipalityFields =
     "name, population, households, stock, newHomes, realised, limits, lettings, "
-    + "maxPriorityShare, placements, care, attributes, alternatives, obligations, stockChanges, housed"
+    + "maxPriorityShare, placements, care, attributes, alternatives, obligations, stockChanges, housed, periods"
 
 @Suite("validate: every class of problem, with its message and JSON path")
 struct ValidationMessageTests {
