@@ -46,7 +46,7 @@ public struct Monitor: Sendable {
         public var realised: Double
         /// Σ planned for those periods (the plan at the start).
         public var planned: Double
-        /// realised ÷ planned; `nil` when nothing was planned.
+        /// realised ÷ planned; `nil` when nothing was planned (less than ``Monitor/smallestPlan``).
         public var delivered: Double?
         /// max(0, planned − realised).
         public var arrears: Double
@@ -72,6 +72,9 @@ public struct Monitor: Sendable {
 
         public func line(_ item: String) -> Line? { lines.first { $0.item == item } }
     }
+
+    /// A plan below this (half a home or placement) counts as nothing planned: no share delivered, no category.
+    public static let smallestPlan = 0.5
 
     /// The last realised period.
     public var asOf: String
@@ -141,12 +144,13 @@ public struct Monitor: Sendable {
             let planned = FairShare.clean((0..<count).reduce(0) { $0 + value(plan, $1) })
             let horizon = periods.indices.reduce(0) { $0 + value(plan, $1) }
             let byPace = FairShare.clean(horizon * fraction)
-            let delivered = planned > 1e-9 ? realised / planned : nil
+            // Less than half a home or placement planned is nothing planned: a share of it says nothing.
+            let delivered = planned >= Self.smallestPlan ? realised / planned : nil
             return Line(
                 kind: kind, item: id, label: label, realised: realised, planned: planned,
                 delivered: delivered.map { FairShare.clean($0, digits: 9) },
                 arrears: FairShare.clean(max(0, planned - realised)), byPace: byPace,
-                deliveredOfPace: byPace > 1e-9 ? FairShare.clean(realised / byPace, digits: 9) : nil,
+                deliveredOfPace: byPace >= Self.smallestPlan ? FairShare.clean(realised / byPace, digits: 9) : nil,
                 category: delivered.map(categories.category),
                 remaining: (count..<periods.count).map { FairShare.clean(value(remainder, $0)) })
         }
