@@ -216,7 +216,7 @@ extension Formulation {
     ///   carried into it, by key, plus the municipality's own arrears);
     /// - `converge`: F_ist = σ_it · (T_i + Σ_{t'<t} N_it' + N_it) − (E_is + Σ_{t'<t} x_ist'): the stock at the
     ///   period's start plus what earlier periods built, brought to σ_it, the share on an even path from the
-    ///   municipality's own share today to σ at the horizon's end (``pathShare(_:from:elapsed:)``). Written with
+    ///   municipality's own share today to σ at the horizon's end (``pathShare(_:from:segment:elapsed:)``). Written with
     ///   cumulative sums C_ist = Σ_{t'≤t} x_ist' and K_it = Σ_{t'≤t} N_it', the row is
     ///   C_ist − σ_it · K_it − d⁺ + d⁻ = σ_it · T_i − E_is: short, so the programme stays sparse.
     mutating func addPeriodFairness(_ scenario: Scenario) {
@@ -290,7 +290,8 @@ extension Formulation {
     /// period t, where s_i = E_is / T_i is its own share today and f_t the fraction of the horizon's months elapsed
     /// by then. The path runs evenly from today's share to σ, so a municipality far from σ converges step by step
     /// rather than all in the first period; at the horizon's end (f = 1) it is σ, as without periods.
-    static func pathShare(_ target: Double, from municipality: Municipality, segment: String, elapsed: Double) -> Double {
+    static func pathShare(_ target: Double, from municipality: Municipality, segment: String, elapsed: Double) -> Double
+    {
         let total = municipality.netTotalStock
         let own = total > 0 ? (municipality.netStock[segment] ?? 0) / total : target
         return own + (target - own) * elapsed

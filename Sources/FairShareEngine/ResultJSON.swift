@@ -38,13 +38,14 @@ extension FairShareResult {
             (
                 "ids",
                 .object(
-                    JSONObject([
-                        ("segments", .array(segmentIDs.map(JSONValue.string))),
-                        ("priorityGroups", .array(groupIDs.map(JSONValue.string))),
-                        ("care", .array(careIDs.map(JSONValue.string))),
-                        ("fairItems", .array(fairItemIDs.map(JSONValue.string))),
-                        ("targets", .array(region.targets.map { JSONValue.string($0.id) })),
-                    ] + (periods.isEmpty ? [] : [("periods", .array(periods.map { JSONValue.string($0.id) }))])))
+                    JSONObject(
+                        [
+                            ("segments", .array(segmentIDs.map(JSONValue.string))),
+                            ("priorityGroups", .array(groupIDs.map(JSONValue.string))),
+                            ("care", .array(careIDs.map(JSONValue.string))),
+                            ("fairItems", .array(fairItemIDs.map(JSONValue.string))),
+                            ("targets", .array(region.targets.map { JSONValue.string($0.id) })),
+                        ] + (periods.isEmpty ? [] : [("periods", .array(periods.map { JSONValue.string($0.id) }))])))
             ))
         top.append(
             (

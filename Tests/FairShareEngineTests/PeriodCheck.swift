@@ -187,7 +187,9 @@ enum PeriodCheck {
                     let sigma =
                         target ?? stocks.reduce(0) { $0 + ($1[segment.id] ?? 0) } / totals.reduce(0, +)
                     // The fraction of the horizon's months passed by the period's end.
-                    let months = periods.map { ($0.end.year * 12 + $0.end.month) - ($0.start.year * 12 + $0.start.month) + 1 }
+                    let months = periods.map {
+                        ($0.end.year * 12 + $0.end.month) - ($0.start.year * 12 + $0.start.month) + 1
+                    }
                     let elapsed = Double(months[...t].reduce(0, +)) / Double(months.reduce(0, +))
                     for i in municipalities.indices {
                         // The share to reach by the period's end: on a straight line from today's own share to σ.

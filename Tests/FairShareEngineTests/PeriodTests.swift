@@ -162,8 +162,11 @@ struct PeriodTests {
         let aldorp2 = 0.3 - 0.05 / 3
         #expect(isClose(result.period("y2")?.municipality("A")?.fairShare["social-rent"], aldorp2 * 1300 - 250))
         #expect(isClose(result.period("y2")?.municipality("A")?.newHomes["social-rent"], aldorp2 * 1300 - 250))
-        #expect(isClose(result.period("y3")?.municipality("A")?.newHomes["social-rent"], 450 - 250 - (aldorp2 * 1300 - 250)))
-        #expect(isClose(result.period("y2")?.municipality("B")?.fairShare["social-rent"], (0.4 - 0.1 * 2 / 3) * 1300 - 450))
+        #expect(
+            isClose(result.period("y3")?.municipality("A")?.newHomes["social-rent"], 450 - 250 - (aldorp2 * 1300 - 250))
+        )
+        #expect(
+            isClose(result.period("y2")?.municipality("B")?.fairShare["social-rent"], (0.4 - 0.1 * 2 / 3) * 1300 - 450))
         #expect(isClose(result.optimum(.fairness), 450 - (0.4 - 0.1 * 2 / 3) * 1300))
         #expect(isClose(result["A"].newHomes["social-rent"], 200))
         #expect(IndependentCheck.violations(of: result, in: scenario).isEmpty)
