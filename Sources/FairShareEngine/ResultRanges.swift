@@ -38,7 +38,7 @@ extension FairShare {
                 result.warnings.append(
                     unboundedWarning(
                         figure, municipality: scenario.municipalities[i],
-                        scenario: scenario))
+                        scenario: scenario, period: figure.period.map { scenario.periods[$0] }))
             }
         }
         for i in result.municipalities.indices { result.municipalities[i].ranges = local[i] }
@@ -54,8 +54,12 @@ extension FairShare {
 
     /// Nothing bounds an allocated figure from above at the same optima: it has no middle, so the central
     /// allocation leaves it where its last stage put it. Names the figure and what would bound it.
-    static func unboundedWarning(_ figure: Figure, municipality: Municipality, scenario: Scenario) -> ResultWarning {
-        let here = JSONPath(members: ["municipalities", municipality.id])
+    static func unboundedWarning(
+        _ figure: Figure, municipality: Municipality, scenario: Scenario, period: Period? = nil
+    ) -> ResultWarning {
+        // A period's figure is named by the municipality's entry for that period (docs/model.md §9).
+        let here =
+            JSONPath(members: ["municipalities", municipality.id]) + (period.map { ["periods", .member($0.id)] } ?? [])
         let (path, what, fix): (JSONPath, String, String)
         switch figure.kind {
         case .newHomes(let s):
@@ -81,7 +85,7 @@ extension FairShare {
         }
         return ResultWarning(
             .unboundedFigure, path: path,
-            "nothing limits the \(what) from above at the same optima, so the figure has no middle and is shown where "
+            "nothing limits the \(what)\(period.map { " in \($0.label)" } ?? "") from above at the same optima, so the figure has no middle and is shown where "
                 + "the solver left it; \(fix) would bound it")
     }
 

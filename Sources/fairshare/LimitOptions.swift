@@ -1,7 +1,7 @@
 import ArgumentParser
 import FairShareScenario
 
-/// `--max-file-size`, `--max-municipalities`, `--max-depth`: raise (or lower) the input limits of
+/// `--max-file-size`, `--max-municipalities`, `--max-depth`, `--max-periods`: raise (or lower) the input limits of
 /// ``ScenarioLimits`` for one run. A file over a limit is an invalid scenario (exit 2), never a crash.
 struct LimitOptions: ParsableArguments {
     @Option(
@@ -19,9 +19,13 @@ struct LimitOptions: ParsableArguments {
             "Deepest nesting of JSON objects and arrays (at most \(JSONParser.depthCeiling)).", valueName: "levels"))
     var maximumDepth: Int = ScenarioLimits().maximumDepth
 
+    @Option(name: .customLong("max-periods"), help: "Most periods in a scenario.")
+    var maximumPeriods: Int = ScenarioLimits().maximumPeriods
+
     func validate() throws {
-        guard maximumFileSize > 0, maximumMunicipalities > 0, maximumDepth > 0 else {
-            throw ValidationError("--max-file-size, --max-municipalities and --max-depth must be positive")
+        guard maximumFileSize > 0, maximumMunicipalities > 0, maximumDepth > 0, maximumPeriods > 0 else {
+            throw ValidationError(
+                "--max-file-size, --max-municipalities, --max-depth and --max-periods must be positive")
         }
         guard maximumDepth <= JSONParser.depthCeiling else {
             throw ValidationError("--max-depth is at most \(JSONParser.depthCeiling)")
@@ -33,6 +37,6 @@ struct LimitOptions: ParsableArguments {
         ScenarioLoader(
             limits: ScenarioLimits(
                 maximumFileSize: maximumFileSize, maximumMunicipalities: maximumMunicipalities,
-                maximumDepth: maximumDepth))
+                maximumDepth: maximumDepth, maximumPeriods: maximumPeriods))
     }
 }
