@@ -6,9 +6,32 @@ import FairShareScenario
 /// no system randomness). Figures are plausible for Dutch municipalities (5,000–150,000 inhabitants, 15–40%
 /// social rent) and the scenario is feasible by construction: the regional task sits between the sums of the
 /// local minimums and maximums, and priority-group demand is well within the lettings.
+///
+/// With `periods` T ≥ 1 the horizon is cut into T calendar years from 2025 (docs/model.md §9), with the horizon's
+/// ranges divided evenly over them (``document(municipalities:seed:periods:)``); the horizon's own figures stay.
 public enum SyntheticRegion {
+    /// The year of the first period.
+    public static let firstYear = 2025
+
     /// The scenario document (what a file would hold) for `count` municipalities.
-    public static func document(municipalities count: Int, seed: UInt64 = 1) -> JSONValue {
+    ///
+    /// - Parameter periods: T, the number of yearly periods. 0 (the default): no `periods` at all, the document as
+    ///   it was before periods existed, byte for byte. T ≥ 1: the same document with, for period t = 0 … T − 1, the
+    ///   calendar year 2025 + t (`periods."YYYY"`, `start` "YYYY-01", `end` "YYYY-12"), in which
+    ///   - municipality i may build `newHomes` = {⌊min_i / T⌋, ⌈max_i / T⌉} (L1 per period), so that
+    ///     Σ_t ⌊min_i / T⌋ ≤ min_i ≤ max_i ≤ Σ_t ⌈max_i / T⌉: the horizon's range stays within reach;
+    ///   - the region places `priorityGroups.statushouders.demand` = {⌊D / T⌋, ⌈D / T⌉} statushouders (P1 per
+    ///     period, D the horizon's demand), so that T · ⌊D / T⌋ ≤ D ≤ T · ⌈D / T⌉ (an exact ⌊D / T⌋ per period
+    ///     would leave D out of reach whenever T does not divide it);
+    ///   - nothing is realised yet; the region's new homes, the targets and the care demand hold for the horizon.
+    public static func document(municipalities count: Int, seed: UInt64 = 1, periods: Int = 0) -> JSONValue {
+        precondition(periods >= 0, "a negative number of periods")
+        let horizon = horizon(municipalities: count, seed: seed)
+        return periods == 0 ? horizon : phased(horizon, over: periods)
+    }
+
+    /// The document without periods.
+    private static func horizon(municipalities count: Int, seed: UInt64) -> JSONValue {
         var random = SplitMix64(seed: seed)
         var municipalities: [(key: String, value: JSONValue)] = []
         var totalStock = 0.0
@@ -141,15 +164,63 @@ public enum SyntheticRegion {
         ])
     }
 
-    /// The validated scenario for `count` municipalities.
-    public static func scenario(municipalities count: Int, seed: UInt64 = 1) -> Scenario {
+    /// The validated scenario for `count` municipalities and `periods` yearly periods (0: none; see
+    /// ``document(municipalities:seed:periods:)``).
+    public static func scenario(municipalities count: Int, seed: UInt64 = 1, periods: Int = 0) -> Scenario {
         var limits = ScenarioLimits()
         limits.maximumMunicipalities = max(limits.maximumMunicipalities, count)
+        limits.maximumPeriods = max(limits.maximumPeriods, periods)
         do {
-            return try ScenarioLoader(limits: limits).read(document(municipalities: count, seed: seed))
+            return try ScenarioLoader(limits: limits).read(
+                document(municipalities: count, seed: seed, periods: periods))
         } catch {
             preconditionFailure("SyntheticRegion produced an invalid scenario: \(error)")
         }
+    }
+
+    /// `horizon` cut into `count` yearly periods: `periods` before `municipalities`, and each municipality's
+    /// `periods` last.
+    private static func phased(_ horizon: JSONValue, over count: Int) -> JSONValue {
+        guard var top = horizon.object, var municipalities = top["municipalities"]?.object,
+            let demand = top["priorityGroups"]?.object?["statushouders"]?.object?["demand"]
+        else { preconditionFailure("SyntheticRegion: a document without municipalities or statushouders") }
+        let years = (0..<count).map { String(firstYear + $0) }
+        let statushouders = evenly(number(demand), number(demand), over: count)
+        let periods = object(
+            years.map { year in
+                (
+                    year,
+                    object([
+                        ("start", .string(year + "-01")), ("end", .string(year + "-12")),
+                        ("priorityGroups", object([("statushouders", object([("demand", statushouders)]))])),
+                    ])
+                )
+            })
+        for id in municipalities.keys {
+            guard var municipality = municipalities[id]?.object, let newHomes = municipality["newHomes"]?.object
+            else { continue }
+            let capacity = evenly(number(newHomes["min"]), number(newHomes["max"]), over: count)
+            municipality["periods"] = object(years.map { ($0, object([("newHomes", capacity)])) })
+            municipalities[id] = .object(municipality)
+        }
+        top["municipalities"] = .object(municipalities)
+        var members = top.members
+        members.insert((key: "periods", value: periods), at: members.firstIndex { $0.key == "municipalities" } ?? 0)
+        return .object(JSONObject(members))
+    }
+
+    /// A whole-number range [low, high] divided evenly over `count` periods: {⌊low / T⌋, ⌈high / T⌉}, so that T of
+    /// them cover it (T · ⌊low / T⌋ ≤ low ≤ high ≤ T · ⌈high / T⌉).
+    private static func evenly(_ low: Double, _ high: Double, over count: Int) -> JSONValue {
+        let periods = Double(count)
+        return object([
+            ("min", .number((low / periods).rounded(.down))), ("max", .number((high / periods).rounded(.up))),
+        ])
+    }
+
+    private static func number(_ value: JSONValue?) -> Double {
+        guard case .number(let number)? = value else { preconditionFailure("SyntheticRegion: not a number") }
+        return number
     }
 
     private static func object(_ members: [(String, JSONValue)]) -> JSONValue {
