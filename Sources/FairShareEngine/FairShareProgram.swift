@@ -36,6 +36,7 @@ public struct FairShareProgram: Sendable {
         model = formulation.model
         levels = formulation.levels.map { LevelObjective(level: $0.level, expression: $0.expression) }
         solverOptions = FairShare.options(
-            for: scenario.solver, timeLimit: scenario.solver.timeLimit, cancellation: nil)
+            for: scenario.solver, timeLimit: scenario.solver.timeLimit, cancellation: nil,
+            periodFairness: formulation.judgesPeriods)
     }
 }

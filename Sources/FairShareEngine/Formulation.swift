@@ -47,6 +47,9 @@ struct Formulation: Sendable {
     /// Whether the scenario has two periods or more: then the period figures are what is allocated, and the
     /// horizon's are their sums.
     var isPhased: Bool { periods.count >= 2 }
+    /// Whether fairness judges every planned period on its own (`fairness.over: "periods"` with two periods or
+    /// more): the programme then has fair rows per period, and the engine starts it differently (``FairShare``).
+    private(set) var judgesPeriods = false
 
     /// The scenario's hard requirements and how the model holds each, in the order they were written.
     var requirements: [RequirementRow] = []
@@ -108,6 +111,7 @@ struct Formulation: Sendable {
         applyPendingBounds()
         addAlternatives(scenario)
         if isPhased && scenario.fairness.over == .periods {
+            judgesPeriods = true
             addPeriodFairness(scenario)
         } else {
             addFairness(scenario)

@@ -55,7 +55,9 @@ struct LevelRun {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let remaining = max(0.001, settings.timeLimit - seconds)
             let solution = try problem.solve(
-                FairShare.options(for: settings, timeLimit: remaining, cancellation: cancellation))
+                FairShare.options(
+                    for: settings, timeLimit: remaining, cancellation: cancellation,
+                    periodFairness: formulation.judgesPeriods))
             run.last = solution
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else {
@@ -107,7 +109,8 @@ struct LevelRun {
                     for: settings,
                     timeLimit: max(
                         0.001,
-                        settings.timeLimit - seconds), cancellation: cancellation))
+                        settings.timeLimit - seconds), cancellation: cancellation,
+                    periodFairness: formulation.judgesPeriods))
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else {
                 stopped = solution
