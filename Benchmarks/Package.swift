@@ -35,11 +35,13 @@ let package = Package(
         .executableTarget(name: "solver-settings", dependencies: ["BenchmarkSupport", "RawGLPK"]),
         // One LayerOverhead path in a loop, for callgrind (no hardware instruction counters here).
         .executableTarget(name: "profile-layers", dependencies: ["BenchmarkSupport", "RawGLPK"]),
+        // Single runs of the programme over time (issue 14): sizes, levels with simplex iterations, solve times.
+        .executableTarget(name: "period-timing", dependencies: ["BenchmarkSupport"]),
     ]
 )
 
 // One package-benchmark executable per directory of Benchmarks/.
-for name in ["LayerOverhead", "Drechtsteden", "SyntheticRegions", "WarmLevels", "Variants", "FirmAnswers"] {
+for name in ["LayerOverhead", "Drechtsteden", "SyntheticRegions", "WarmLevels", "Variants", "FirmAnswers", "Periods"] {
     package.targets.append(
         .executableTarget(
             name: name,

@@ -72,6 +72,22 @@ public enum Fixtures {
         }
     }
 
+    /// A synthetic region cut into `periods` yearly periods (``SyntheticRegion/scenario(municipalities:seed:periods:)``,
+    /// seed 1; 0: no periods at all), reporting `allocation`, with a time limit of 600 s for the central
+    /// allocation of large regions.
+    public static func phased(
+        _ count: Int, periods: Int, allocation: SolverSettings.Allocation = .any
+    ) -> Scenario {
+        do {
+            return try SyntheticRegion.scenario(municipalities: count, periods: periods).edited {
+                $0.solver.allocation = allocation
+                $0.solver.timeLimit = 600
+            }
+        } catch {
+            fatalError("synthetic region of \(count) municipalities and \(periods) periods is invalid: \(error)")
+        }
+    }
+
     static func object(_ members: [(String, JSONValue)]) -> JSONValue {
         .object(JSONObject(members.map { (key: $0.0, value: $0.1) }))
     }

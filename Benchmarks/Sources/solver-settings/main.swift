@@ -6,7 +6,8 @@
 //
 //   solver-settings [--single] [--match TEXT] [COUNT ...]
 //     synthetic regions (the 1-level form and, without --single, the 3-level form) plus Drechtsteden (without
-//     COUNTs); --match keeps the settings whose label contains TEXT (e.g. "bixby basis, scaled")
+//     COUNTs); --match keeps the settings whose label contains TEXT (e.g. "bixby basis, scaled"); --periods T:
+//     the synthetic regions cut into T yearly periods (issue 14), 1-level form only
 import BenchmarkSupport
 import FairShareEngine
 import Foundation
@@ -20,12 +21,21 @@ if let at = arguments.firstIndex(of: "--match"), at + 1 < arguments.count {
     match = arguments[at + 1]
     arguments.removeSubrange(at...(at + 1))
 }
+var periods = 0
+if let at = arguments.firstIndex(of: "--periods"), at + 1 < arguments.count {
+    periods = Int(arguments[at + 1]) ?? 0
+    arguments.removeSubrange(at...(at + 1))
+}
 let counts = arguments.compactMap { Int($0) }
 var cases: [(String, FairShareProgram)] = counts.isEmpty ? [
     ("Drechtsteden", FairShareProgram(Fixtures.drechtsteden())),
     ("Drechtsteden max-norm", FairShareProgram(Fixtures.drechtsteden(variant: "max-norm"))),
 ] : []
 for count in counts.isEmpty ? [40, 342, 2000] : counts {
+    if periods > 0 {
+        cases.append(("synthetic \(count) × \(periods) periods", FairShareProgram(Fixtures.phased(count, periods: periods))))
+        continue
+    }
     cases.append(("synthetic \(count)", FairShareProgram(Fixtures.synthetic(count))))
     if !single {
         let program = FairShareProgram(Fixtures.synthetic(count, lexicographic: true))
