@@ -15,19 +15,21 @@ public enum SyntheticRegion {
 
     /// The scenario document (what a file would hold) for `count` municipalities.
     ///
-    /// - Parameter periods: T, the number of yearly periods. 0 (the default): no `periods` at all, the document as
-    ///   it was before periods existed, byte for byte. T ≥ 1: the same document with, for period t = 0 … T − 1, the
-    ///   calendar year 2025 + t (`periods."YYYY"`, `start` "YYYY-01", `end` "YYYY-12"), in which
-    ///   - municipality i may build `newHomes` = {⌊min_i / T⌋, ⌈max_i / T⌉} (L1 per period), so that
-    ///     Σ_t ⌊min_i / T⌋ ≤ min_i ≤ max_i ≤ Σ_t ⌈max_i / T⌉: the horizon's range stays within reach;
-    ///   - the region places `priorityGroups.statushouders.demand` = {⌊D / T⌋, ⌈D / T⌉} statushouders (P1 per
-    ///     period, D the horizon's demand), so that T · ⌊D / T⌋ ≤ D ≤ T · ⌈D / T⌉ (an exact ⌊D / T⌋ per period
-    ///     would leave D out of reach whenever T does not divide it);
-    ///   - nothing is realised yet; the region's new homes, the targets and the care demand hold for the horizon.
+    /// - Parameters:
+    ///   - count: the number of municipalities.
+    ///   - seed: the seed of the SplitMix64 stream; the same seed always gives the same region.
+    ///   - periods: T, the number of yearly periods. 0 (the default, and any T below it): no `periods` at all, the
+    ///     document as it was before periods existed, byte for byte. T ≥ 1: the same document with, for period
+    ///     t = 0 … T − 1, the calendar year 2025 + t (`periods."YYYY"`, `start` "YYYY-01", `end` "YYYY-12"), in which
+    ///     municipality i may build `newHomes` = {⌊min_i / T⌋, ⌈max_i / T⌉} (L1 per period), so that
+    ///     Σ_t ⌊min_i / T⌋ ≤ min_i ≤ max_i ≤ Σ_t ⌈max_i / T⌉ (the horizon's range stays within reach); the region
+    ///     places `priorityGroups.statushouders.demand` = {⌊D / T⌋, ⌈D / T⌉} statushouders (P1 per period, D the
+    ///     horizon's demand), so that T · ⌊D / T⌋ ≤ D ≤ T · ⌈D / T⌉ (an exact ⌊D / T⌋ per period would leave D out
+    ///     of reach whenever T does not divide it); nothing is realised yet; the region's new homes, the targets
+    ///     and the care demand hold for the horizon.
     public static func document(municipalities count: Int, seed: UInt64 = 1, periods: Int = 0) -> JSONValue {
-        precondition(periods >= 0, "a negative number of periods")
         let horizon = horizon(municipalities: count, seed: seed)
-        return periods == 0 ? horizon : phased(horizon, over: periods)
+        return periods <= 0 ? horizon : phased(horizon, over: periods)
     }
 
     /// The document without periods.
