@@ -55,6 +55,8 @@ struct Formulation: Sendable {
     var requirements: [RequirementRow] = []
     /// Whether every hard requirement has a violation variable (for infeasibility diagnosis).
     let elastic: Bool
+    /// Whether x, y and z (per period, with periods) are whole numbers: the rounding of `solver.integer`.
+    let wholeNumbers: Bool
     /// Bound requirements on single variables, applied as variable bounds once all are known.
     private var pendingBounds: [Int: [(side: Requirement.Side, bound: Double, requirement: Int)]] = [:]
 
@@ -65,6 +67,7 @@ struct Formulation: Sendable {
     ///   rounds the central allocation afterwards, see ``WholeNumbers``), so only that rounding sets it.
     init(_ scenario: Scenario, elastic: Bool = false, wholeNumbers: Bool = false) {
         self.elastic = elastic
+        self.wholeNumbers = wholeNumbers && !elastic
         model.name = scenario.name.isEmpty ? "fairshare" : String(scenario.name.prefix(200))
         let integer = wholeNumbers && !elastic && scenario.periods.count < 2
         let segments = scenario.segments

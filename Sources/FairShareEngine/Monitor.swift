@@ -16,9 +16,10 @@ public enum MonitorError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noPeriods:
-            "the scenario has no periods; the monitor compares realised periods with the plan (docs/model.md §9)"
+            "the scenario has fewer than two periods; the monitor compares realised periods with the plan for the "
+                + "rest (docs/model.md §9)"
         case .unknownPeriod(let id, let known):
-            "unknown period \"\(id)\"; periods: \(known.joined(separator: ", "))"
+            "unknown period \(id.debugDescription); periods: \(known.joined(separator: ", "))"
         case .nothingRealised:
             "no period is realised: give realised figures per period (municipalities.ID.periods.P.realised) or "
                 + "monitoring.asOf"
@@ -56,7 +57,7 @@ public struct Monitor: Sendable {
         public var deliveredOfPace: Double?
         /// The category of `delivered`; `nil` when nothing was planned.
         public var category: DeliveryCategory?
-        /// The fair plan for each period after as-of (the remainder's figures).
+        /// The fair plan for each period after as-of (the remainder's figures); empty when the rest has no plan.
         public var remaining: [Double]
 
         public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -81,16 +82,24 @@ public struct Monitor: Sendable {
     /// The periods after it, in order.
     public var remainingPeriods: [String]
     public var categories: DeliveryCategories
-    /// The plan at the start and the programme as of `asOf`.
+    /// The plan at the start.
     public var plan: FairShareResult
-    public var remainder: FairShareResult
+    /// The programme as of `asOf`: the fair plan for the periods to come. `nil` when every period is realised
+    /// (nothing is left to plan); a result without an allocation when the rest cannot be planned (its status and
+    /// diagnosis say why: the facts may leave a horizon requirement out of reach).
+    public var remainder: FairShareResult?
     /// Per municipality, in the results' order, then the region.
     public var municipalities: [Entry]
     public var region: Entry
 
-    /// The monitor of `scenario` as of period `asOf` (`nil`: the scenario's own, docs/model.md §9).
+    /// Whether the periods to come have a fair plan (or there are none).
+    public var restIsPlanned: Bool { remainder?.hasAllocation ?? true }
+
+    /// The monitor of `scenario` as of period `asOf` (`nil`: the scenario's own, docs/model.md §9). The scenarios it
+    /// solves are validated with `limits`.
     public static func run(
-        _ scenario: Scenario, asOf: String? = nil, options: SolveOptions = SolveOptions()
+        _ scenario: Scenario, asOf: String? = nil, limits: ScenarioLimits = ScenarioLimits(),
+        options: SolveOptions = SolveOptions()
     ) throws -> Monitor {
         let periods = scenario.periods
         guard periods.count >= 2 else { throw MonitorError.noPeriods }
@@ -101,27 +110,29 @@ public struct Monitor: Sendable {
             asOf.flatMap { id in periods.firstIndex { $0.id == id }.map { $0 + 1 } } ?? scenario.realisedPeriodCount
         guard count > 0 else { throw MonitorError.nothingRealised }
         let id = periods[count - 1].id
-        let scenarios = [try scenario.asOf(nil), try scenario.asOf(id)]
-        let results = Solved(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
+        // The plan, and the rest when any period is left to plan: independent programmes, one per core.
+        let scenarios =
+            [try scenario.asOf(nil, limits: limits)]
+            + (count < periods.count ? [try scenario.asOf(id, limits: limits)] : [])
+        let results = Solved(count: scenarios.count)
+        DispatchQueue.concurrentPerform(iterations: scenarios.count) { k in
             results.set(k, FairShare.solve(scenarios[k], options: options))
         }
         guard let plan = results.value(0), plan.hasAllocation else {
             throw MonitorError.unsolved(which: "plan (nothing realised)", results.value(0)?.status ?? .failed)
         }
-        guard let remainder = results.value(1), remainder.hasAllocation else {
-            throw MonitorError.unsolved(which: "programme as of \(id)", results.value(1)?.status ?? .failed)
-        }
-        return Monitor(scenario: scenario, realised: count, plan: plan, remainder: remainder)
+        return Monitor(
+            scenario: scenario, realised: count, plan: plan, remainder: scenarios.count > 1 ? results.value(1) : nil)
     }
 
-    init(scenario: Scenario, realised count: Int, plan: FairShareResult, remainder: FairShareResult) {
+    init(scenario: Scenario, realised count: Int, plan: FairShareResult, remainder: FairShareResult?) {
         let periods = scenario.periods
         asOf = periods[count - 1].id
         remainingPeriods = periods[count...].map(\.id)
         categories = scenario.monitoring.categories
         self.plan = plan
         self.remainder = remainder
+        let rest = remainder?.hasAllocation == true ? remainder : nil
         let months = periods.reduce(0) { $0 + $1.months }
         let elapsed = periods[..<count].reduce(0) { $0 + $1.months }
         let fraction = Double(elapsed) / Double(max(1, months))
@@ -129,6 +140,12 @@ public struct Monitor: Sendable {
             [(.total, "total", "All new homes")] + scenario.segments.map { (.newHomes, $0.id, $0.label) }
             + scenario.priorityGroups.map { (.placements, $0.id, $0.label) }
             + scenario.careQualities.map { (.care, $0.id, $0.label) }
+        let segmentIDs = scenario.segments.map(\.id)
+        /// What municipality i realised of an item in period t: the scenario's facts (a missing figure is 0).
+        func fact(_ i: Int, _ t: Int, _ kind: Line.Kind, _ id: String) -> Double {
+            let realised = scenario.municipalities[i].periods[periods[t].id]?.realised ?? [:]
+            return kind == .total ? segmentIDs.reduce(0) { $0 + (realised[$1] ?? 0) } : realised[id] ?? 0
+        }
         func figure(_ allocation: PeriodAllocation?, _ kind: Line.Kind, _ id: String) -> Double {
             guard let allocation else { return 0 }
             switch kind {
@@ -139,8 +156,11 @@ public struct Monitor: Sendable {
             }
         }
         let categories = self.categories
-        func line(_ kind: Line.Kind, _ id: String, _ label: String, value: (FairShareResult, Int) -> Double) -> Line {
-            let realised = FairShare.clean((0..<count).reduce(0) { $0 + value(remainder, $1) })
+        func line(
+            _ kind: Line.Kind, _ id: String, _ label: String, realisedIn: (Int) -> Double,
+            value: (FairShareResult, Int) -> Double
+        ) -> Line {
+            let realised = FairShare.clean((0..<count).reduce(0) { $0 + realisedIn($1) })
             let planned = FairShare.clean((0..<count).reduce(0) { $0 + value(plan, $1) })
             let horizon = periods.indices.reduce(0) { $0 + value(plan, $1) }
             let byPace = FairShare.clean(horizon * fraction)
@@ -152,19 +172,24 @@ public struct Monitor: Sendable {
                 arrears: FairShare.clean(max(0, planned - realised)), byPace: byPace,
                 deliveredOfPace: byPace >= Self.smallestPlan ? FairShare.clean(realised / byPace, digits: 9) : nil,
                 category: delivered.map(categories.category),
-                remaining: (count..<periods.count).map { FairShare.clean(value(remainder, $0)) })
+                remaining: rest.map { rest in (count..<periods.count).map { FairShare.clean(value(rest, $0)) } } ?? [])
         }
         municipalities = scenario.municipalities.enumerated().map { i, municipality in
             Entry(
                 id: municipality.id, name: municipality.name,
                 lines: items.map { kind, id, label in
-                    line(kind, id, label) { result, t in figure(result.periods[t].municipalities[i], kind, id) }
+                    line(kind, id, label, realisedIn: { fact(i, $0, kind, id) }) { result, t in
+                        figure(result.periods[t].municipalities[i], kind, id)
+                    }
                 })
         }
         region = Entry(
             id: nil, name: "Region",
             lines: items.map { kind, id, label in
-                line(kind, id, label) { result, t in
+                line(
+                    kind, id, label,
+                    realisedIn: { t in scenario.municipalities.indices.reduce(0) { $0 + fact($1, t, kind, id) } }
+                ) { result, t in
                     result.periods[t].municipalities.reduce(0) { $0 + figure($1, kind, id) }
                 }
             })
@@ -179,5 +204,5 @@ private final class Solved: Sendable {
 
     func set(_ index: Int, _ result: FairShareResult) { results.withLock { $0[index] = result } }
 
-    func value(_ index: Int) -> FairShareResult? { results.withLock { $0[index] } }
+    func value(_ index: Int) -> FairShareResult? { results.withLock { $0.indices.contains(index) ? $0[index] : nil } }
 }

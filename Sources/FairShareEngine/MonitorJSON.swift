@@ -3,7 +3,7 @@ import FairShareScenario
 extension Monitor {
     /// The monitor as a `fairshare-monitor/1` document: the as-of period, the categories' thresholds, then per
     /// municipality (by id) and for the region each item's line; `delivered`, `deliveredOfPace` and `category` are
-    /// `null` where nothing was planned.
+    /// `null` where nothing was planned; `rest` says whether the periods to come have a fair plan.
     ///
     /// ```jsonc
     /// {"format": "fairshare-monitor/1", "scenario": "…", "asOf": "2025", "remainingPeriods": ["2026", …],
@@ -42,9 +42,10 @@ extension Monitor {
         }
         return .object(
             JSONObject([
-                ("format", .string("fairshare-monitor/1")), ("scenario", .string(remainder.scenario)),
-                ("variant", remainder.variant.map(JSONValue.string) ?? .null), ("asOf", .string(asOf)),
+                ("format", .string("fairshare-monitor/1")), ("scenario", .string(plan.scenario)),
+                ("variant", plan.variant.map(JSONValue.string) ?? .null), ("asOf", .string(asOf)),
                 ("remainingPeriods", .array(remainingPeriods.map(JSONValue.string))),
+                ("rest", rest),
                 (
                     "categories",
                     .object(
@@ -59,4 +60,15 @@ extension Monitor {
     }
 
     public var jsonText: String { JSONWriter.text(json) }
+
+    /// `rest`: the status of the fair plan for the periods to come (`null` when every period is realised), and
+    /// when it has none, the failure and the diagnosis that say why.
+    private var rest: JSONValue {
+        guard let remainder else { return .null }
+        return .object(
+            JSONObject(
+                [("status", .string(remainder.status.rawValue))]
+                    + (remainder.failure.map { [("failure", JSONValue.string($0.description))] } ?? [])
+                    + (remainder.diagnosis.map { [("diagnosis", $0.json)] } ?? [])))
+    }
 }

@@ -30,8 +30,12 @@ extension Formulation {
             return
         }
         let municipalities = scenario.municipalities
-        for period in scenario.periods {
+        let realisedCount = realisedPeriods
+        for (t, period) in scenario.periods.enumerated() {
             let at = "@" + period.id
+            // A realised period's figures are facts, fixed, and may be fractions (persons per half-year): only the
+            // planned periods are whole numbers in an integer run.
+            let integer = integer && t >= realisedCount
             var variables = PeriodVariables(
                 newHomes: [], placements: [], careHomes: [], totals: [], regionalNewHomes: [], regionalPlacements: [],
                 regionalCare: [], regionalTotal: Variable(index: 0))
@@ -140,7 +144,8 @@ extension Formulation {
                 total, .maximum, period.newHomes.max, "R1", here + ["newHomes", "max"], .homes, nil,
                 row: "R1.max[@\(period.id)]")
             for item in ledger.items where item.hasDemand(t) {
-                let corrected = item.correctedDemand(t)
+                // Arrears are key shares, fractions: an integer run rounds the bounds up to whole placements.
+                let corrected = item.correctedDemand(t, wholeNumbers: wholeNumbers)
                 let own = item.demands[t] ?? .any
                 let (group, placed, unit, family, mode, weight):
                     (String, Variable, Requirement.Unit, String, RequirementMode, Double)
@@ -180,7 +185,8 @@ extension Formulation {
                     target.segments.compactMap { id in
                         scenario.segments.firstIndex { $0.id == id }.map { variables.regionalNewHomes[$0] }
                     })
-                let path = JSONPath(members: ["region", "targets", target.id, "perPeriod"])
+                // A diagnosis relaxes the target's own share, which holds in every period and over the horizon.
+                let path = JSONPath(members: ["region", "targets", target.id])
                 let row = "R2[\(target.id)@\(period.id)]"
                 if target.mode == .soft {
                     let shortfall = model.addVariable("u[\(target.id)@\(period.id)]")
@@ -198,12 +204,14 @@ extension Formulation {
                 }
                 if target.minShare > 0 || arrears > 0 {
                     require(
-                        inTarget - target.minShare * variables.regionalTotal, .minimum, arrears, "R2", path,
+                        inTarget - target.minShare * variables.regionalTotal, .minimum, arrears, "R2",
+                        path + "minShare",
                         .share, nil, row: row + ".min", share: target.minShare, denominator: total, always: true)
                 }
                 if target.maxShare < 1 {
                     require(
-                        inTarget - target.maxShare * variables.regionalTotal, .maximum, 0, "R2", path, .share, nil,
+                        inTarget - target.maxShare * variables.regionalTotal, .maximum, 0, "R2", path + "maxShare",
+                        .share, nil,
                         row: row + ".max", share: target.maxShare, denominator: total)
                 }
             }
@@ -212,8 +220,9 @@ extension Formulation {
 
     /// Fairness per planned period (docs/model.md §9, `fairness.over: "periods"`): d⁺ − d⁻ = v_iqt − F_iqt for every
     /// fair item, municipality and planned period, with
-    /// - `proportional`: F_iqt = w_i · (R_qt − Σ_j A_jqt) + A_iqt (the period's regional total, less the arrears
-    ///   carried into it, by key, plus the municipality's own arrears);
+    /// - `proportional`: F_iqt = κ_iqt + w_i · (R_qt − K_qt) (the municipality's corrected task, plus its key share of
+    ///   whatever the period's regional total R_qt places beyond the region's corrected task K_qt = Σ_j κ_jqt; an item
+    ///   without period tasks has κ = K = 0);
     /// - `converge`: F_ist = σ_it · (T_i + Σ_{t'<t} N_it' + N_it) − (E_is + Σ_{t'<t} x_ist'): the stock at the
     ///   period's start plus what earlier periods built, brought to σ_it, the share on an even path from the
     ///   municipality's own share today to σ at the horizon's end (``pathShare(_:from:segment:elapsed:)``). Written with
@@ -242,8 +251,8 @@ extension Formulation {
             let tasked = ledger.item(item.kind, item.index)
             for t in planned {
                 let period = scenario.periods[t]
-                let arrears = tasked?.entries[t].map(\.arrears) ?? Array(repeating: 0, count: municipalities.count)
-                let carried = arrears.reduce(0, +)
+                let corrected = tasked?.entries[t].map(\.corrected) ?? Array(repeating: 0, count: municipalities.count)
+                let regionCorrected = corrected.reduce(0, +)
                 for (i, municipality) in municipalities.enumerated() {
                     let name = "\(municipality.id),\(item.id)@\(period.id)"
                     let plus = model.addVariable("dp[\(name)]")
@@ -255,7 +264,7 @@ extension Formulation {
                         let value = allocated(item, municipality: i, period: t)
                         let total = regionalTotal(of: item, period: t)
                         model.add(
-                            value - shares[i] * total - plus + minus == arrears[i] - shares[i] * carried,
+                            value - shares[i] * total - plus + minus == corrected[i] - shares[i] * regionCorrected,
                             name: "fair[\(name)]")
                     case .converge(let target):
                         let existing = municipality.netStock[scenario.segments[item.index].id] ?? 0

@@ -7,6 +7,7 @@ import FairShareScenario
 ///
 ///     task        τ_iqt = w_iq · demand_qt.min                  (0 in a period without a demand)
 ///     corrected   κ_iqt = max(0, τ_iqt + A_iqt)                 (A_iqt: carried over into t; negative = credit)
+///     region      K_qt = Σ_i κ_iqt ≤ Y_qt ≤ demand_qt.max + Σ_i (κ_iqt − τ_iqt)
 ///     balance     b_iqt = τ_iqt + A_iqt − realised_iqt          (realised periods only)
 ///
 /// b > 0 (arrears) goes to the next period (`next`), evenly to every later period (`spread`) or nowhere (`none`);
@@ -32,17 +33,24 @@ struct PeriodLedger: Sendable {
         var demands: [CountRange?]
         /// [period][municipality].
         var entries: [[Entry]]
-        /// Σ_i A_iqt per period.
-        var regionalArrears: [Double] {
-            entries.map { $0.reduce(0) { $0 + $1.arrears } }
-        }
         /// Whether period t has a demand row: a demand of its own, or arrears carried into it.
         func hasDemand(_ t: Int) -> Bool { demands[t] != nil || entries[t].contains { $0.arrears != 0 } }
-        /// The corrected regional demand of period t: demand + Σ arrears (the min never below 0).
-        func correctedDemand(_ t: Int) -> CountRange {
-            let carried = regionalArrears[t]
+        /// K_qt = Σ_i κ_iqt: the region's corrected task in period t.
+        func correctedTotal(_ t: Int) -> Double { entries[t].reduce(0) { $0 + $1.corrected } }
+        /// The corrected regional demand of period t: from K_qt = Σ_i κ_iqt (every municipality's corrected task)
+        /// to demand.max + Σ_i (κ_iqt − τ_iqt) (the demand's own room above its minimum, plus what was carried in).
+        /// A credit lowers only its own municipality's task, never below 0.
+        ///
+        /// Written as demand.min + Σ_i (κ_iqt − τ_iqt) (the same number), so that without arrears the bounds are the
+        /// demand's own, exactly. In an integer run (`wholeNumbers`) both are rounded up to whole placements: never
+        /// below the corrected task.
+        func correctedDemand(_ t: Int, wholeNumbers: Bool = false) -> CountRange {
+            let carried = entries[t].reduce(0) { $0 + $1.corrected - $1.task }
             let demand = demands[t] ?? .any
-            return CountRange(min: max(0, demand.min + carried), max: demand.max + carried)
+            let range = CountRange(min: max(0, demand.min + carried), max: demand.max + carried)
+            guard wholeNumbers else { return range }
+            let low = (range.min - 1e-9).rounded(.up)
+            return CountRange(min: low, max: max(low, (range.max - 1e-9).rounded(.up)))
         }
     }
 

@@ -132,8 +132,8 @@ extension FairShare {
             // Fair shares of the period (docs/model.md §9).
             for item in formulation.items {
                 let tasked = formulation.ledger.item(item.kind, item.index)
-                let arrears = tasked?.entries[t].map(\.arrears) ?? Array(repeating: 0, count: municipalities.count)
-                let carried = arrears.reduce(0, +)
+                let corrected = tasked?.entries[t].map(\.corrected) ?? Array(repeating: 0, count: municipalities.count)
+                let regionCorrected = corrected.reduce(0, +)
                 for i in municipalities.indices {
                     let value: Double
                     let regionalValue: Double
@@ -150,7 +150,7 @@ extension FairShare {
                     let fair: Double
                     switch item.rule {
                     case .proportional(let shares):
-                        fair = shares[i] * (regionalValue - carried) + arrears[i]
+                        fair = corrected[i] + shares[i] * (regionalValue - regionCorrected)
                     case .converge(let target):
                         let municipality = municipalities[i]
                         let sigma = Formulation.pathShare(
@@ -177,7 +177,9 @@ extension FairShare {
                     sums.arrears += entry.arrears
                     sums.delivered += delivered
                 }
-                regionTasks[item.id] = task(sums.task, sums.arrears, sums.delivered, months: period.months)
+                // The region's corrected task is Σ_i κ_iqt: a credit lowers only its own municipality's task.
+                regionTasks[item.id] = task(
+                    sums.task, sums.arrears, sums.delivered, months: period.months, corrected: item.correctedTotal(t))
             }
             let targets = formulation.ledger.targets.map { ledger in
                 let target = scenario.region.targets[ledger.index]
@@ -207,8 +209,10 @@ extension FairShare {
     }
 
     /// A task's line: corrected task, what remains, and the pace per month.
-    static func task(_ task: Double, _ arrears: Double, _ delivered: Double, months: Int) -> PeriodTask {
-        let corrected = max(0, task + arrears)
+    static func task(
+        _ task: Double, _ arrears: Double, _ delivered: Double, months: Int, corrected given: Double? = nil
+    ) -> PeriodTask {
+        let corrected = given ?? max(0, task + arrears)
         return PeriodTask(
             task: clean(task), arrears: clean(arrears), corrected: clean(corrected), delivered: clean(delivered),
             remaining: clean(max(0, corrected - delivered)), pacePerMonth: clean(corrected / Double(max(1, months))))

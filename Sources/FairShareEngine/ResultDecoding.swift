@@ -72,6 +72,12 @@ extension FairShareResult {
             self.periods = try ResultReader.periods(periods).sorted {
                 (order.firstIndex(of: $0.id) ?? 0) < (order.firstIndex(of: $1.id) ?? 0)
             }
+            // Targets per period in the order of `ids.targets`, as the horizon's.
+            for t in self.periods.indices {
+                self.periods[t].region.targets.sort {
+                    (targetIDs.firstIndex(of: $0.id) ?? 0) < (targetIDs.firstIndex(of: $1.id) ?? 0)
+                }
+            }
         }
         if let list = top["warnings"] {
             guard case .array(let elements) = list else {

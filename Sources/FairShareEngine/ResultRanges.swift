@@ -70,16 +70,29 @@ extension FairShare {
             )
         case .placements(let g):
             let group = scenario.priorityGroups[g]
-            (path, what, fix) = (
-                here + "placements" + group.id, "\(group.label) in \(municipality.name)",
-                "a demand.max for the group or a placements.\(group.id).max"
-            )
+            (path, what, fix) =
+                period.map { period in
+                    (
+                        JSONPath(members: ["periods", period.id, "priorityGroups", group.id, "demand"]),
+                        "\(group.label) in \(municipality.name)", "a demand.max for the group in this period"
+                    )
+                } ?? (
+                    here + "placements" + group.id, "\(group.label) in \(municipality.name)",
+                    "a demand.max for the group or a placements.\(group.id).max"
+                )
         case .care(let c):
             let quality = scenario.careQualities[c]
-            (path, what, fix) = (
-                here + "care" + quality.id, "\(quality.label) homes in \(municipality.name)",
-                "a demand.max for the care quality or a care.\(quality.id).max"
-            )
+            (path, what, fix) =
+                period.map { period in
+                    (
+                        JSONPath(members: ["periods", period.id, "care", quality.id, "demand"]),
+                        "\(quality.label) homes in \(municipality.name)",
+                        "a demand.max for the care quality in this period"
+                    )
+                } ?? (
+                    here + "care" + quality.id, "\(quality.label) homes in \(municipality.name)",
+                    "a demand.max for the care quality or a care.\(quality.id).max"
+                )
         case .total:
             (path, what, fix) = (here + "newHomes", "new homes in \(municipality.name)", "a newHomes.max")
         }
@@ -176,7 +189,10 @@ enum AchievedLevels {
                         soft = quality.mode == .soft ? quality.weight : nil
                         placed = region.care[item.id] ?? 0
                     }
-                    if let weight = soft { total += weight * max(0, item.correctedDemand(t).min - placed) }
+                    if let weight = soft {
+                        total +=
+                            weight * max(0, item.correctedDemand(t, wholeNumbers: scenario.solver.integer).min - placed)
+                    }
                 }
                 for ledger in formulation.ledger.targets {
                     let target = scenario.region.targets[ledger.index]

@@ -27,9 +27,10 @@ public struct MonitorReport: Sendable {
 
     /// The table of one item: municipalities and the region.
     public func table(_ item: String) -> TextTable {
+        let rest = monitor.remainder?.hasAllocation == true ? monitor.remainingPeriods : []
         let headers =
             ["Municipality", "Realised", "Plan", "Delivered", "Arrears", "By pace", "Category"]
-            + monitor.remainingPeriods.map(label) + ["Still to come"]
+            + rest.map(label) + (rest.isEmpty ? [] : ["Still to come"])
         var table = TextTable(
             headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         func row(_ entry: Monitor.Entry) -> [String] {
@@ -40,7 +41,8 @@ public struct MonitorReport: Sendable {
                 entry.name, Formatting.count(line.realised), Formatting.count(line.planned),
                 line.delivered.map(Formatting.percent) ?? "–", Formatting.count(line.arrears),
                 Formatting.count(line.byPace), Self.words(line.category),
-            ] + line.remaining.map(Formatting.count) + [Formatting.count(line.remaining.reduce(0, +))]
+            ] + line.remaining.map(Formatting.count)
+                + (rest.isEmpty ? [] : [Formatting.count(line.remaining.reduce(0, +))])
         }
         table.rows = monitor.municipalities.map(row)
         table.rulesBefore = [table.rows.count]
@@ -49,8 +51,8 @@ public struct MonitorReport: Sendable {
     }
 
     var title: String {
-        let variant = monitor.remainder.variant.map { ", variant \($0)" } ?? ""
-        return "\(monitor.remainder.scenario)\(variant): monitor as of \(label(monitor.asOf))"
+        let variant = monitor.plan.variant.map { ", variant \($0)" } ?? ""
+        return "\(monitor.plan.scenario)\(variant): monitor as of \(label(monitor.asOf))"
     }
 
     /// What the columns mean, with the thresholds.
@@ -64,8 +66,24 @@ public struct MonitorReport: Sendable {
             + "realised as facts. Figures are rounded each on their own."
     }
 
+    /// When the periods to come have no fair plan: why, and what would make one possible (the rest's
+    /// diagnosis); `nil` when they have one or there are none.
+    public var restProblem: [String]? {
+        guard let remainder = monitor.remainder, !remainder.hasAllocation else { return nil }
+        var lines = [
+            "The periods after \(label(monitor.asOf)) cannot be planned with what was realised: "
+                + "\(remainder.status.rawValue)\(remainder.failure.map { " (\($0))" } ?? "")."
+        ]
+        if let diagnosis = remainder.diagnosis, !diagnosis.changes.isEmpty {
+            lines.append("The smallest change that makes the rest possible:")
+            lines += diagnosis.changes.map { "  \($0)" }
+        }
+        return lines
+    }
+
     public func text(width: Int = TextTable.defaultWidth) -> String {
         var out = title + "\n"
+        if let problem = restProblem { out += "\n" + problem.joined(separator: "\n") + "\n" }
         for line in items {
             out += "\n\(line.label)\n" + table(line.item).text(width: width)
         }
@@ -76,6 +94,10 @@ public struct MonitorReport: Sendable {
 
     public func markdown() -> String {
         var out = "## \(title)\n"
+        if let problem = restProblem {
+            out +=
+                "\n" + problem.map { $0.hasPrefix("  ") ? "- `\($0.dropFirst(2))`" : $0 }.joined(separator: "\n") + "\n"
+        }
         for line in items { out += "\n### \(line.label)\n\n" + table(line.item).markdown() }
         return out + "\n" + explanation + "\n"
     }
@@ -120,22 +142,35 @@ public struct MonitorReport: Sendable {
                     return sum
                 }
         }
+        // What was realised, from the scenario's facts (a missing figure is 0), per municipality and period.
+        let segmentIDs = scenario.segments.map(\.id)
+        let facts = scenario.municipalities.map { municipality in
+            periods[..<realised].map { period in
+                let figures = municipality.periods[period.id]?.realised ?? [:]
+                return segmentIDs.reduce(0) { $0 + (figures[$1] ?? 0) }
+            }
+        }
+        let rest = monitor.remainder?.hasAllocation == true ? monitor.remainder : nil
         let charts = (monitor.municipalities + [monitor.region]).enumerated().map { index, entry -> String in
+            let single = index < monitor.municipalities.count
             let totals: (FairShareResult) -> [Double] = { result in
                 result.periods.map { period in
-                    index < monitor.municipalities.count
-                        ? period.municipalities[index].total : period.municipalities.reduce(0) { $0 + $1.total }
+                    single ? period.municipalities[index].total : period.municipalities.reduce(0) { $0 + $1.total }
                 }
             }
-            let path = cumulative(totals(monitor.remainder))
+            let done = single ? facts[index] : periods[..<realised].indices.map { t in facts.reduce(0) { $0 + $1[t] } }
+            var series: [LineChart.Series] = [
+                .init(name: "plan at the start", x: x, y: cumulative(totals(monitor.plan))),
+                .init(name: "realised", x: Array(x[...realised]), y: cumulative(done)),
+            ]
+            if let rest {
+                let path = cumulative(totals(rest))
+                series.append(
+                    .init(name: "fair plan for the rest", x: Array(x[realised...]), y: Array(path[realised...])))
+            }
             return LineChart(
                 title: "\(entry.name): new homes since \(label(first.id)), cumulative",
-                xLabel: "year", yLabel: "new homes",
-                series: [
-                    .init(name: "plan at the start", x: x, y: cumulative(totals(monitor.plan))),
-                    .init(name: "realised", x: Array(x[...realised]), y: Array(path[...realised])),
-                    .init(name: "fair plan for the rest", x: Array(x[realised...]), y: Array(path[realised...])),
-                ], yIncludesZero: true, width: 960, height: 300
+                xLabel: "year", yLabel: "new homes", series: series, yIncludesZero: true, width: 960, height: 300
             ).svg()
         }
         return ChartStack.svg(charts)

@@ -186,18 +186,19 @@ extension Scenario {
     }
 
     /// The scenario as of the end of period `id` (`nil`: before the first period, nothing realised): realised
-    /// figures of later periods are left out, so that the programme plans them.
-    public func asOf(_ id: String?) throws(ScenarioError) -> Scenario {
+    /// figures of later periods are left out, so that the programme plans them. Validated again with `limits`.
+    public func asOf(_ id: String?, limits: ScenarioLimits = ScenarioLimits()) throws(ScenarioError) -> Scenario {
         let periods = definition.periods
         let keep = id.flatMap { id in periods.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
         let later = Set(periods[keep...].map(\.id))
-        return try edited { definition in
-            definition.monitoring.asOf = id
-            for i in definition.municipalities.indices {
-                for period in later where definition.municipalities[i].periods[period] != nil {
-                    definition.municipalities[i].periods[period]?.realised = [:]
-                }
+        var changed = definition
+        changed.monitoring.asOf = id
+        for i in changed.municipalities.indices {
+            for period in later where changed.municipalities[i].periods[period] != nil {
+                changed.municipalities[i].periods[period]?.realised = [:]
             }
         }
+        let validated = try Scenario(changed, limits: limits)
+        return Scenario(validated: validated.definition, document: validated.document, appliedVariant: appliedVariant)
     }
 }

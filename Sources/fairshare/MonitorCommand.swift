@@ -21,8 +21,12 @@ struct MonitorCommand: ParsableCommand {
               fairshare monitor Scenarios/drechtsteden-monitor.json --format csv --decimal-comma > monitor.csv
               fairshare monitor Scenarios/statushouders-halfyears.json --as-of 2023-I --plot paths.svg
 
-            Exit status: 0 monitored, 1 usage error (no periods, an unknown period), 2 invalid scenario, 3 the \
-            plan or the rest has no optimal solution.
+            When what was realised leaves a horizon requirement out of reach (a municipality too far behind to \
+            make its horizon minimum within its capacity), the tables are still printed, with the smallest change \
+            that would make the rest possible, and the exit status is 3.
+
+            Exit status: 0 monitored, 1 usage error (fewer than two periods, an unknown period, nothing \
+            realised), 2 invalid scenario, 3 the plan or the rest has no optimal solution.
             """)
 
     @Argument(help: "The scenario file (with periods).")
@@ -49,7 +53,7 @@ struct MonitorCommand: ParsableCommand {
         let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
         let monitor: Monitor
         do {
-            monitor = try Monitor.run(scenario, asOf: asOf)
+            monitor = try Monitor.run(scenario, asOf: asOf, limits: limits.loader.limits)
         } catch let error as MonitorError {
             Terminal.error("fairshare: \(error)")
             if case .unsolved = error { throw ExitStatus.noOptimum }
@@ -63,5 +67,10 @@ struct MonitorCommand: ParsableCommand {
         case .markdown: try Terminal.output(report.markdown(), to: output.output)
         }
         if let plot { try Terminal.output(report.plot(), to: plot) }
+        // The tables are printed; the rest's failure is the exit status (its reason is in the output).
+        if !monitor.restIsPlanned {
+            Terminal.error("fairshare: the periods after \(monitor.asOf) cannot be planned with what was realised")
+            throw ExitStatus.noOptimum
+        }
     }
 }

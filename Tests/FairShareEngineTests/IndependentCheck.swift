@@ -52,7 +52,7 @@ enum IndependentCheck {
                 regionalNew[segment.id, default: 0] += value
                 atLeast(value, 0, "\(id).\(segment.id) ≥ 0")
                 atLeast(value, municipality.realised[segment.id] ?? 0, "realised \(id).\(segment.id)")
-                if scenario.solver.integer, value != value.rounded() {
+                if scenario.solver.integer, scenario.periods.count < 2, value != value.rounded() {
                     problems.append("integer \(id).\(segment.id) = \(value)")
                 }
                 guard let limits = municipality.limits[segment.id] else { continue }
@@ -116,7 +116,9 @@ enum IndependentCheck {
                     let task = (share * (1 - 1e-12)).rounded(.up) + (statutory.swaps[id] ?? 0)
                     atLeast(y, task, "P4 \(id).\(group.id)")
                 }
-                if scenario.solver.integer, y != y.rounded() { problems.append("integer \(id).\(group.id) = \(y)") }
+                if scenario.solver.integer, scenario.periods.count < 2, y != y.rounded() {
+                    problems.append("integer \(id).\(group.id) = \(y)")
+                }
             }
             if !scenario.priorityGroups.isEmpty {
                 let lettableNew = scenario.segments.filter(\.lettable).reduce(0) { $0 + x[$1.id]! }
@@ -131,7 +133,9 @@ enum IndependentCheck {
                 atLeast(z, range.min, "C3 \(id).\(quality.id).min")
                 atMost(z, range.max, "C3 \(id).\(quality.id).max")
                 atMost(z, quality.maxShareOfNewHomes * n, "C2 \(id).\(quality.id)")
-                if scenario.solver.integer, z != z.rounded() { problems.append("integer \(id).\(quality.id) = \(z)") }
+                if scenario.solver.integer, scenario.periods.count < 2, z != z.rounded() {
+                    problems.append("integer \(id).\(quality.id) = \(z)")
+                }
             }
         }
 

@@ -91,6 +91,10 @@ enum PeriodCheck {
                 for (id, kind) in items {
                     let v = value(allocation, id, kind)
                     atLeast(v, 0, "\(municipality.id).\(id)@\(period.id) ≥ 0")
+                    // Whole numbers in the planned periods of an integer run (facts may be fractions).
+                    if scenario.solver.integer, t >= realised, abs(v - v.rounded()) > 1e-9 {
+                        problems.append("integer \(municipality.id).\(id)@\(period.id) = \(v)")
+                    }
                     if t < realised {
                         equal(
                             v, municipality.periods[period.id]?.realised[id] ?? 0,
@@ -126,12 +130,23 @@ enum PeriodCheck {
             for item in demanded where item.demands.contains(where: { $0 != nil }) {
                 let carried = arrears(
                     item: item.id, demands: item.demands, key: item.key, rule: item.rule, in: scenario)[t]
-                    .reduce(0, +)
-                guard item.demands[t] != nil || carried != 0 else { continue }
+                guard item.demands[t] != nil || carried.contains(where: { $0 != 0 }) else { continue }
                 let demand = item.demands[t] ?? CountRange()
+                let w = IndependentCheck.keyShares(item.key, in: scenario)
+                // Each municipality's corrected task, never below 0; the region's is their sum.
+                let tasks = w.map { $0 * demand.min }
+                let corrected = zip(tasks, carried).map { max(0, $0 + $1) }
+                let extra = zip(corrected, tasks).reduce(0) { $0 + $1.0 - $1.1 }
                 let placed = regional(t, item.id, item.kind)
-                if item.hard { atLeast(placed, max(0, demand.min + carried), "P1/C1 \(item.id)@\(period.id).min") }
-                atMost(placed, demand.max + carried, "P1/C1 \(item.id)@\(period.id).max")
+                var low = corrected.reduce(0, +)
+                var high = demand.max + extra
+                if scenario.solver.integer {
+                    // Whole placements: both bounds rounded up (never below the corrected task).
+                    low = (low - 1e-9).rounded(.up)
+                    high = max(low, (high - 1e-9).rounded(.up))
+                }
+                if item.hard { atLeast(placed, low, "P1/C1 \(item.id)@\(period.id).min") }
+                atMost(placed, high, "P1/C1 \(item.id)@\(period.id).max")
             }
         }
         // Targets per period: realised periods set the arrears, planned ones must meet minShare plus them.
@@ -171,18 +186,22 @@ enum PeriodCheck {
         let totals = stocks.map { $0.values.reduce(0, +) }
         var sum = 0.0
         for t in realisedCount(scenario)..<periods.count {
-            func proportional(_ values: [Double], _ key: Key, _ weight: Double, _ carried: [Double]) {
+            // F = κ_i + w_i (R − Σ_j κ_j), κ_i = max(0, τ_i + A_i) the corrected task (0 without period tasks).
+            func proportional(
+                _ values: [Double], _ key: Key, _ weight: Double, _ carried: [Double], demand: CountRange?
+            ) {
                 let w = IndependentCheck.keyShares(key, in: scenario)
                 let regional = values.reduce(0, +)
-                let arrears = carried.reduce(0, +)
-                for i in values.indices { sum += weight * abs(values[i] - (w[i] * (regional - arrears) + carried[i])) }
+                let corrected = values.indices.map { i in max(0, w[i] * (demand?.min ?? 0) + carried[i]) }
+                let total = corrected.reduce(0, +)
+                for i in values.indices { sum += weight * abs(values[i] - (corrected[i] + w[i] * (regional - total))) }
             }
             let none = municipalities.map { _ in 0.0 }
             for segment in scenario.segments {
                 let values = allocations[t].map { $0?.newHomes[segment.id] ?? 0 }
                 switch segment.fair {
                 case .proportional(let key)?:
-                    proportional(values, key, segment.fairWeight, none)
+                    proportional(values, key, segment.fairWeight, none, demand: nil)
                 case .converge(let target)?:
                     let sigma =
                         target ?? stocks.reduce(0) { $0 + ($1[segment.id] ?? 0) } / totals.reduce(0, +)
@@ -211,7 +230,9 @@ enum PeriodCheck {
                     demands.contains { $0 != nil }
                     ? arrears(item: group.id, demands: demands, key: group.key, rule: group.carryOver, in: scenario)[t]
                     : none
-                proportional(allocations[t].map { $0?.placements[group.id] ?? 0 }, group.key, group.weight, carried)
+                proportional(
+                    allocations[t].map { $0?.placements[group.id] ?? 0 }, group.key, group.weight, carried,
+                    demand: demands[t])
             }
             for quality in scenario.careQualities {
                 let demands = periods.map { $0.care[quality.id] }
@@ -220,7 +241,9 @@ enum PeriodCheck {
                     ? arrears(
                         item: quality.id, demands: demands, key: quality.key, rule: quality.carryOver, in: scenario)[t]
                     : none
-                proportional(allocations[t].map { $0?.care[quality.id] ?? 0 }, quality.key, quality.weight, carried)
+                proportional(
+                    allocations[t].map { $0?.care[quality.id] ?? 0 }, quality.key, quality.weight, carried,
+                    demand: demands[t])
             }
         }
         return sum

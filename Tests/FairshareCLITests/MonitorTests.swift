@@ -87,7 +87,7 @@ struct MonitorTests {
     func refusals() throws {
         let plain = try fairshare(["monitor", "Scenarios/three-towns.json"])
         #expect(plain.status == 1)
-        #expect(plain.stderr.contains("no periods"))
+        #expect(plain.stderr.contains("fewer than two periods"))
         let unknown = try fairshare(["monitor", Self.categories, "--as-of", "2031"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("unknown period \"2031\"; periods: 2024-I, 2024-II"))
@@ -105,6 +105,27 @@ struct MonitorTests {
         #expect(row.contains("74 / 100") && row.contains("126 / 126 (+26 carried)"), "\(row)")
         let region = lines.last { $0.hasPrefix("Region") && $0.contains("carried") } ?? ""
         #expect(region.contains("329 / 400") && region.contains("471 / 471 (+71 carried)"), "\(region)")
+    }
+
+    /// Alblasserdam must build at least 600 homes in 2025–2030 and can build at most 117 a year after 2025: with only
+    /// 10 realised in 2025 it can reach 10 + 5 · 117 = 595. The monitor still reports who is behind, names the
+    /// smallest change that makes the rest possible (600 → 595) and exits 3.
+    @Test("a municipality too far behind: the tables, the change that makes the rest possible, exit 3")
+    func tooFarBehind() throws {
+        let directory = try temporaryDirectory("fairshare-monitor")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var document = try JSONParser().parse(
+            String(contentsOf: Repository.scenario("drechtsteden-monitor.json"), encoding: .utf8))
+        document = document.setting(
+            try JSONParser().parse(#"{"social-rent": 5, "market": 5}"#),
+            at: JSONPath(members: ["municipalities", "GM0482", "periods", "2025", "realised"]))
+        let file = directory.appendingPathComponent("behind.json")
+        try JSONWriter.text(document).write(to: file, atomically: true, encoding: .utf8)
+        let output = try fairshare(["monitor", file.path])
+        #expect(output.status == 3)
+        #expect(output.stdout.contains("municipalities.GM0482.newHomes.min: 600 → 595 (-5)"), "\(output.stdout)")
+        let alblasserdam = output.stdout.split(separator: "\n").first { $0.hasPrefix("Alblasserdam") } ?? ""
+        #expect(alblasserdam.contains("10.0%") && alblasserdam.contains("far behind"), "\(alblasserdam)")
     }
 
     @Test("--as-of the last period: everything realised, nothing left to plan")
