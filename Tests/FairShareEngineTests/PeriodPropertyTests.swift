@@ -98,6 +98,17 @@ struct PeriodPropertyTests {
         return document
     }
 
+    /// Found by the property below: a target per period met to the rounding of its figures (0.621266 against
+    /// 0.621267) was reported as a violated requirement. Every figure is written to a millionth of a home on its own.
+    @Test("the case the property found: a per-period target met to the rounding of its figures")
+    func roundingOfAPeriodTarget() throws {
+        let scenario = try ScenarioGenerator.load(
+            Self.document(size: 4, seed: 500_500_989, draw: 4_074_870_560_262_650_942))
+        let result = FairShare.solve(scenario)
+        #expect([.optimal, .infeasible].contains(result.status), "\(result.failure?.description ?? "")")
+        if result.hasAllocation { #expect(IndependentCheck.violations(of: result, in: scenario).isEmpty) }
+    }
+
     @Test("2–8 municipalities over 2–4 periods: every allocation valid, every refusal diagnosed")
     func periods() async {
         let cases = PropertyCases()
