@@ -372,37 +372,51 @@ struct Formulation: Sendable {
             }
             for (i, municipality) in scenario.municipalities.enumerated() {
                 let name = "\(municipality.id),\(item.id)"
-                let plus = model.addVariable("dp[\(name)]")
-                let minus = model.addVariable("dm[\(name)]")
+                // What the row needs, read before `addDeviation` changes the model.
+                let (value, regional, total) = (allocated(item, municipality: i), regionalTotal(of: item), totals[i])
+                let (plus, minus) = addDeviation(
+                    item, municipality: i, id: municipality.id, name: name, pair: item.id, worst: worst
+                ) { plus, minus in
+                    switch item.rule {
+                    case .proportional(let shares):
+                        return value - shares[i] * regional - plus + minus == 0
+                    case .converge(let sigma):
+                        // v − (σ (T_i + N_i) − E_is) = d⁺ − d⁻
+                        let existing = municipality.netStock[scenario.segments[item.index].id] ?? 0
+                        return value - sigma * total - plus + minus == sigma * municipality.netTotalStock - existing
+                    }
+                }
                 above.append(plus)
                 below.append(minus)
-                let value = allocated(item, municipality: i)
-                switch item.rule {
-                case .proportional(let shares):
-                    model.add(value - shares[i] * regionalTotal(of: item) - plus + minus == 0, name: "fair[\(name)]")
-                case .converge(let sigma):
-                    // v − (σ (T_i + N_i) − E_is) = d⁺ − d⁻
-                    let existing = municipality.netStock[scenario.segments[item.index].id] ?? 0
-                    model.add(
-                        value - sigma * totals[i] - plus + minus == sigma * municipality.netTotalStock - existing,
-                        name: "fair[\(name)]")
-                }
-                if let worst {
-                    model.add(plus + minus - item.sizes[i] * worst <= 0, name: "worst[\(name)]")
-                }
-                if let bound = leximinBound {
-                    let deviation = item.weight * (plus + minus)
-                    let row = model.add(deviation - item.sizes[i] * bound <= 0, name: "leximin[\(name)]")
-                    leximinPairs.append(
-                        LeximinPair(
-                            row: row, deviation: deviation, size: item.sizes[i],
-                            municipality: municipality.id, item: item.id))
-                }
             }
             deviationsAbove.append(above)
             deviationsBelow.append(below)
             if let worst { worstDeviation.append(worst) }
         }
+    }
+
+    /// One pair of docs/model.md §4 — municipality i and fair item q, over the horizon or in one period (§9): d⁺ and
+    /// d⁻, the row `fair` that defines them (v − F = d⁺ − d⁻, written with the d⁺ and d⁻ it is given), and the
+    /// pair's row of the norm: d⁺ + d⁻ ≤ m_iq · t_q for `max` (with `worst` t_q), λ_q (d⁺ + d⁻) ≤ m_iq · t for
+    /// `leximin` (a ``LeximinPair`` named by `pair`). `name` names the variables and rows.
+    mutating func addDeviation(
+        _ item: FairItem, municipality i: Int, id municipality: String, name: String, pair: String, worst: Variable?,
+        fair: (_ above: Variable, _ below: Variable) -> Constraint
+    ) -> (above: Variable, below: Variable) {
+        let plus = model.addVariable("dp[\(name)]")
+        let minus = model.addVariable("dm[\(name)]")
+        model.add(fair(plus, minus), name: "fair[\(name)]")
+        if let worst {
+            model.add(plus + minus - item.sizes[i] * worst <= 0, name: "worst[\(name)]")
+        }
+        if let bound = leximinBound {
+            let deviation = item.weight * (plus + minus)
+            let row = model.add(deviation - item.sizes[i] * bound <= 0, name: "leximin[\(name)]")
+            leximinPairs.append(
+                LeximinPair(row: row, deviation: deviation, size: item.sizes[i], municipality: municipality, item: pair)
+            )
+        }
+        return (plus, minus)
     }
 
     private mutating func addLevels(_ scenario: Scenario) {

@@ -45,6 +45,8 @@ public struct Monitor: Sendable {
         public var label: String
         /// Σ realised up to and including the as-of period.
         public var realised: Double
+        /// What was realised in each period up to and including the as-of period (the scenario's facts).
+        public var realisedPerPeriod: [Double]
         /// Σ planned for those periods (the plan at the start).
         public var planned: Double
         /// realised ÷ planned; `nil` when nothing was planned (less than ``Monitor/smallestPlan``).
@@ -160,14 +162,16 @@ public struct Monitor: Sendable {
             _ kind: Line.Kind, _ id: String, _ label: String, realisedIn: (Int) -> Double,
             value: (FairShareResult, Int) -> Double
         ) -> Line {
-            let realised = FairShare.clean((0..<count).reduce(0) { $0 + realisedIn($1) })
+            let perPeriod = (0..<count).map(realisedIn)
+            let realised = FairShare.clean(perPeriod.reduce(0, +))
             let planned = FairShare.clean((0..<count).reduce(0) { $0 + value(plan, $1) })
             let horizon = periods.indices.reduce(0) { $0 + value(plan, $1) }
             let byPace = FairShare.clean(horizon * fraction)
             // Less than half a home or placement planned is nothing planned: a share of it says nothing.
             let delivered = planned >= Self.smallestPlan ? realised / planned : nil
             return Line(
-                kind: kind, item: id, label: label, realised: realised, planned: planned,
+                kind: kind, item: id, label: label, realised: realised,
+                realisedPerPeriod: perPeriod.map { FairShare.clean($0) }, planned: planned,
                 delivered: delivered.map { FairShare.clean($0, digits: 9) },
                 arrears: FairShare.clean(max(0, planned - realised)), byPace: byPace,
                 deliveredOfPace: byPace >= Self.smallestPlan ? FairShare.clean(realised / byPace, digits: 9) : nil,

@@ -255,38 +255,29 @@ extension Formulation {
                 let regionCorrected = corrected.reduce(0, +)
                 for (i, municipality) in municipalities.enumerated() {
                     let name = "\(municipality.id),\(item.id)@\(period.id)"
-                    let plus = model.addVariable("dp[\(name)]")
-                    let minus = model.addVariable("dm[\(name)]")
+                    // What the row needs, read before `addDeviation` changes the model.
+                    let value = allocated(item, municipality: i, period: t)
+                    let total = regionalTotal(of: item, period: t)
+                    let (plus, minus) = addDeviation(
+                        item, municipality: i, id: municipality.id, name: name, pair: "\(item.id)@\(period.id)",
+                        worst: worst
+                    ) { plus, minus in
+                        switch item.rule {
+                        case .proportional(let shares):
+                            return value - shares[i] * total - plus + minus
+                                == corrected[i] - shares[i] * regionCorrected
+                        case .converge(let target):
+                            let segment = scenario.segments[item.index].id
+                            let existing = municipality.netStock[segment] ?? 0
+                            let sigma = Self.pathShare(
+                                target, from: municipality, segment: segment,
+                                elapsed: Self.elapsed(scenario.periods, through: t))
+                            return built[i][t] - sigma * cumulativeTotals[i][t] - plus + minus
+                                == sigma * municipality.netTotalStock - existing
+                        }
+                    }
                     above.append(plus)
                     below.append(minus)
-                    switch item.rule {
-                    case .proportional(let shares):
-                        let value = allocated(item, municipality: i, period: t)
-                        let total = regionalTotal(of: item, period: t)
-                        model.add(
-                            value - shares[i] * total - plus + minus == corrected[i] - shares[i] * regionCorrected,
-                            name: "fair[\(name)]")
-                    case .converge(let target):
-                        let existing = municipality.netStock[scenario.segments[item.index].id] ?? 0
-                        let sigma = Self.pathShare(
-                            target, from: municipality, segment: scenario.segments[item.index].id,
-                            elapsed: Self.elapsed(scenario.periods, through: t))
-                        model.add(
-                            built[i][t] - sigma * cumulativeTotals[i][t] - plus + minus
-                                == sigma * municipality.netTotalStock - existing,
-                            name: "fair[\(name)]")
-                    }
-                    if let worst {
-                        model.add(plus + minus - item.sizes[i] * worst <= 0, name: "worst[\(name)]")
-                    }
-                    if let bound = leximinBound {
-                        let deviation = item.weight * (plus + minus)
-                        let row = model.add(deviation - item.sizes[i] * bound <= 0, name: "leximin[\(name)]")
-                        leximinPairs.append(
-                            LeximinPair(
-                                row: row, deviation: deviation, size: item.sizes[i],
-                                municipality: municipality.id, item: "\(item.id)@\(period.id)"))
-                    }
                 }
             }
             deviationsAbove.append(above)

@@ -14,7 +14,7 @@ public struct PeriodOutcome: Sendable, Hashable {
     public var region: PeriodRegion
 
     /// The period's length in whole months.
-    public var months: Int { end.ordinal - start.ordinal + 1 }
+    public var months: Int { start.months(through: end) }
 
     /// The allocation of the municipality with this id.
     public func municipality(_ id: String) -> PeriodAllocation? { municipalities.first { $0.id == id } }

@@ -175,7 +175,7 @@ enum AchievedLevels {
                 total += quality.weight * max(0, quality.demand.min - result.region.care[c].placed)
             }
             // Per planned period (docs/model.md §9): soft demands corrected by the arrears, soft targets per period.
-            for t in formulation.realisedPeriods..<result.periods.count where formulation.isPhased || t == 0 {
+            for t in formulation.realisedPeriods..<result.periods.count {
                 let region = result.periods[t].region
                 for item in formulation.ledger.items where item.hasDemand(t) {
                     let soft: Double?

@@ -142,14 +142,6 @@ public struct MonitorReport: Sendable {
                     return sum
                 }
         }
-        // What was realised, from the scenario's facts (a missing figure is 0), per municipality and period.
-        let segmentIDs = scenario.segments.map(\.id)
-        let facts = scenario.municipalities.map { municipality in
-            periods[..<realised].map { period in
-                let figures = municipality.periods[period.id]?.realised ?? [:]
-                return segmentIDs.reduce(0) { $0 + (figures[$1] ?? 0) }
-            }
-        }
         let rest = monitor.remainder?.hasAllocation == true ? monitor.remainder : nil
         let charts = (monitor.municipalities + [monitor.region]).enumerated().map { index, entry -> String in
             let single = index < monitor.municipalities.count
@@ -158,7 +150,7 @@ public struct MonitorReport: Sendable {
                     single ? period.municipalities[index].total : period.municipalities.reduce(0) { $0 + $1.total }
                 }
             }
-            let done = single ? facts[index] : periods[..<realised].indices.map { t in facts.reduce(0) { $0 + $1[t] } }
+            let done = entry.line("total")?.realisedPerPeriod ?? []
             var series: [LineChart.Series] = [
                 .init(name: "plan at the start", x: x, y: cumulative(totals(monitor.plan))),
                 .init(name: "realised", x: Array(x[...realised]), y: cumulative(done)),

@@ -29,6 +29,9 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// The whole months from this month through `last`, both included (`"2017-01"` through `"2017-06"`: 6).
+    public func months(through last: YearMonth) -> Int { last.ordinal - ordinal + 1 }
+
     public var description: String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month)
     }
@@ -64,7 +67,7 @@ public struct Period: Sendable, Hashable, Identifiable {
     public var care: [String: CountRange]
 
     /// The period's length in whole months.
-    public var months: Int { end.ordinal - start.ordinal + 1 }
+    public var months: Int { start.months(through: end) }
 }
 
 /// What happens to what a municipality did not deliver of its task in a realised period, and to what it delivered

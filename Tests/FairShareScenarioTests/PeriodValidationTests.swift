@@ -26,19 +26,10 @@ private let valid = """
     }
     """
 
-private func breaking(_ patch: String) throws -> String {
-    let parser = JSONParser()
-    return JSONWriter.text(try parser.parse(valid).mergePatched(with: try parser.parse(patch)))
-}
+/// `valid` with `patch` merged in (RFC 7396), as JSON text.
+private func breaking(_ patch: String) throws -> String { try merging(patch, into: valid) }
 
-private func issues(_ json: String) -> [ScenarioIssue] {
-    do {
-        _ = try ScenarioLoader().load(json: json)
-        return []
-    } catch {
-        return error.issues
-    }
-}
+private func issues(_ json: String) -> [ScenarioIssue] { validationIssues(json) }
 
 @Suite("Scenario validation: periods")
 struct PeriodValidationTests {

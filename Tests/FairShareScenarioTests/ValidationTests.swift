@@ -23,19 +23,9 @@ private let valid = """
     """
 
 /// `valid` with `patch` merged in (RFC 7396), as JSON text.
-private func breaking(_ patch: String) throws -> String {
-    let parser = JSONParser()
-    return JSONWriter.text(try parser.parse(valid).mergePatched(with: try parser.parse(patch)))
-}
+private func breaking(_ patch: String) throws -> String { try merging(patch, into: valid) }
 
-private func issues(_ json: String) -> [ScenarioIssue] {
-    do {
-        _ = try ScenarioLoader().load(json: json)
-        return []
-    } catch {
-        return error.issues
-    }
-}
+private func issues(_ json: String) -> [ScenarioIssue] { validationIssues(json) }
 
 @Suite("Scenario validation")
 struct ValidationTests {
