@@ -15,6 +15,10 @@ public enum FairShare {
     /// Relative tolerance of each level row: `level ≤ v* + levelTolerance · max(1, |v*|)` (docs/model.md §5).
     public static let levelTolerance = 1e-6
 
+    /// The fewest rows for which the engine starts GLPK its own way (scaled, from a crash or copied basis); smaller
+    /// programmes start as GLPK does by default (``options(for:timeLimit:cancellation:periodFairness:periodStart:)``).
+    static let startingMinimumRows = 1_000
+
     /// Solves a validated scenario level by level on one GLPK problem, re-solving warm after each level, and
     /// reports progress or limits threads as `options` say. A variant is solved by solving the scenario with the
     /// variant applied (`Scenario.applying(variant:)`); the result is labelled with `Scenario.appliedVariant`.
@@ -34,8 +38,14 @@ public enum FairShare {
             try GLPKProblem.withProblem(for: formulation.model) { problem in
                 var levelSettings = scenario.solver
                 if levelSettings.integer { levelSettings.timeLimit *= Settlement.levelShare }
+                let periodStart = PeriodStart.basis(
+                    for: formulation, scenario: scenario, settings: levelSettings,
+                    timeLimit: levelSettings.timeLimit, cancellation: options.cancellation)
+                let used = (ContinuousClock.now - start).components
+                levelSettings.timeLimit = max(
+                    0.001, levelSettings.timeLimit - Double(used.seconds) - Double(used.attoseconds) * 1e-18)
                 let run = try LevelRun.solve(
-                    formulation, on: problem, settings: levelSettings,
+                    formulation, on: problem, settings: levelSettings, periodStart: periodStart,
                     cancellation: options.cancellation)
                 return try Settlement.settle(
                     run, formulation, problem: problem, scenario: scenario,
@@ -121,10 +131,11 @@ public enum FairShare {
     @TaskLocal static var startingBasisForTesting: SolverOptions.StartingBasis?
 
     /// The GLPK settings of every level; `periodFairness`: the programme judges fairness per period (two periods or
-    /// more, `fairness.over: "periods"`, docs/model.md §9).
+    /// more, `fairness.over: "periods"`, docs/model.md §9), and `periodStart` is its horizon's optimum copied into
+    /// every period (``PeriodStart``), if there is one.
     static func options(
         for settings: SolverSettings, timeLimit: Double, cancellation: SolverCancellation?,
-        periodFairness: Bool = false
+        periodFairness: Bool = false, periodStart: Basis? = nil
     ) -> SolverOptions {
         var options = SolverOptions(cancellation: cancellation)
         options.method = settings.method == .interior && !settings.integer ? .interiorPoint : .primalSimplex
@@ -135,15 +146,15 @@ public enum FairShare {
         options.scaling = true
         options.startingBasis = .bixby
         options.startingMethod = settings.integer ? nil : .dualSimplex
-        options.startingMinimumRows = 1_000
-        // Fairness per period: Bixby's basis is singular to working precision there (GLPK's simplex gives up at
-        // once, or restarts the dual simplex from the advanced basis), and the primal simplex from the advanced
-        // basis was the fastest start measured: 342 municipalities × 6 periods in 8,704 iterations instead of
-        // 16,804, × 3 in 4,876 instead of 6,094, × 2 in 3,449 instead of 7,689 (Benchmarks/README.md, "Periods").
+        options.startingMinimumRows = startingMinimumRows
+        // Fairness per period: from the horizon's optimum copied into every period (``PeriodStart``) the dual
+        // simplex mends what differs between them: 342 municipalities × 6 periods in 258 iterations. Without a copy
+        // (norm max or leximin), the primal simplex from the advanced basis was the fastest start measured: 8,704
+        // iterations, where Bixby's basis is singular to working precision (Benchmarks/README.md, "Periods").
         // Fairness over the horizon keeps Bixby's basis: 5,079 iterations instead of 6,684 at 6 periods.
         if periodFairness {
-            options.startingBasis = .advanced
-            options.startingMethod = settings.integer ? nil : .primalSimplex
+            options.startingBasis = periodStart.map { .given($0) } ?? .advanced
+            options.startingMethod = settings.integer ? nil : periodStart == nil ? .primalSimplex : .dualSimplex
         }
         if let basis = startingBasisForTesting {
             options.startingBasis = basis

@@ -27,7 +27,9 @@ public struct FairShareProgram: Sendable {
     /// beyond these levels, with Ogryczak's sequential method.)
     public let levels: [LevelObjective]
     /// The GLPK settings ``FairShare/solve(_:options:)-4vfx`` solves every level with (method, scaling, starting
-    /// basis, the scenario's time limit), so that a benchmark measures what the engine does.
+    /// basis, the scenario's time limit), so that a benchmark measures what the engine does. For a programme judged
+    /// per period the starting basis is its horizon's optimum copied into every period, so building the programme
+    /// solves the horizon's first.
     public let solverOptions: SolverOptions
 
     /// Builds the programme of a validated scenario (the same code path as ``FairShare/solve(_:options:)-4vfx``).
@@ -35,8 +37,11 @@ public struct FairShareProgram: Sendable {
         let formulation = Formulation(scenario)
         model = formulation.model
         levels = formulation.levels.map { LevelObjective(level: $0.level, expression: $0.expression) }
+        let periodStart = PeriodStart.basis(
+            for: formulation, scenario: scenario, settings: scenario.solver, timeLimit: scenario.solver.timeLimit,
+            cancellation: nil)
         solverOptions = FairShare.options(
             for: scenario.solver, timeLimit: scenario.solver.timeLimit, cancellation: nil,
-            periodFairness: formulation.judgesPeriods)
+            periodFairness: formulation.judgesPeriods, periodStart: periodStart)
     }
 }

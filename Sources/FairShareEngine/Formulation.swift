@@ -19,6 +19,8 @@ struct Formulation: Sendable {
     var regionalPlacements: [Variable] = []
     var regionalCare: [Variable] = []
     var regionalTotal = Variable(index: 0)
+    /// The rows that define N_i, X_s, Y_g, Z_c and N.
+    var definitions = DefinitionRows()
     /// Shortfall variables u (homes or placements) of soft requirements, by target / group / care index.
     var targetShortfalls: [Int: Variable] = [:]
     var groupShortfalls: [Int: Variable] = [:]
@@ -27,6 +29,8 @@ struct Formulation: Sendable {
     var items: [FairItem] = []
     var deviationsAbove: [[Variable]] = []
     var deviationsBelow: [[Variable]] = []
+    /// Per item, the row `fair` of each pair, in the order of ``deviationsAbove``.
+    var fairRows: [[ConstraintID]] = []
     var worstDeviation: [Variable] = []
     /// The objectives of the levels, in order.
     var levels: [(level: Level, expression: LinearExpression)] = []
@@ -42,6 +46,10 @@ struct Formulation: Sendable {
     var realisedPeriods = 0
     /// The tasks and arrears of every period.
     var ledger = PeriodLedger()
+    /// The rows that tie the periods to the horizon (x_is = Σ_t x_ist, and so for y and z) and that define the
+    /// running sums of `converge` items; ``runningSums``: those sums.
+    var linkRows: [ConstraintID] = []
+    var runningSums: [Variable] = []
     /// Shortfall variables of soft requirements per period, with their weights.
     var periodShortfalls: [(weight: Double, variable: Variable)] = []
     /// Whether the scenario has two periods or more: then the period figures are what is allocated, and the
@@ -65,7 +73,9 @@ struct Formulation: Sendable {
     ///   the programme is always feasible; the levels are not added. Used by ``Diagnosis``.
     /// - Parameter wholeNumbers: make x, y and z integer. The levels are always solved continuous (`solver.integer`
     ///   rounds the central allocation afterwards, see ``WholeNumbers``), so only that rounding sets it.
-    init(_ scenario: Scenario, elastic: Bool = false, wholeNumbers: Bool = false) {
+    /// - Parameter horizonOnly: the horizon's programme alone, as if the scenario had no periods (the start of a
+    ///   programme judged per period, docs/model.md §9).
+    init(_ scenario: Scenario, elastic: Bool = false, wholeNumbers: Bool = false, horizonOnly: Bool = false) {
         self.elastic = elastic
         self.wholeNumbers = wholeNumbers && !elastic
         model.name = scenario.name.isEmpty ? "fairshare" : String(scenario.name.prefix(200))
@@ -85,32 +95,36 @@ struct Formulation: Sendable {
 
         // Definitions: N_i = Σ_s x_is; X_s = Σ_i x_is; Y_g = Σ_i y_ig; Z_c = Σ_i z_ic; N = Σ_i N_i.
         for (i, municipality) in scenario.municipalities.enumerated() {
-            model.add(LinearExpression.sum(newHomes[i]) - totals[i] == 0, name: "total[\(municipality.id)]")
+            definitions.municipalities.append(
+                model.add(LinearExpression.sum(newHomes[i]) - totals[i] == 0, name: "total[\(municipality.id)]"))
         }
         regionalNewHomes = segments.enumerated().map { s, segment in
             let total = model.addVariable("X[\(segment.id)]")
-            model.add(LinearExpression.sum(newHomes.map { $0[s] }) - total == 0, name: "total[\(segment.id)]")
+            definitions.newHomes.append(
+                model.add(LinearExpression.sum(newHomes.map { $0[s] }) - total == 0, name: "total[\(segment.id)]"))
             return total
         }
         regionalTotal = model.addVariable("N")
-        model.add(LinearExpression.sum(totals) - regionalTotal == 0, name: "total[region]")
+        definitions.region = model.add(LinearExpression.sum(totals) - regionalTotal == 0, name: "total[region]")
         regionalPlacements = groups.enumerated().map { g, group in
             let total = model.addVariable("Y[\(group.id)]")
-            model.add(LinearExpression.sum(placements.map { $0[g] }) - total == 0, name: "total[\(group.id)]")
+            definitions.placements.append(
+                model.add(LinearExpression.sum(placements.map { $0[g] }) - total == 0, name: "total[\(group.id)]"))
             return total
         }
         regionalCare = qualities.enumerated().map { c, quality in
             let total = model.addVariable("Z[\(quality.id)]")
-            model.add(LinearExpression.sum(careHomes.map { $0[c] }) - total == 0, name: "total[\(quality.id)]")
+            definitions.care.append(
+                model.add(LinearExpression.sum(careHomes.map { $0[c] }) - total == 0, name: "total[\(quality.id)]"))
             return total
         }
 
-        if !scenario.periods.isEmpty {
+        if !scenario.periods.isEmpty && !horizonOnly {
             addPeriods(scenario, integer: wholeNumbers && !elastic)
         }
         addLocalRequirements(scenario)
         addRegionalRequirements(scenario)
-        addPeriodRequirements(scenario)
+        if !horizonOnly { addPeriodRequirements(scenario) }
         applyPendingBounds()
         addAlternatives(scenario)
         if isPhased && scenario.fairness.over == .periods {
@@ -366,6 +380,7 @@ struct Formulation: Sendable {
         for item in items {
             var above: [Variable] = []
             var below: [Variable] = []
+            var rows: [ConstraintID] = []
             let worst = scenario.fairness.norm == .max ? model.addVariable("t[\(item.id)]") : nil
             if scenario.fairness.norm == .leximin && leximinBound == nil {
                 leximinBound = model.addVariable("t[leximin]")
@@ -374,7 +389,7 @@ struct Formulation: Sendable {
                 let name = "\(municipality.id),\(item.id)"
                 // What the row needs, read before `addDeviation` changes the model.
                 let (value, regional, total) = (allocated(item, municipality: i), regionalTotal(of: item), totals[i])
-                let (plus, minus) = addDeviation(
+                let (plus, minus, row) = addDeviation(
                     item, municipality: i, id: municipality.id, name: name, pair: item.id, worst: worst
                 ) { plus, minus in
                     switch item.rule {
@@ -388,9 +403,11 @@ struct Formulation: Sendable {
                 }
                 above.append(plus)
                 below.append(minus)
+                rows.append(row)
             }
             deviationsAbove.append(above)
             deviationsBelow.append(below)
+            fairRows.append(rows)
             if let worst { worstDeviation.append(worst) }
         }
     }
@@ -402,10 +419,10 @@ struct Formulation: Sendable {
     mutating func addDeviation(
         _ item: FairItem, municipality i: Int, id municipality: String, name: String, pair: String, worst: Variable?,
         fair: (_ above: Variable, _ below: Variable) -> Constraint
-    ) -> (above: Variable, below: Variable) {
+    ) -> (above: Variable, below: Variable, row: ConstraintID) {
         let plus = model.addVariable("dp[\(name)]")
         let minus = model.addVariable("dm[\(name)]")
-        model.add(fair(plus, minus), name: "fair[\(name)]")
+        let row = model.add(fair(plus, minus), name: "fair[\(name)]")
         if let worst {
             model.add(plus + minus - item.sizes[i] * worst <= 0, name: "worst[\(name)]")
         }
@@ -416,7 +433,7 @@ struct Formulation: Sendable {
                 LeximinPair(row: row, deviation: deviation, size: item.sizes[i], municipality: municipality, item: pair)
             )
         }
-        return (plus, minus)
+        return (plus, minus, row)
     }
 
     private mutating func addLevels(_ scenario: Scenario) {
@@ -533,4 +550,16 @@ public enum Level: String, Sendable, Hashable, CaseIterable, Codable {
     case fairness
     /// With norm `max`: the sum of weighted deviations, among the allocations with the best worst deviation.
     case tiebreak
+}
+
+/// The rows that define the totals of a programme or of one period: N_i = Σ_s x_is per municipality, X_s = Σ_i x_is,
+/// Y_g, Z_c and N = Σ_i N_i.
+struct DefinitionRows: Sendable {
+    var municipalities: [ConstraintID] = []
+    var newHomes: [ConstraintID] = []
+    var placements: [ConstraintID] = []
+    var care: [ConstraintID] = []
+    var region = ConstraintID(index: 0)
+
+    var all: [ConstraintID] { municipalities + newHomes + placements + care + [region] }
 }

@@ -19,11 +19,18 @@ struct LevelRun {
 
     /// Solves the levels of `formulation` on `problem` (which holds its model), stopping after `lastLevel` when
     /// given (without adding that level's row), or at the first level without a solution.
-    /// - Parameter levelRows: level rows left on the problem by an earlier run of the same programme (a sweep);
-    ///   they are freed first and then reused instead of adding new rows, which keeps the basis warm.
+    /// - Parameters:
+    ///   - formulation: the programme; `problem` holds its model.
+    ///   - problem: the GLPK problem to solve on.
+    ///   - settings: the scenario's solver settings.
+    ///   - lastLevel: the level to stop after, if any.
+    ///   - levelRows: level rows left on the problem by an earlier run of the same programme (a sweep); they are
+    ///     freed first and then reused instead of adding new rows, which keeps the basis warm.
+    ///   - periodStart: the first solve's starting basis for a programme judged per period (``PeriodStart``).
+    ///   - cancellation: stops the solve early.
     static func solve(
         _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, through lastLevel: Level? = nil,
-        reusing levelRows: [ConstraintID] = [], cancellation: SolverCancellation? = nil
+        reusing levelRows: [ConstraintID] = [], periodStart: Basis? = nil, cancellation: SolverCancellation? = nil
     ) throws -> LevelRun {
         for row in levelRows { try problem.setBounds(of: row, lowerBound: -.infinity, upperBound: .infinity) }
         let clock = ContinuousClock()
@@ -57,7 +64,7 @@ struct LevelRun {
             let solution = try problem.solve(
                 FairShare.options(
                     for: settings, timeLimit: remaining, cancellation: cancellation,
-                    periodFairness: formulation.judgesPeriods))
+                    periodFairness: formulation.judgesPeriods, periodStart: periodStart))
             run.last = solution
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else {

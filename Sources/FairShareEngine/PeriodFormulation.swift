@@ -12,6 +12,8 @@ struct PeriodVariables: Sendable {
     var regionalPlacements: [Variable]
     var regionalCare: [Variable]
     var regionalTotal: Variable
+    /// The rows that define the period's totals.
+    var definitions: DefinitionRows
 }
 
 extension Formulation {
@@ -25,7 +27,7 @@ extension Formulation {
                 PeriodVariables(
                     newHomes: newHomes, placements: placements, careHomes: careHomes, totals: totals,
                     regionalNewHomes: regionalNewHomes, regionalPlacements: regionalPlacements,
-                    regionalCare: regionalCare, regionalTotal: regionalTotal)
+                    regionalCare: regionalCare, regionalTotal: regionalTotal, definitions: definitions)
             ]
             return
         }
@@ -38,7 +40,7 @@ extension Formulation {
             let integer = integer && t >= realisedCount
             var variables = PeriodVariables(
                 newHomes: [], placements: [], careHomes: [], totals: [], regionalNewHomes: [], regionalPlacements: [],
-                regionalCare: [], regionalTotal: Variable(index: 0))
+                regionalCare: [], regionalTotal: Variable(index: 0), definitions: DefinitionRows())
             for municipality in municipalities {
                 let id = municipality.id
                 variables.newHomes.append(
@@ -49,34 +51,42 @@ extension Formulation {
                     scenario.careQualities.map { model.addVariable("z[\(id),\($0.id)\(at)]", isInteger: integer) })
                 let total = model.addVariable("n[\(id)\(at)]")
                 variables.totals.append(total)
-                model.add(
-                    LinearExpression.sum(variables.newHomes.last ?? []) - total == 0, name: "total[\(id)\(at)]")
+                variables.definitions.municipalities.append(
+                    model.add(
+                        LinearExpression.sum(variables.newHomes.last ?? []) - total == 0, name: "total[\(id)\(at)]"))
             }
-            func regional(_ name: String, _ perMunicipality: [[Variable]], _ index: Int) -> Variable {
+            func regional(
+                _ name: String, _ perMunicipality: [[Variable]], _ index: Int, _ rows: inout [ConstraintID]
+            ) -> Variable {
                 let total = model.addVariable("\(name)\(at)]")
-                model.add(
-                    LinearExpression.sum(perMunicipality.map { $0[index] }) - total == 0, name: "total\(name)\(at)]")
+                rows.append(
+                    model.add(
+                        LinearExpression.sum(perMunicipality.map { $0[index] }) - total == 0,
+                        name: "total\(name)\(at)]"))
                 return total
             }
             variables.regionalNewHomes = scenario.segments.indices.map {
-                regional("X[\(scenario.segments[$0].id)", variables.newHomes, $0)
+                regional("X[\(scenario.segments[$0].id)", variables.newHomes, $0, &variables.definitions.newHomes)
             }
             variables.regionalPlacements = scenario.priorityGroups.indices.map {
-                regional("Y[\(scenario.priorityGroups[$0].id)", variables.placements, $0)
+                regional(
+                    "Y[\(scenario.priorityGroups[$0].id)", variables.placements, $0, &variables.definitions.placements)
             }
             variables.regionalCare = scenario.careQualities.indices.map {
-                regional("Z[\(scenario.careQualities[$0].id)", variables.careHomes, $0)
+                regional("Z[\(scenario.careQualities[$0].id)", variables.careHomes, $0, &variables.definitions.care)
             }
             variables.regionalTotal = model.addVariable("N\(at)")
-            model.add(LinearExpression.sum(variables.totals) - variables.regionalTotal == 0, name: "total[region\(at)]")
+            variables.definitions.region = model.add(
+                LinearExpression.sum(variables.totals) - variables.regionalTotal == 0, name: "total[region\(at)]")
             periods.append(variables)
         }
         // The horizon is the sum of its periods.
         for (i, municipality) in municipalities.enumerated() {
             func link(_ horizon: Variable, _ perPeriod: (PeriodVariables) -> Variable, _ name: String) {
-                model.add(
-                    LinearExpression.sum(periods.map(perPeriod)) - horizon == 0,
-                    name: "phase[\(municipality.id),\(name)]")
+                linkRows.append(
+                    model.add(
+                        LinearExpression.sum(periods.map(perPeriod)) - horizon == 0,
+                        name: "phase[\(municipality.id),\(name)]"))
             }
             for (s, segment) in scenario.segments.enumerated() {
                 link(newHomes[i][s], { $0.newHomes[i][s] }, segment.id)
@@ -242,6 +252,7 @@ extension Formulation {
         for item in items {
             var above: [Variable] = []
             var below: [Variable] = []
+            var rows: [ConstraintID] = []
             let worst = scenario.fairness.norm == .max ? model.addVariable("t[\(item.id)]") : nil
             var built: [[LinearExpression]] = []
             if case .converge = item.rule {
@@ -258,7 +269,7 @@ extension Formulation {
                     // What the row needs, read before `addDeviation` changes the model.
                     let value = allocated(item, municipality: i, period: t)
                     let total = regionalTotal(of: item, period: t)
-                    let (plus, minus) = addDeviation(
+                    let (plus, minus, row) = addDeviation(
                         item, municipality: i, id: municipality.id, name: name, pair: "\(item.id)@\(period.id)",
                         worst: worst
                     ) { plus, minus in
@@ -278,10 +289,12 @@ extension Formulation {
                     }
                     above.append(plus)
                     below.append(minus)
+                    rows.append(row)
                 }
             }
             deviationsAbove.append(above)
             deviationsBelow.append(below)
+            fairRows.append(rows)
             if let worst { worstDeviation.append(worst) }
         }
     }
@@ -315,7 +328,8 @@ extension Formulation {
                     continue
                 }
                 let sum = model.addVariable("\(name)[\(i)@\(t)]")
-                model.add(sum - previous - value == 0, name: "\(name).sum[\(i)@\(t)]")
+                runningSums.append(sum)
+                linkRows.append(model.add(sum - previous - value == 0, name: "\(name).sum[\(i)@\(t)]"))
                 sums.append(LinearExpression(sum))
             }
             return sums

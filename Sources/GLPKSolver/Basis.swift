@@ -57,6 +57,19 @@ extension GLPKProblem {
                     + "row(s) and \(basis.columns.count) column(s); this problem has \(mirror.constraints.count) and "
                     + "\(mirror.variables.count): take the basis from a problem of the same model")
         }
+        TerminalLog(keepsText: false).run {
+            if !install(basis, handle) { glp_std_basis(handle) }
+        }
+        hasStartedSimplex = true
+        hasCurrentOptimalBasis = false
+    }
+
+    /// Sets the statuses of `basis` and factorises its matrix; whether that made a valid basis (the right size, as
+    /// many basic variables as rows, nonsingular). Call inside the terminal log (GLPK may print).
+    func install(_ basis: Basis, _ handle: OpaquePointer) -> Bool {
+        guard basis.rows.count == mirror.constraints.count, basis.columns.count == mirror.variables.count else {
+            return false
+        }
         func code(_ status: Basis.Status) -> Int32 {
             switch status {
             case .basic: GLP_BS
@@ -64,17 +77,10 @@ extension GLPKProblem {
             case .atUpper: GLP_NU
             }
         }
-        TerminalLog(keepsText: false).run {
-            for (index, status) in basis.rows.enumerated() { glp_set_row_stat(handle, Int32(index + 1), code(status)) }
-            for (index, status) in basis.columns.enumerated() {
-                glp_set_col_stat(handle, Int32(index + 1), code(status))
-            }
-            let basic = basis.rows.filter { $0 == .basic }.count + basis.columns.filter { $0 == .basic }.count
-            if basic != basis.rows.count || (!basis.rows.isEmpty && glp_factorize(handle) != 0) {
-                glp_std_basis(handle)
-            }
-        }
-        hasStartedSimplex = true
-        hasCurrentOptimalBasis = false
+        let basic = basis.rows.filter { $0 == .basic }.count + basis.columns.filter { $0 == .basic }.count
+        guard basic == basis.rows.count else { return false }
+        for (index, status) in basis.rows.enumerated() { glp_set_row_stat(handle, Int32(index + 1), code(status)) }
+        for (index, status) in basis.columns.enumerated() { glp_set_col_stat(handle, Int32(index + 1), code(status)) }
+        return basis.rows.isEmpty || glp_factorize(handle) == 0
     }
 }

@@ -91,6 +91,7 @@ extension GLPKProblem {
         case .standard: glp_std_basis(handle)
         case .advanced: glp_adv_basis(handle, 0)
         case .bixby: glp_cpx_basis(handle)
+        case .given(let statuses): if !install(statuses, handle) { glp_adv_basis(handle, 0) }
         }
     }
 

@@ -63,6 +63,10 @@ public struct SolverOptions: Sendable, Hashable {
         case advanced
         /// Bixby's crash basis (`glp_cpx_basis`, `glpsol --bib`); it looks at the objective, so set that first.
         case bixby
+        /// The statuses of every row and column, e.g. mapped from the optimal basis of a related problem. When
+        /// they do not make a basis of this problem (another number of rows or columns, another number of basic
+        /// variables than rows, or a singular basis matrix), the ``advanced`` basis instead.
+        case given(Basis)
     }
 
     /// Options with GLPK's defaults, except that output is silent.

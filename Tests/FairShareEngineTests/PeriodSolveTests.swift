@@ -45,16 +45,85 @@ struct PeriodCheckTests {
     }
 }
 
-/// A programme that judges fairness per period starts from the advanced basis by the primal simplex
+/// A programme that judges fairness per period starts from its horizon's optimum copied into every period, by the
+/// dual simplex (``PeriodStart``); where no copy can be made, from the advanced basis by the primal simplex
 /// (Benchmarks/README.md, "Periods"): Bixby's basis is singular to working precision there. The start changes the
 /// path, not the optimum.
 @Suite("Start of the programme over time")
 struct PeriodStartTests {
-    @Test("fairness per period starts from the advanced basis; over the horizon, or without periods, from Bixby's")
-    func start() throws {
-        let phased = FairShareProgram(SyntheticRegion.scenario(municipalities: 7, periods: 3)).solverOptions
-        #expect(phased.startingBasis == .advanced)
-        #expect(phased.startingMethod == .primalSimplex)
+    /// 150 municipalities × 3 periods: 4,774 rows, above the 1,000 from which the engine's start applies.
+    static func region(periods: Int = 3) throws -> Scenario {
+        try SyntheticRegion.scenario(municipalities: 150, seed: 2, periods: periods).edited {
+            $0.solver.allocation = .any
+        }
+    }
+
+    /// The region with its first period realised at 90% of a fair plan's figures (the monitor's programme).
+    static func realisedRegion() throws -> Scenario {
+        let scenario = try region()
+        let plan = FairShare.solve(scenario)
+        try #require(plan.status == .optimal, "\(plan.failure?.description ?? "")")
+        let first = try #require(plan.periods.first)
+        return try scenario.edited { definition in
+            for (i, municipality) in definition.municipalities.enumerated() {
+                let figures = try? #require(first.municipalities.first { $0.id == municipality.id })
+                var realised: [String: Double] = [:]
+                for (id, value) in (figures?.newHomes ?? [:]).merging(figures?.placements ?? [:], uniquingKeysWith: +)
+                    .merging(figures?.care ?? [:], uniquingKeysWith: +)
+                {
+                    realised[id] = (0.9 * value).rounded(.down)
+                }
+                definition.municipalities[i].periods[first.id] = MunicipalityPeriod(realised: realised)
+            }
+        }
+    }
+
+    /// The first level's simplex iterations from `options`.
+    static func iterations(_ program: FairShareProgram, _ options: SolverOptions) throws -> (Int, Double?) {
+        try GLPKProblem.withProblem(for: program.model) { problem in
+            try problem.setObjective(.minimize(program.levels[0].expression))
+            let solution = try problem.solve(options)
+            return (solution.iterationCount, solution.objectiveValue)
+        }
+    }
+
+    @Test(
+        "fairness per period starts from the horizon's optimum copied into every period, planned or realised",
+        arguments: ["planned", "first realised"])
+    func copied(_ kind: String) throws {
+        let scenario = kind == "planned" ? try Self.region() : try Self.realisedRegion()
+        let program = FairShareProgram(scenario)
+        #expect(program.model.constraints.count >= 1_000)
+        guard case .given(let basis) = program.solverOptions.startingBasis else {
+            Issue.record("\(kind): the start is \(program.solverOptions.startingBasis), not the copied basis")
+            return
+        }
+        #expect(program.solverOptions.startingMethod == .dualSimplex)
+        // A basis: one basic variable per row.
+        let basic = basis.rows.filter { $0 == .basic }.count + basis.columns.filter { $0 == .basic }.count
+        #expect(basic == program.model.constraints.count)
+        // Nonsingular and close to the optimum: far fewer iterations than the advanced basis needs, same optimum.
+        var advanced = program.solverOptions
+        advanced.startingBasis = .advanced
+        advanced.startingMethod = .primalSimplex
+        let (fromCopy, copyOptimum) = try Self.iterations(program, program.solverOptions)
+        let (fromAdvanced, advancedOptimum) = try Self.iterations(program, advanced)
+        #expect(fromCopy * 3 < fromAdvanced, "\(kind): \(fromCopy) iterations from the copy, \(fromAdvanced) advanced")
+        let a = try #require(copyOptimum)
+        let b = try #require(advancedOptimum)
+        #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "\(kind): \(a) from the copy, \(b) from the advanced basis")
+    }
+
+    @Test("without a copy (small, norm max, leximin) the start is the advanced basis; over the horizon Bixby's")
+    func otherStarts() throws {
+        let small = FairShareProgram(SyntheticRegion.scenario(municipalities: 7, periods: 3)).solverOptions
+        #expect(small.startingBasis == .advanced)
+        #expect(small.startingMethod == .primalSimplex)
+        for norm in [FairnessNorm.max, .leximin] {
+            let options = FairShareProgram(try Self.region().edited { $0.fairness.norm = norm }).solverOptions
+            #expect(options.startingBasis == .advanced, "\(norm)")
+            #expect(options.startingMethod == .primalSimplex, "\(norm)")
+        }
         let overHorizon = try SyntheticRegion.scenario(municipalities: 7, periods: 3).edited {
             $0.fairness.over = .horizon
         }
@@ -68,20 +137,18 @@ struct PeriodStartTests {
         }
     }
 
-    /// 150 municipalities × 2 periods: 3,173 rows, above the 1,000 from which the engine's start applies.
-    @Test("every start reaches the same optimum of the programme over time")
-    func sameOptimum() throws {
-        let scenario = try SyntheticRegion.scenario(municipalities: 150, seed: 2, periods: 2).edited {
-            $0.solver.allocation = .any
-        }
+    @Test("every start reaches the same optimum of the programme over time", arguments: ["planned", "first realised"])
+    func sameOptimum(_ kind: String) throws {
+        let scenario = kind == "planned" ? try Self.region(periods: 2) : try Self.realisedRegion()
         let chosen = FairShare.solve(scenario)
         try #require(chosen.status == .optimal, "\(chosen.failure?.description ?? "")")
         let optimum = try #require(chosen.optimum(.fairness))
-        for basis in [SolverOptions.StartingBasis.standard, .bixby] {
+        for basis in [SolverOptions.StartingBasis.standard, .bixby, .advanced] {
             let other = FairShare.$startingBasisForTesting.withValue(basis) { FairShare.solve(scenario) }
-            #expect(other.status == .optimal, "\(basis): \(other.failure?.description ?? "")")
+            #expect(other.status == .optimal, "\(kind), \(basis): \(other.failure?.description ?? "")")
             let value = try #require(other.optimum(.fairness))
-            #expect(abs(value - optimum) <= 1e-6 * max(1, abs(optimum)), "\(basis): \(value), advanced: \(optimum)")
+            #expect(
+                abs(value - optimum) <= 1e-6 * max(1, abs(optimum)), "\(kind), \(basis): \(value), copied: \(optimum)")
         }
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// ``SolverOptions/startingMinimumRows``: every start reaches the same optimum, only the first solve of a problem
 /// uses it, and small problems can keep GLPK's default start.
 @Suite struct StartingBasisTests {
-    /// A transportation problem with degenerate ties: 6 sources, 8 sinks, costs |i − j| + 1; optimum 264.
+    /// A transportation problem with degenerate ties: 6 sources, 8 sinks, costs |i − j| + 1; optimum 445 (`glpsol` on the
+    /// same model written in MathProg).
     static func transport() -> Model {
         var model = Model(name: "transport")
         let supply = [40.0, 30, 50, 20, 35, 25]
@@ -49,6 +50,37 @@ import Testing
                     let activity = solution.rowActivities[index]
                     #expect(activity >= row.lowerBound - 1e-9 && activity <= row.upperBound + 1e-9)
                 }
+            }
+        }
+    }
+
+    @Test("a given optimal basis starts at the optimum; one that is no basis falls back and still reaches it")
+    func givenBasis() throws {
+        let optimal = try GLPKProblem.withProblem(for: Self.transport()) { problem in
+            _ = try problem.solve()
+            return try problem.basis()
+        }
+        let fromOptimum = try Solver.solve(
+            Self.transport(), options: SolverOptions(startingBasis: .given(optimal), startingMethod: .dualSimplex))
+        #expect(fromOptimum.status == .optimal)
+        #expect(fromOptimum.objectiveValue == 445)
+        #expect(fromOptimum.iterationCount == 0)
+        let rows = optimal.rows.count
+        let columns = optimal.columns.count
+        // Too many basic variables; and 14 basic flows with every row non-basic, singular because the supply rows and
+        // the demand rows add up to the same sum of flows (rank 13).
+        let tooMany = Basis(
+            rows: Array(repeating: .basic, count: rows), columns: Array(repeating: .basic, count: columns))
+        let singular = Basis(
+            rows: Array(repeating: .atLower, count: rows),
+            columns: (0..<columns).map { $0 < rows ? .basic : .atLower })
+        let wrongSize = Basis(rows: [.basic], columns: [])
+        for (name, basis) in [("too many basic", tooMany), ("singular", singular), ("wrong size", wrongSize)] {
+            for method in [SolverOptions.Method.dualSimplex, .primalSimplex] {
+                let solution = try Solver.solve(
+                    Self.transport(), options: SolverOptions(startingBasis: .given(basis), startingMethod: method))
+                #expect(solution.status == .optimal, "\(name), \(method)")
+                #expect(solution.objectiveValue == 445, "\(name), \(method)")
             }
         }
     }

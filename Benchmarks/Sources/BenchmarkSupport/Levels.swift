@@ -109,6 +109,8 @@ extension RawGLPK.Settings {
         case .standard: .standard
         case .advanced: .advanced
         case .bixby: .bixby
+        // Only a programme judged per period starts from a given basis; the raw baseline measures the others.
+        case .given: .advanced
         }
         self.init(
             dualFirst: (options.startingMethod ?? options.method) == .dualSimplex,
