@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // Scenario files in YAML (with comments): parsed to the same JSON values the validator reads.
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         // Test-only: an independent RFC 4180 reader for the CLI's CSV output.
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
         // Documentation only: `swift package generate-documentation` (scripts/docs.sh). Links into no product.
@@ -37,8 +39,10 @@ let package = Package(
         // The JSON toolkit: a strict parser with positions, a writer, typed paths, merge patches. Knows no scenario.
         .target(name: "FairShareJSON"),
         // The scenario model and its validation (the same for files and code), reading files, variants, the schema.
-        // No solver. Re-exports FairShareJSON: a scenario's document and its problems' paths are JSON values.
-        .target(name: "FairShareScenario", dependencies: ["FairShareJSON"]),
+        // No solver. Re-exports FairShareJSON: a scenario's document and its problems' paths are JSON values. YAML
+        // files become the same JSON values through Yams.
+        .target(
+            name: "FairShareScenario", dependencies: ["FairShareJSON", .product(name: "Yams", package: "Yams")]),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
         // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks

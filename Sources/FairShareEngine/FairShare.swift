@@ -68,6 +68,8 @@ public enum FairShare {
             mipGap: run?.mipGap, segmentIDs: scenario.segments.map(\.id), groupIDs: scenario.priorityGroups.map(\.id),
             careIDs: scenario.careQualities.map(\.id), fairItemIDs: formulation.items.map(\.id), municipalities: [],
             region: RegionSummary(newHomes: [:], total: 0, targets: [], priorityGroups: [], care: []))
+        let plausibility = scenario.plausibilityWarnings.map(ResultWarning.init)
+        result.warnings = plausibility
         switch outcome {
         case .failure(let error):
             result.failure = .solverRefused("\(error)")
@@ -108,7 +110,7 @@ public enum FairShare {
                     &result, from: settlement.allocation ?? solution, formulation: formulation, scenario: scenario)
                 result.fairnessProfile = run.fairnessProfile?.map { clean($0) }
                 result.allocation = settlement.kind
-                result.warnings = settlement.warnings
+                result.warnings = plausibility + settlement.warnings
                 if let ranges = settlement.ranges {
                     attach(ranges, formulation.figures, to: &result, scenario: scenario)
                 }

@@ -158,6 +158,12 @@ public struct ResultWarning: Sendable, Hashable {
         case oneOfMany = "one-of-many"
         /// Nothing bounds a figure from above on the optimal face; it is left out of the central allocation.
         case unboundedFigure = "unbounded-figure"
+        /// The scenario's plausibility warnings (`PlausibilityWarning.Kind` in FairShareScenario, docs/model.md §2), carried into the
+        /// result: valid figures that are probably not what their author meant.
+        case populationBelowHouseholds = "population-below-households"
+        case householdsBelowStock = "households-below-stock"
+        case missingStock = "missing-stock"
+        case outlier = "outlier"
     }
 
     public var kind: Kind
@@ -169,6 +175,18 @@ public struct ResultWarning: Sendable, Hashable {
         self.kind = kind
         self.path = path
         self.message = message
+    }
+
+    /// A scenario's plausibility warning as a result's warning.
+    public init(_ warning: PlausibilityWarning) {
+        let kind: Kind =
+            switch warning.kind {
+            case .populationBelowHouseholds: .populationBelowHouseholds
+            case .householdsBelowStock: .householdsBelowStock
+            case .missingStock: .missingStock
+            case .outlier: .outlier
+            }
+        self.init(kind, path: warning.path, warning.message)
     }
 }
 

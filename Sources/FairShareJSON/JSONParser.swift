@@ -58,6 +58,10 @@ private struct Reader {
 
     mutating func document() throws(JSONParser.SyntaxError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }  // a UTF-8 byte order mark, as Excel writes
+        if isUTF16 {
+            throw error(
+                "the file is UTF-16 (Notepad's \"Unicode\", Excel's \"Unicode text\"); save it as UTF-8")
+        }
         skipWhitespace()
         if offset == bytes.count {
             throw error(
@@ -145,8 +149,12 @@ private struct Reader {
             // A value is complete: add it to the innermost open container, closing every container that ends
             // here, until one continues with another member (read next) or none is left (the document's value).
             closing: while let innermostIsObject = isObject.last {
-                path.removeLast()
                 skipWhitespace()
+                // At the member's own path: `"share": 0,6667` is a decimal comma, not the next member.
+                if innermostIsObject, case .number = value, peek(UInt8(ascii: ",")), let decimal = decimalComma() {
+                    throw error(decimal)
+                }
+                path.removeLast()
                 if innermostIsObject {
                     let last = objects.count - 1
                     objects[last].members.append((objects[last].key, value))
@@ -358,7 +366,41 @@ private struct Reader {
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 
+    /// A UTF-16 file: a byte order mark (FF FE or FE FF), or a zero byte among the first two (ASCII in UTF-16).
+    var isUTF16: Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
+    }
+
+    /// At a ',' right after a number in an object and right before a digit (`"share": 0,6667`): the message for
+    /// a decimal comma, which JSON reads as the end of the member.
+    func decimalComma() -> String? {
+        guard offset + 1 < bytes.count, isDigit(bytes[offset + 1]) else { return nil }
+        var start = offset
+        while start > 0, isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "-") { start -= 1 }
+        var end = offset + 1
+        while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+        let whole = String(decoding: bytes[start..<offset], as: UTF8.self)
+        let fraction = String(decoding: bytes[(offset + 1)..<end], as: UTF8.self)
+        return
+            "a decimal comma in \(whole),\(fraction)? JSON writes decimals with a point: write \(whole).\(fraction), "
+            + "not \(whole),\(fraction)"
+    }
+
+    /// At `//`, `/*` or `#`: a comment, which JSON does not have.
+    var startsComment: Bool {
+        guard offset < bytes.count else { return false }
+        if bytes[offset] == UInt8(ascii: "#") { return true }
+        return bytes[offset] == UInt8(ascii: "/") && offset + 1 < bytes.count
+            && (bytes[offset + 1] == UInt8(ascii: "/") || bytes[offset + 1] == UInt8(ascii: "*"))
+    }
+
     func error(_ message: String) -> JSONParser.SyntaxError {
+        let message =
+            startsComment
+            ? message + "; JSON has no comments: write the scenario in YAML (a .yaml file, with # comments), or put "
+                + "the remark in \"description\" or \"sources\""
+            : message
         var line = 1
         var lineStart = 0
         let end = min(offset, bytes.count)

@@ -114,7 +114,19 @@ struct FieldReader {
     mutating func number(_ value: JSONValue?, _ path: JSONPath) -> Double? {
         guard let value else { return nil }
         guard case .number(let number) = value else {
-            report(.wrongType, path, "expected a number, found \(value.typeDescription)")
+            var hint = ""
+            if case .string(let text) = value {
+                // "0,3" (quoted in JSON, or plain in YAML): a decimal comma.
+                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+                if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                    hint = " \"\(text)\"; a decimal comma? write \(parts[0]).\(parts[1]), not \(text)"
+                } else if let number = Double(text), number.isFinite {
+                    hint = " \"\(text)\"; write the number without quotes"
+                } else {
+                    hint = " \"\(text.prefix(40))\""
+                }
+            }
+            report(.wrongType, path, "expected a number, found \(value.typeDescription)\(hint)")
             return nil
         }
         // A file cannot hold one (the parser reads finite numbers only); a definition built in code can.

@@ -31,6 +31,26 @@ public struct ScenarioLoader: Sendable {
         try load(data: Array(json.utf8))
     }
 
+    /// Validates a scenario given as YAML text (the JSON format's members, with `#` comments; ``load(contentsOf:)``
+    /// reads files ending in `.yaml` or `.yml` this way).
+    public func load(yaml: String) throws(ScenarioError) -> Scenario {
+        try read(parse(yaml: Array(yaml.utf8)))
+    }
+
+    /// Parses YAML bytes within the limits into the JSON value the validator reads.
+    public func parse(yaml data: some Collection<UInt8>) throws(ScenarioError) -> JSONValue {
+        if data.count > limits.maximumFileSize {
+            throw ScenarioError([
+                ScenarioIssue(
+                    .tooLarge, at: .root,
+                    "the document is \(data.count) bytes; at most "
+                        + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")
+            ])
+        }
+        // Without aliases a document holds fewer values than bytes: that is the budget for expanding aliases.
+        return try YAMLDocument.parse(data, maximumDepth: limits.maximumDepth, maximumValues: data.count + 16)
+    }
+
     /// Reads a file as a JSON document, within the size and nesting limits.
     public func document(contentsOf url: URL) throws(ScenarioError) -> JSONValue {
         let data: Data
@@ -60,6 +80,7 @@ public struct ScenarioLoader: Sendable {
                         + ((error as NSError).localizedFailureReason ?? error.localizedDescription))
             ])
         }
+        if ["yaml", "yml"].contains(url.pathExtension.lowercased()) { return try parse(yaml: data) }
         return try parse(data)
     }
 

@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
               glpsol --freemps m.mps -o solution.txt
             """)
 
-    @Argument(help: "The scenario file (JSON, format fairshare-scenario/1).")
+    @Argument(help: "The scenario file (format fairshare-scenario/1): JSON, or YAML ending in .yaml or .yml.")
     var file: String
 
     @Option(help: "Export this variant of the scenario.")

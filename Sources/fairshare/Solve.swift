@@ -29,7 +29,7 @@ struct Solve: ParsableCommand {
             scenario, 3 no optimal solution.
             """)
 
-    @Argument(help: "The scenario file (JSON, format fairshare-scenario/1).")
+    @Argument(help: "The scenario file (format fairshare-scenario/1): JSON, or YAML ending in .yaml or .yml.")
     var file: String
 
     @Option(help: "Solve this variant of the scenario (see `variants` in the file).")
@@ -44,11 +44,14 @@ struct Solve: ParsableCommand {
             valueName: "file.svg"))
     var plot: String?
 
+    @OptionGroup var plausibility: StrictOption
+
     @OptionGroup(title: "Input limits")
     var limits: LimitOptions
 
     func run() throws {
         let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
+        try plausibility.check(scenario, file: file)
         let result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
         let text: String
         switch output.format {

@@ -7,17 +7,22 @@ struct Validate: ParsableCommand {
         abstract: "Check a scenario file and list every problem with its JSON path.",
         discussion: """
             Checks the file and every variant in it. Prints "valid" and a summary on standard output, or every \
-            problem, each with its JSON path and what would be valid, on standard error.
+            problem, each with its JSON path and what would be valid, on standard error. Figures that are valid \
+            but implausible (a population below its households, a missing stock entry, a figure 1,000× off the \
+            other municipalities') are warnings on standard error; --strict makes them errors.
 
             Examples:
               fairshare validate Scenarios/drechtsteden.json
               fairshare validate my-region.json
 
-            Exit status: 0 valid, 1 usage error (no such file), 2 invalid.
+            Exit status: 0 valid (warnings included), 1 usage error (no such file), 2 invalid (or, with \
+            --strict, implausible).
             """)
 
     @Argument(help: "The scenario file to check.")
     var file: String
+
+    @OptionGroup var plausibility: StrictOption
 
     @OptionGroup(title: "Input limits")
     var limits: LimitOptions
@@ -28,6 +33,10 @@ struct Validate: ParsableCommand {
         guard variantIssues.isEmpty else {
             Terminal.error("\(file): " + ScenarioError(variantIssues).description)
             throw ExitStatus.invalidScenario
+        }
+        try plausibility.check(scenario, file: file)
+        for warning in scenario.plausibilityWarnings {
+            Terminal.error("fairshare: warning: \(warning.path): \(warning.message)")
         }
         func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
         print(

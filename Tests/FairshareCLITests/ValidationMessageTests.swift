@@ -28,7 +28,10 @@ struct ValidationMessageTests {
         BadFile(
             "unknown-id.json",
             "municipalities.GM1.stock.middle-rent: unknown segment \"middle-rent\"; declared: social-rent, market"),
-        BadFile("wrong-type.json", "municipalities.GM2.population: expected a number, found a string"),
+        BadFile(
+            "wrong-type.json",
+            #"municipalities.GM2.population: expected a number, found a string "2000"; write the number without quotes"#
+        ),
         BadFile(
             "non-finite.json",
             "municipalities.GM2.population: not valid JSON: line 61, column 21: the number "
