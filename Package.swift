@@ -19,7 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
-        // Test-only: an independent RFC 4180 reader for the CLI's CSV output.
+        // Reads the municipality tables analysts save from Excel or LibreOffice (FairShareScenario); the tests also
+        // use it as an independent RFC 4180 reader of the CLI's CSV output.
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
         // Documentation only: `swift package generate-documentation` (scripts/docs.sh). Links into no product.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -38,7 +39,10 @@ let package = Package(
         .target(name: "FairShareJSON"),
         // The scenario model and its validation (the same for files and code), reading files, variants, the schema.
         // No solver. Re-exports FairShareJSON: a scenario's document and its problems' paths are JSON values.
-        .target(name: "FairShareScenario", dependencies: ["FairShareJSON"]),
+        // Municipality data may come from a CSV table next to the scenario (MunicipalityTable, read with CSV.swift).
+        .target(
+            name: "FairShareScenario",
+            dependencies: ["FairShareJSON", .product(name: "CSV", package: "CSV.swift")]),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
         // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks
