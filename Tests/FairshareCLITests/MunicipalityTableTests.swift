@@ -44,7 +44,9 @@ struct MunicipalityTableTests {
 
     @Test("A variant of a scenario with a table patches the table's municipalities")
     func variant() throws {
-        let fromJSON = try fairshare(["solve", "Scenarios/drechtsteden.json", "--variant", "wet-vrv", "--format", "json"])
+        let fromJSON = try fairshare([
+            "solve", "Scenarios/drechtsteden.json", "--variant", "wet-vrv", "--format", "json",
+        ])
         let fromTable = try fairshare([
             "solve", "\(Self.scenarios)/drechtsteden-from-table.json", "--variant", "wet-vrv", "--format", "json",
         ])
@@ -84,16 +86,25 @@ struct MunicipalityTableTests {
         "Dutch with a byte order mark, international with quotes, tabs, percentages: the three towns each time",
         arguments: [
             // Excel "CSV UTF-8": BOM, ";", CRLF, no thousands separators, no locale stated.
-            ([0xEF, 0xBB, 0xBF], "", header + "A;Aldorp;5000;100;900;400;100;0,5\r\nB;Bestad;3000;400;600;300;100;0,5\r\n"
-                + "C;Cewijk;2000;300;700;300;0;0,1\r\n"),
+            (
+                [0xEF, 0xBB, 0xBF], "",
+                header + "A;Aldorp;5000;100;900;400;100;0,5\r\nB;Bestad;3000;400;600;300;100;0,5\r\n"
+                    + "C;Cewijk;2000;300;700;300;0;0,1\r\n"
+            ),
             // International: ",", numbers with a thousands separator quoted, locale stated.
-            ([], #""locale": "en","#, "Code,Naam,Inwoners,Sociale huur,Vrije sector,Nieuwbouw,Verhuringen,Aandeel\n"
-                + "A,Aldorp,\"5,000\",100,900,400,100,0.5\nB,Bestad,\"3,000\",400,600,300,100,0.50\n"
-                + "C,Cewijk,\"2,000\",300,700,300,0,0.1\n"),
+            (
+                [], #""locale": "en","#,
+                "Code,Naam,Inwoners,Sociale huur,Vrije sector,Nieuwbouw,Verhuringen,Aandeel\n"
+                    + "A,Aldorp,\"5,000\",100,900,400,100,0.5\nB,Bestad,\"3,000\",400,600,300,100,0.50\n"
+                    + "C,Cewijk,\"2,000\",300,700,300,0,0.1\n"
+            ),
             // Tabs, percentages, Dutch thousands separators with the locale stated, a trailing empty row.
-            ([], #""locale": "nl-NL", "separator": "\t","#, "Code\tNaam\tInwoners\tSociale huur\tVrije sector\tNieuwbouw\tVerhuringen\tAandeel\n"
-                + "A\tAldorp\t5.000\t100\t900\t400\t100\t50%\nB\tBestad\t3.000\t400\t600\t300\t100\t50%\n"
-                + "C\tCewijk\t2.000\t300\t700\t300\t0\t10 %\n\t\t\t\t\t\t\t\n"),
+            (
+                [], #""locale": "nl-NL", "separator": "\t","#,
+                "Code\tNaam\tInwoners\tSociale huur\tVrije sector\tNieuwbouw\tVerhuringen\tAandeel\n"
+                    + "A\tAldorp\t5.000\t100\t900\t400\t100\t50%\nB\tBestad\t3.000\t400\t600\t300\t100\t50%\n"
+                    + "C\tCewijk\t2.000\t300\t700\t300\t0\t10 %\n\t\t\t\t\t\t\t\n"
+            ),
         ] as [([UInt8], String, String)])
     func otherSpreadsheets(bom: [UInt8], table: String, csv: String) throws {
         let folder = try Self.folder(csv: csv, bytes: bom, table: table)
