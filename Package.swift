@@ -21,7 +21,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // Scenario files in YAML (with comments): parsed to the same JSON values the validator reads.
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
-        // Test-only: an independent RFC 4180 reader for the CLI's CSV output.
+        // Reads the municipality tables analysts save from Excel or LibreOffice (FairShareScenario); the tests also
+        // use it as an independent RFC 4180 reader of the CLI's CSV output.
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
         // Documentation only: `swift package generate-documentation` (scripts/docs.sh). Links into no product.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -40,9 +41,13 @@ let package = Package(
         .target(name: "FairShareJSON"),
         // The scenario model and its validation (the same for files and code), reading files, variants, the schema.
         // No solver. Re-exports FairShareJSON: a scenario's document and its problems' paths are JSON values. YAML
-        // files become the same JSON values through Yams.
+        // files become the same JSON values through Yams; municipality data may come from a CSV table next to the
+        // scenario (MunicipalityTable, read with CSV.swift).
         .target(
-            name: "FairShareScenario", dependencies: ["FairShareJSON", .product(name: "Yams", package: "Yams")]),
+            name: "FairShareScenario",
+            dependencies: [
+                "FairShareJSON", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
         // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks
