@@ -1,4 +1,5 @@
-# The two commands of the README. Each installs GLPK first when it is missing.
+# The two commands of the README. Each installs the C libraries first when they are missing (GLPK, libxlsxwriter;
+# for the tests also glpsol and LibreOffice Calc): scripts/ensure-glpk.sh.
 #   make solve   solve the Drechtsteden scenario and print the allocation
 #   make test    run every test
 .PHONY: solve test
@@ -8,5 +9,5 @@ solve:
 	swift run -c release fairshare solve Scenarios/drechtsteden.json
 
 test:
-	@scripts/ensure-glpk.sh --with-glpsol
+	@scripts/ensure-glpk.sh --with-test-tools
 	swift test

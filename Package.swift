@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
         .library(name: "FairShareEngine", targets: ["FairShareEngine"]),
         .library(name: "FairShareReport", targets: ["FairShareReport"]),
+        .library(name: "FairShareXLSX", targets: ["FairShareXLSX"]),
         // Test and benchmark data: synthetic regions of any size and the random stream behind them.
         .library(name: "FairShareSynthetic", targets: ["FairShareSynthetic"]),
         .executable(name: "fairshare", targets: ["fairshare"]),
@@ -35,6 +36,11 @@ let package = Package(
         ),
         // Pure Swift linear models: variables, expressions, constraints, objectives. No C.
         .target(name: "LinearModel"),
+        // The C library libxlsxwriter, nothing else: a module map and a shim header.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         // The only Swift code that imports CGLPK: solves a LinearModel.Model with GLPK, never aborting.
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         // The JSON toolkit: a strict parser with positions, a writer, typed paths, merge patches. Knows no scenario.
@@ -55,11 +61,14 @@ let package = Package(
         .target(name: "FairShareSynthetic", dependencies: ["FairShareScenario"]),
         // Tables and reports of results for people: terminal text and Markdown.
         .target(name: "FairShareReport", dependencies: ["FairShareEngine", "FairShareScenario"]),
+        // Results as Excel workbooks (`--format xlsx`): the report's tables as sheets, numbers as numbers. The only
+        // Swift code that imports CXLSXWriter, so the other libraries need no libxlsxwriter.
+        .target(name: "FairShareXLSX", dependencies: ["CXLSXWriter", "FairShareReport", "FairShareEngine"]),
         // The CLI: argument parsing and printing only.
         .executableTarget(
             name: "fairshare",
             dependencies: [
-                "FairShareEngine", "FairShareScenario", "FairShareReport",
+                "FairShareEngine", "FairShareScenario", "FairShareReport", "FairShareXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "FairshareCLITests",
             dependencies: [
-                "fairshare", "FairShareEngine", "FairShareScenario", "FairShareTestSupport",
+                "fairshare", "FairShareEngine", "FairShareScenario", "FairShareTestSupport", "FairShareXLSX",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["BadScenarios", "Golden", "Scenarios"]
