@@ -33,9 +33,16 @@ public struct Sweep: Sendable {
     }
 
     /// Solves `scenario` once per value with the number at `path` set to that value.
+    /// - Parameters:
+    ///   - scenario: the scenario to sweep.
+    ///   - path: the number to set.
+    ///   - values: the values, in order.
+    ///   - loader: validates each value's scenario within its limits.
+    ///   - progress: called on the calling thread as each value starts solving, with its position (from 1).
     /// - Throws: `ScenarioError` when a value makes the scenario invalid; each problem names the value.
     public static func run(
-        _ scenario: Scenario, setting path: JSONPath, to values: [Double], loader: ScenarioLoader = ScenarioLoader()
+        _ scenario: Scenario, setting path: JSONPath, to values: [Double], loader: ScenarioLoader = ScenarioLoader(),
+        progress: ((_ index: Int, _ value: Double) -> Void)? = nil
     ) throws(ScenarioError) -> Sweep {
         var scenarios: [Scenario] = []
         for value in values {
@@ -62,6 +69,7 @@ public struct Sweep: Sendable {
                     var runs: [Result<Settlement, any Error>] = []
                     var levelRows: [ConstraintID] = []
                     for index in group {
+                        progress?(index + 1, values[index])
                         if index > start {
                             try update(
                                 problem, from: formulations[index - 1], to: formulations[index], levelRows: levelRows)

@@ -1,7 +1,8 @@
 import FairShareEngine
 import FairShareScenario
 
-/// `fairshare sweep`: the swept value against each level optimum and each target's share.
+/// `fairshare sweep`: the swept value against each level optimum and each target's share; in JSON and CSV also
+/// each municipality's allocation at every value.
 public struct SweepReport: Sendable {
     public let sweep: Sweep
 
@@ -40,15 +41,42 @@ public struct SweepReport: Sendable {
         return table
     }
 
-    /// RFC 4180 CSV: the same columns with full precision (shares as fractions).
+    /// The allocation's figures in the order the CSV and JSON write them: per municipality, new homes per segment,
+    /// their total, placements per priority group, care homes per care quality.
+    var figures: [(municipality: String, kind: String, item: String)] {
+        guard let first = sweep.points.first(where: { $0.result.hasAllocation })?.result else { return [] }
+        return first.municipalities.flatMap { allocation in
+            first.segmentIDs.map { (allocation.id, "newHomes", $0) } + [(allocation.id, "total", "total")]
+                + first.groupIDs.map { (allocation.id, "placements", $0) }
+                + first.careIDs.map { (allocation.id, "care", $0) }
+        }
+    }
+
+    /// One figure of `result`, `nil` without an allocation.
+    static func value(_ result: FairShareResult, _ municipality: String, _ kind: String, _ item: String) -> Double? {
+        guard result.hasAllocation, let allocation = result.municipalities.first(where: { $0.id == municipality })
+        else { return nil }
+        switch kind {
+        case "newHomes": return allocation.newHomes[item]
+        case "total": return allocation.total
+        case "placements": return allocation.placements[item]
+        default: return allocation.care[item]
+        }
+    }
+
+    /// RFC 4180 CSV: one record per value, the table's columns with full precision (shares as fractions), then one
+    /// column per municipality and figure (`GM0505 social-rent`, `GM0505 total`, `GM0505 statushouders`) with the
+    /// exact allocation; empty at a value without an allocation.
     public func csv(_ format: CSVFormat = CSVFormat()) -> String {
-        var out = format.record(headers)
+        let figures = figures
+        var out = format.record(headers + figures.map { "\($0.municipality) \($0.item)" })
         for point in sweep.points {
             let result = point.result
             out += format.record(
                 [format.number(point.value), result.status.rawValue]
                     + levels.map { format.number(result.optimum($0)) }
-                    + targetIDs.map { id in format.number(result.region.targets.first { $0.id == id }?.share) })
+                    + targetIDs.map { id in format.number(result.region.targets.first { $0.id == id }?.share) }
+                    + figures.map { format.number(Self.value(result, $0.municipality, $0.kind, $0.item)) })
         }
         return out
     }
@@ -90,6 +118,7 @@ extension SweepReport {
                                         .object(
                                             JSONObject(point.result.region.targets.map { ($0.id, .number($0.share)) }))
                                     ),
+                                    ("municipalities", Self.allocation(point.result)),
                                 ]))
                         })
                 ),
@@ -97,4 +126,27 @@ extension SweepReport {
     }
 
     public var jsonText: String { JSONWriter.text(json) }
+
+    /// Each municipality's allocation at one value: new homes per segment, total, placements and care, as in the
+    /// result (`null` without an allocation).
+    static func allocation(_ result: FairShareResult) -> JSONValue {
+        guard result.hasAllocation else { return .null }
+        func figures(_ values: [String: Double], _ ids: [String]) -> JSONValue {
+            .object(JSONObject(ids.map { ($0, .number(values[$0] ?? 0)) }))
+        }
+        return .object(
+            JSONObject(
+                result.municipalities.map { allocation in
+                    (
+                        allocation.id,
+                        .object(
+                            JSONObject([
+                                ("newHomes", figures(allocation.newHomes, result.segmentIDs)),
+                                ("total", .number(allocation.total)),
+                                ("placements", figures(allocation.placements, result.groupIDs)),
+                                ("care", figures(allocation.care, result.careIDs)),
+                            ]))
+                    )
+                }))
+    }
 }

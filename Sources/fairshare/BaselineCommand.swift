@@ -20,10 +20,10 @@ struct BaselineCommand: ParsableCommand {
               fairshare baseline Scenarios/drechtsteden.json --format csv --decimal-comma > baseline.csv
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file.", completion: Completions.scenarioFile)
     var file: String
 
-    @Option(help: "Show this variant of the scenario.")
+    @Option(help: "Show this variant of the scenario.", completion: Completions.variant)
     var variant: String?
 
     @OptionGroup var output: OutputOptions

@@ -30,13 +30,16 @@ struct Compare: ParsableCommand {
             without an optimal solution (the comparison is still printed).
             """)
 
-    @Argument(help: ArgumentHelp("One scenario file, or several (the first is the base).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("One scenario file, or several (the first is the base).", valueName: "file"),
+        completion: Completions.scenarioFile)
     var files: [String]
 
     @Option(
         help: ArgumentHelp(
             "With one file: the variants to compare, separated by commas (default: all).",
-            valueName: "ids"))
+            valueName: "ids"),
+        completion: Completions.variant)
     var variants: String?
 
     @OptionGroup var output: OutputOptions

@@ -22,10 +22,10 @@ struct Explain: ParsableCommand {
               fairshare explain Scenarios/drechtsteden.json --level shortfall --format json
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file.", completion: Completions.scenarioFile)
     var file: String
 
-    @Option(help: "Explain this variant of the scenario.")
+    @Option(help: "Explain this variant of the scenario.", completion: Completions.variant)
     var variant: String?
 
     @Option(help: "The level to explain: shortfall, fairness (default) or tiebreak.")

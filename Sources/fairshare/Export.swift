@@ -19,10 +19,12 @@ struct Export: ParsableCommand {
               glpsol --freemps m.mps -o solution.txt
             """)
 
-    @Argument(help: "The scenario file (format fairshare-scenario/1): JSON, or YAML ending in .yaml or .yml.")
+    @Argument(
+        help: "The scenario file (format fairshare-scenario/1): JSON, or YAML ending in .yaml or .yml.",
+        completion: Completions.scenarioFile)
     var file: String
 
-    @Option(help: "Export this variant of the scenario.")
+    @Option(help: "Export this variant of the scenario.", completion: Completions.variant)
     var variant: String?
 
     @Option(help: ArgumentHelp("Write CPLEX LP format to this file ('-': standard output).", valueName: "path"))

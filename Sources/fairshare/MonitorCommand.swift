@@ -29,10 +29,10 @@ struct MonitorCommand: ParsableCommand {
             realised), 2 invalid scenario, 3 the plan or the rest has no optimal solution.
             """)
 
-    @Argument(help: "The scenario file (with periods).")
+    @Argument(help: "The scenario file (with periods).", completion: Completions.scenarioFile)
     var file: String
 
-    @Option(help: "Monitor this variant of the scenario.")
+    @Option(help: "Monitor this variant of the scenario.", completion: Completions.variant)
     var variant: String?
 
     @Option(help: ArgumentHelp("The last realised period (default: the scenario's).", valueName: "period"))

@@ -4,10 +4,19 @@ import Foundation
 
 /// Loading scenario files for a command, with the CLI's messages and exit statuses.
 enum ScenarioFile {
-    /// The validated scenario in `path`.
+    /// The validated scenario in `path` (`-`: standard input).
     /// - Throws: ``ExitStatus/usage`` when the file does not exist; ``ExitStatus/invalidScenario`` after listing
     ///   every problem when it is not a valid scenario.
     static func load(_ path: String, loader: ScenarioLoader = ScenarioLoader()) throws -> Scenario {
+        // `-`: the scenario (JSON) from standard input, read within the size limit like a file.
+        if path == "-" {
+            do {
+                return try loader.load(contentsOf: URL(fileURLWithPath: "/dev/stdin"))
+            } catch {
+                Terminal.error("standard input: " + error.description)
+                throw ExitStatus.invalidScenario
+            }
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             Terminal.error("fairshare: no such file: \(path)")
             throw ExitStatus.usage

@@ -30,10 +30,12 @@ struct Solve: ParsableCommand {
             scenario, 3 no optimal solution.
             """)
 
-    @Argument(help: "The scenario file (format fairshare-scenario/1): JSON, or YAML ending in .yaml or .yml.")
+    @Argument(
+        help: "The scenario file (format fairshare-scenario/1): JSON, or YAML ending in .yaml or .yml.",
+        completion: Completions.scenarioFile)
     var file: String
 
-    @Option(help: "Solve this variant of the scenario (see `variants` in the file).")
+    @Option(help: "Solve this variant of the scenario (see `variants` in the file).", completion: Completions.variant)
     var variant: String?
 
     @OptionGroup var output: OutputOptions
@@ -45,15 +47,21 @@ struct Solve: ParsableCommand {
             valueName: "file.svg"))
     var plot: String?
 
+    @OptionGroup(title: "What-ifs")
+    var whatIf: WhatIfOptions
+
     @OptionGroup var plausibility: StrictOption
 
     @OptionGroup(title: "Input limits")
     var limits: LimitOptions
 
     func run() throws {
-        let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
+        let loaded = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
+        let scenario = try whatIf.apply(to: loaded, file: file, limits: limits.loader.limits)
         try plausibility.check(scenario, file: file)
-        let result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
+        var result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
+        // A result solved with --set says so: its label names the variant and every change.
+        if !whatIf.isEmpty { result.variant = ([variant].compactMap { $0 } + [whatIf.label]).joined(separator: ", ") }
         switch output.format {
         case .table:
             try Terminal.output(

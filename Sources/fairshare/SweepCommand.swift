@@ -20,13 +20,13 @@ struct SweepCommand: ParsableCommand {
               fairshare sweep my.json --set region.newHomes.min=8000:10000:5 --plot s.svg
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file.", completion: Completions.scenarioFile)
     var file: String
 
     @Option(help: ArgumentHelp("The number to vary and its range.", valueName: "PATH=FROM:TO:STEPS"))
     var set: String
 
-    @Option(help: "Sweep this variant of the scenario.")
+    @Option(help: "Sweep this variant of the scenario.", completion: Completions.variant)
     var variant: String?
 
     @OptionGroup var output: OutputOptions
@@ -75,11 +75,21 @@ struct SweepCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let sweep: Sweep
+        // Progress on a terminal: the value being solved, once the sweep has taken more than a second.
+        let progress = Progress(total: range.steps, minimum: 2)
+        let started = ContinuousClock.now
         do {
             sweep = try Sweep.run(
                 scenario, setting: components,
-                to: Sweep.values(from: range.from, to: range.to, count: range.steps))
+                to: Sweep.values(from: range.from, to: range.to, count: range.steps)
+            ) { index, value in
+                if ContinuousClock.now - started >= .seconds(1) {
+                    progress.step(index, "\(range.path) = \(JSONWriter.number(value))")
+                }
+            }
+            progress.finish()
         } catch {
+            progress.finish()
             Terminal.error("\(file): " + error.description)
             throw ExitStatus.invalidScenario
         }

@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
             --strict, implausible).
             """)
 
-    @Argument(help: "The scenario file to check.")
+    @Argument(help: "The scenario file to check.", completion: Completions.scenarioFile)
     var file: String
 
     @OptionGroup var plausibility: StrictOption
