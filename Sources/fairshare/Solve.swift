@@ -37,6 +37,8 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(
         help: ArgumentHelp(
             "Also draw the stock share before and after and the fair share against the "
@@ -55,14 +57,19 @@ struct Solve: ParsableCommand {
         let result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
         let text: String
         switch output.format {
-        case .table: text = AllocationReport(result: result, scenario: scenario).text(width: output.tableWidth)
+        case .table:
+            text = AllocationReport(result: result, scenario: scenario, language: language.of(scenario))
+                .text(width: output.tableWidth)
         case .json: text = result.jsonText
         case .csv: text = AllocationCSV(result: result, scenario: scenario, format: output.csvFormat).text()
-        case .markdown: text = AllocationReport(result: result, scenario: scenario).markdown()
+        case .markdown:
+            text = AllocationReport(result: result, scenario: scenario, language: language.of(scenario)).markdown()
         }
         try Terminal.output(text, to: output.output)
         for warning in result.warnings { Terminal.error("fairshare: warning: \(warning.path): \(warning.message)") }
-        if let plot, result.hasAllocation { try Terminal.output(Charts.allocation(result, scenario), to: plot) }
+        if let plot, result.hasAllocation {
+            try Terminal.output(Charts.allocation(result, scenario, language: language.of(scenario)), to: plot)
+        }
         throw ExitStatus.reporting([(nil, result)])
     }
 }
