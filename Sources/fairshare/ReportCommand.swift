@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               fairshare report Scenarios/drechtsteden.json --html report.html
               fairshare report Scenarios/drechtsteden.json --lang nl --html rapport.html
-              fairshare report Scenarios/drechtsteden.json --variant leximin --html leximin.html
+              fairshare report my-region.yaml --variant leximin --html leximin.html
 
             Exit status: 0 optimal (feasible: with a warning), 1 usage error, 2 invalid \
             scenario, 3 no optimal solution (the report then says why).
