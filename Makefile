@@ -1,4 +1,5 @@
-# The two commands of the README. Each installs GLPK first when it is missing.
+# The two commands of the README. Each installs GLPK first when it is missing; `make test` also installs Chromium,
+# which renders the HTML report in its tests.
 #   make solve   solve the Drechtsteden scenario and print the allocation
 #   make test    run every test
 .PHONY: solve test
@@ -9,4 +10,5 @@ solve:
 
 test:
 	@scripts/ensure-glpk.sh --with-glpsol
+	@scripts/ensure-chromium.sh
 	swift test
