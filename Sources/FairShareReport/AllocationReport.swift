@@ -10,14 +10,14 @@ public struct AllocationReport: Sendable {
     public let shown: ShownAllocation
     /// The language of the report's words and numbers.
     public let language: ReportLanguage
-    /// How the tables write numbers: ``ReportLanguage/numbers`` unless set otherwise (the HTML report groups
+    /// How the tables write numbers: `ReportLanguage.numbers` unless set otherwise (the HTML report groups
     /// thousands in English too).
     public var numbers: ReportNumbers
 
     /// - Parameters:
     ///   - result: the result to report.
     ///   - scenario: the scenario it was solved from: labels, targets, demands.
-    ///   - language: the language of the report's words and numbers (``ReportLanguage/numbers``).
+    ///   - language: the language of the report's words and numbers (`ReportLanguage.numbers`).
     public init(result: FairShareResult, scenario: Scenario, language: ReportLanguage = .en) {
         self.result = result
         self.scenario = scenario

@@ -38,7 +38,7 @@ public struct OpenFigures: Sendable {
     public var entries: [Entry]
     /// The language of the table's headings and numbers, and of the region's name.
     public var language: ReportLanguage
-    /// How ``table`` writes numbers: the language's (``ReportLanguage/numbers``) unless set otherwise.
+    /// How ``table`` writes numbers: the language's (`ReportLanguage.numbers`) unless set otherwise.
     public var numbers: ReportNumbers
 
     /// The free figures of `result`, each with its whole number from `shown`. Empty without ranges.
