@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FairShareScenario", targets: ["FairShareScenario"]),
         .library(name: "FairShareEngine", targets: ["FairShareEngine"]),
         .library(name: "FairShareReport", targets: ["FairShareReport"]),
+        .library(name: "FairShareXLSX", targets: ["FairShareXLSX"]),
         // Test and benchmark data: synthetic regions of any size and the random stream behind them.
         .library(name: "FairShareSynthetic", targets: ["FairShareSynthetic"]),
         .executable(name: "fairshare", targets: ["fairshare"]),
@@ -21,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // Scenario files in YAML (with comments): parsed to the same JSON values the validator reads.
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
-        // Test-only: an independent RFC 4180 reader for the CLI's CSV output.
+        // Reads the municipality tables analysts save from Excel or LibreOffice (FairShareScenario); the tests also
+        // use it as an independent RFC 4180 reader of the CLI's CSV output.
         .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
         // Documentation only: `swift package generate-documentation` (scripts/docs.sh). Links into no product.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -34,15 +36,24 @@ let package = Package(
         ),
         // Pure Swift linear models: variables, expressions, constraints, objectives. No C.
         .target(name: "LinearModel"),
+        // The C library libxlsxwriter, nothing else: a module map and a shim header.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         // The only Swift code that imports CGLPK: solves a LinearModel.Model with GLPK, never aborting.
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         // The JSON toolkit: a strict parser with positions, a writer, typed paths, merge patches. Knows no scenario.
         .target(name: "FairShareJSON"),
         // The scenario model and its validation (the same for files and code), reading files, variants, the schema.
         // No solver. Re-exports FairShareJSON: a scenario's document and its problems' paths are JSON values. YAML
-        // files become the same JSON values through Yams.
+        // files become the same JSON values through Yams; municipality data may come from a CSV table next to the
+        // scenario (MunicipalityTable, read with CSV.swift).
         .target(
-            name: "FairShareScenario", dependencies: ["FairShareJSON", .product(name: "Yams", package: "Yams")]),
+            name: "FairShareScenario",
+            dependencies: [
+                "FairShareJSON", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // The fair-share formulation (docs/model.md §3-5), lexicographic solve, checked result. Imports no C.
         .target(name: "FairShareEngine", dependencies: ["FairShareScenario", "LinearModel", "GLPKSolver"]),
         // Deterministic synthetic regions (scenario documents of any size) and SplitMix64, for tests, benchmarks
@@ -50,11 +61,14 @@ let package = Package(
         .target(name: "FairShareSynthetic", dependencies: ["FairShareScenario"]),
         // Tables and reports of results for people: terminal text and Markdown.
         .target(name: "FairShareReport", dependencies: ["FairShareEngine", "FairShareScenario"]),
+        // Results as Excel workbooks (`--format xlsx`): the report's tables as sheets, numbers as numbers. The only
+        // Swift code that imports CXLSXWriter, so the other libraries need no libxlsxwriter.
+        .target(name: "FairShareXLSX", dependencies: ["CXLSXWriter", "FairShareReport", "FairShareEngine"]),
         // The CLI: argument parsing and printing only.
         .executableTarget(
             name: "fairshare",
             dependencies: [
-                "FairShareEngine", "FairShareScenario", "FairShareReport",
+                "FairShareEngine", "FairShareScenario", "FairShareReport", "FairShareXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "FairshareCLITests",
             dependencies: [
-                "fairshare", "FairShareEngine", "FairShareScenario", "FairShareTestSupport",
+                "fairshare", "FairShareEngine", "FairShareScenario", "FairShareTestSupport", "FairShareXLSX",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["BadScenarios", "Golden", "Scenarios"]

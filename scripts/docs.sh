@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the DocC documentation of the seven libraries and fails on any warning: DocC's own (broken symbol links,
+# Builds the DocC documentation of the eight libraries and fails on any warning: DocC's own (broken symbol links,
 # undocumented parameters of a documented list, …) through --warnings-as-errors, and any other `warning:` line
 # that SwiftPM or the plugin prints.
 #
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-glpk.sh
 
 # Every library product. An executable (the CLI) has no API to document.
-libraries=(LinearModel GLPKSolver FairShareJSON FairShareScenario FairShareEngine FairShareReport FairShareSynthetic)
+libraries=(LinearModel GLPKSolver FairShareJSON FairShareScenario FairShareEngine FairShareReport FairShareXLSX FairShareSynthetic)
 targets=()
 for library in "${libraries[@]}"; do targets+=(--target "$library"); done
 

@@ -158,8 +158,8 @@ public struct ResultWarning: Sendable, Hashable {
         case oneOfMany = "one-of-many"
         /// Nothing bounds a figure from above on the optimal face; it is left out of the central allocation.
         case unboundedFigure = "unbounded-figure"
-        /// The scenario's plausibility warnings (`PlausibilityWarning.Kind` in FairShareScenario, docs/model.md §2), carried into the
-        /// result: valid figures that are probably not what their author meant.
+        /// The scenario's plausibility warnings (`PlausibilityWarning.Kind` in FairShareScenario, docs/model.md §2),
+        /// carried into the result: valid figures that are probably not what their author meant.
         case populationBelowHouseholds = "population-below-households"
         case householdsBelowStock = "households-below-stock"
         case missingStock = "missing-stock"

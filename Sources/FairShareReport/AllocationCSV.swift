@@ -49,25 +49,29 @@ public struct AllocationCSV: Sendable {
     }
 
     /// The whole CSV text, CRLF line ends.
-    public func text() -> String {
+    public func text() -> String { records().csv(format) }
+
+    /// The records as typed fields (numbers as numbers), in the order and with the columns ``text()`` writes.
+    public func records() -> RecordTable {
         let phased = !result.periods.isEmpty
-        var out = format.record(Self.columns + (phased ? ["period"] : []))
-        guard result.hasAllocation else { return out }
-        let periodColumn = phased ? [""] : []
+        var table = RecordTable(columns: Self.columns + (phased ? ["period"] : []))
+        guard result.hasAllocation else { return table }
+        let periodColumn: [RecordTable.Field] = phased ? [.text("")] : []
         let fair = Set(result.fairItemIDs)
         for allocation in result.municipalities {
             func record(
                 _ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?,
                 shares: Bool
             ) {
-                out += format.record(
+                table.rows.append(
                     [
-                        allocation.id, allocation.name, kind, id, label, format.number(value ?? 0),
-                        fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
-                        fair.contains(id) ? format.number(allocation.deviation[id]) : "",
-                        shares ? format.number(allocation.stockShareBefore[id]) : "",
-                        shares ? format.number(allocation.stockShareAfter[id]) : "",
-                        format.number(range?.min), format.number(range?.max),
+                        .text(allocation.id), .text(allocation.name), .text(kind), .text(id), .text(label),
+                        .number(value ?? 0),
+                        .number(fair.contains(id) ? allocation.fairShare[id] : nil),
+                        .number(fair.contains(id) ? allocation.deviation[id] : nil),
+                        .number(shares ? allocation.stockShareBefore[id] : nil),
+                        .number(shares ? allocation.stockShareAfter[id] : nil),
+                        .number(range?.min), .number(range?.max),
                     ] + periodColumn)
             }
             let ranges = allocation.ranges
@@ -90,10 +94,11 @@ public struct AllocationCSV: Sendable {
             // required (min).
             for outcome in allocation.obligations {
                 let decided = outcome.decided
-                out += format.record(
+                table.rows.append(
                     [
-                        allocation.id, allocation.name, "obligation", decided.rule, decided.reason,
-                        format.number(outcome.share), "", "", "", "", format.number(decided.applies.minNewShare), "",
+                        .text(allocation.id), .text(allocation.name), .text("obligation"), .text(decided.rule),
+                        .text(decided.reason), .number(outcome.share), .number(nil), .number(nil), .number(nil),
+                        .number(nil), .number(decided.applies.minNewShare), .number(nil),
                     ] + periodColumn)
             }
         }
@@ -102,11 +107,11 @@ public struct AllocationCSV: Sendable {
                 let name = result.municipalities[i].name
                 let ranges = allocation.ranges
                 func record(_ kind: String, _ id: String, _ label: String, _ value: Double?, _ range: FigureRange?) {
-                    out += format.record([
-                        allocation.id, name, kind, id, label, format.number(value ?? 0),
-                        fair.contains(id) ? format.number(allocation.fairShare[id]) : "",
-                        fair.contains(id) ? format.number(allocation.deviation[id]) : "", "", "",
-                        format.number(range?.min), format.number(range?.max), period.id,
+                    table.rows.append([
+                        .text(allocation.id), .text(name), .text(kind), .text(id), .text(label), .number(value ?? 0),
+                        .number(fair.contains(id) ? allocation.fairShare[id] : nil),
+                        .number(fair.contains(id) ? allocation.deviation[id] : nil), .number(nil), .number(nil),
+                        .number(range?.min), .number(range?.max), .text(period.id),
                     ])
                 }
                 for segment in scenario.segments {
@@ -124,6 +129,6 @@ public struct AllocationCSV: Sendable {
                 }
             }
         }
-        return out
+        return table
     }
 }

@@ -34,6 +34,14 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
         public static let badKey = Code("bad-key")
         /// A value outside what the field allows (an unknown enum word, an empty list, …).
         public static let invalidValue = Code("invalid-value")
+        /// A municipality table (`municipalityTable`) that cannot be read: no such file, not UTF-8, empty.
+        public static let tableFile = Code("table-file")
+        /// A cell or row of a municipality table that cannot be used: not a number, empty, a repeated id, a row
+        /// with a different number of cells than the header.
+        public static let tableCell = Code("table-cell")
+        /// A number in a municipality table that reads differently in Dutch and English notation (`127.000`), in a
+        /// file whose notation is not stated.
+        public static let ambiguousNumber = Code("ambiguous-number")
     }
 
     public let code: Code

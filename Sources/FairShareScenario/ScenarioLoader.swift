@@ -16,9 +16,17 @@ public struct ScenarioLoader: Sendable {
         self.limits = limits
     }
 
-    /// Reads and validates a scenario file.
+    /// Reads and validates a scenario file. A `municipalityTable` in it is read from its CSV file, relative to the
+    /// scenario's folder, and its rows become municipalities (``MunicipalityTable``); a problem with a value that
+    /// came from the table names its file, row, column and header.
     public func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
-        try read(document(contentsOf: url))
+        let (document, origins) = try MunicipalityTable.expand(
+            document(contentsOf: url), directory: url.deletingLastPathComponent(), limits: limits)
+        do {
+            return try read(document)
+        } catch {
+            throw origins.annotated(error)
+        }
     }
 
     /// Validates a scenario given as JSON bytes.

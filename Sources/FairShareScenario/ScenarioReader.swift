@@ -7,7 +7,7 @@ struct ScenarioReader {
     static let topFields = [
         "$schema", "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups",
         "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants", "periods", "monitoring",
-        "language",
+        "language", MunicipalityTable.member,
     ]
     /// Fields that are each municipality's own and cannot have a default (docs/model.md §7).
     static let ownFields = [
@@ -35,6 +35,14 @@ struct ScenarioReader {
                 ])
         else { return .failure(ScenarioError(fields.issues)) }
 
+        if top[MunicipalityTable.member] != nil {
+            // ScenarioLoader.load(contentsOf:) reads the table and removes the member; here it was not read.
+            fields.report(
+                .invalidValue, [.member(MunicipalityTable.member)],
+                "a municipality table is read only when the scenario is loaded from its file "
+                    + "(fairshare, or ScenarioLoader.load(contentsOf:)), and a variant cannot change it; "
+                    + "give the municipalities in \"municipalities\" instead")
+        }
         if let format = top["format"] {
             if format != .string(Scenario.format) {
                 fields.report(.wrongFormat, ["format"], "must be \"\(Scenario.format)\"")

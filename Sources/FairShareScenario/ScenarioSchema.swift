@@ -16,7 +16,8 @@ public enum ScenarioSchema {
           "title": "fairshare scenario (fairshare-scenario/1)",
           "description": "A region, its municipalities and what is divided over them fairly.",
           "type": "object",
-          "required": ["format", "name", "segments", "municipalities"],
+          "required": ["format", "name", "segments"],
+          "anyOf": [{"required": ["municipalities"]}, {"required": ["municipalityTable"]}],
           "additionalProperties": false,
           "properties": {
             "$schema": {"type": "string", "description": "This schema, for editors that validate as you type; ignored."},
@@ -154,6 +155,28 @@ public enum ScenarioSchema {
               "description": "The municipalities, keyed by id (usually the CBS code); at least one.",
               "type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/id"},
               "additionalProperties": {"$ref": "#/$defs/municipality"}
+            },
+            "municipalityTable": {
+              "description": "Municipalities from a CSV table saved from a spreadsheet (docs/model.md §2): each row one municipality, merged into municipalities by id.",
+              "type": "object", "required": ["file", "columns"], "additionalProperties": false,
+              "properties": {
+                "file": {"type": "string", "minLength": 1, "description": "The CSV file, relative to the scenario file's folder."},
+                "locale": {"type": "string", "description": "The numbers' notation: nl (1.234,5) or en (1,234.5). Without it, a number such as 127.000 that the two read differently is an error."},
+                "separator": {"enum": [";", ",", "\t"], "description": "Default: the one the header row holds most of."},
+                "columns": {
+                  "description": "Municipality field → the header of its column in row 1: id (required), name, population, households, lettings, maxPriorityShare, newHomes, newHomes.min, newHomes.max, stock.SEGMENT, realised.SEGMENT, housed.GROUP, attributes.NAME, limits.SEGMENT.FIELD, placements.GROUP(.min|.max), care.QUALITY(.min|.max).",
+                  "type": "object", "required": ["id"],
+                  "additionalProperties": {
+                    "oneOf": [
+                      {"type": "string"},
+                      {"type": "object", "required": ["header"], "additionalProperties": false,
+                       "properties": {"header": {"type": "string"},
+                                      "empty": {"oneOf": [{"enum": ["error", "absent"]}, {"type": "number"}],
+                                                "description": "What an empty cell means: error (default), absent (the field left out), or this number."}}}
+                    ]
+                  }
+                }
+              }
             },
             "fairness": {
               "type": "object", "additionalProperties": false,

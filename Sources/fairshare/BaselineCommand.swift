@@ -29,13 +29,15 @@ struct BaselineCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.refuseWorkbook("baseline")
         let scenario = try ScenarioFile.load(file, variant: variant)
         let baseline = Baseline(scenario: scenario)
         switch output.format {
         case .table: try Terminal.output(baseline.text(width: output.tableWidth), to: output.output)
         case .json: try Terminal.output(JSONWriter.text(baseline.json), to: output.output)
-        case .csv: try Terminal.output(baseline.csv(output.csvFormat), to: output.output)
+        case .csv: try Terminal.output(output.csv(baseline.csv(output.csvFormat)), to: output.output)
         case .markdown: try Terminal.output(baseline.markdown(), to: output.output)
+        case .xlsx: break  // refused before
         }
     }
 }

@@ -56,6 +56,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        try output.refuseWorkbook("compare")
         let runs = try loadRuns()
         let progress = Progress(total: runs.count)
         var solved: [ComparisonRun] = []
@@ -79,8 +80,8 @@ struct Compare: ParsableCommand {
         switch output.format {
         case .table: text = ComparisonReport(comparison).text(width: output.tableWidth)
         case .json: text = comparison.jsonText
-        case .csv: text = ComparisonCSV(comparison, format: output.csvFormat).text()
-        case .markdown: text = ComparisonReport(comparison).markdown()
+        case .csv: text = output.csv(ComparisonCSV(comparison, format: output.csvFormat).text())
+        case .markdown, .xlsx: text = ComparisonReport(comparison).markdown()  // xlsx: refused before
         }
         try Terminal.output(text, to: output.output)
         if let plot {

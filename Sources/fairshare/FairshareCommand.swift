@@ -21,6 +21,7 @@ struct FairshareCommand: ParsableCommand {
               fairshare sweep my.json --set region.targets.social-30.minShare=0.25:0.4:16
               fairshare export Scenarios/drechtsteden.json --lp first-level.lp
               fairshare schema --output fairshare-scenario.schema.json
+              fairshare init --from gemeenten.csv
               fairshare report Scenarios/drechtsteden.json --lang nl --html rapport.html
 
             Results go to standard output, messages to standard error.
@@ -30,7 +31,7 @@ struct FairshareCommand: ParsableCommand {
         version: version,
         subcommands: [
             Solve.self, Validate.self, Compare.self, Explain.self, SweepCommand.self, Export.self, Schema.self,
-            BaselineCommand.self, MonitorCommand.self, ReportCommand.self,
+            BaselineCommand.self, MonitorCommand.self, InitCommand.self, ReportCommand.self,
         ]
     )
 

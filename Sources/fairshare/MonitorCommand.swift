@@ -50,6 +50,7 @@ struct MonitorCommand: ParsableCommand {
     var limits: LimitOptions
 
     func run() throws {
+        try output.refuseWorkbook("monitor")
         let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
         let monitor: Monitor
         do {
@@ -63,8 +64,9 @@ struct MonitorCommand: ParsableCommand {
         switch output.format {
         case .table: try Terminal.output(report.text(width: output.tableWidth), to: output.output)
         case .json: try Terminal.output(monitor.jsonText, to: output.output)
-        case .csv: try Terminal.output(report.csv(format: output.csvFormat), to: output.output)
+        case .csv: try Terminal.output(output.csv(report.csv(format: output.csvFormat)), to: output.output)
         case .markdown: try Terminal.output(report.markdown(), to: output.output)
+        case .xlsx: break  // refused before
         }
         if let plot { try Terminal.output(report.plot(), to: plot) }
         // The tables are printed; the rest's failure is the exit status (its reason is in the output).

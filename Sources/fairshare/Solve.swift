@@ -2,6 +2,7 @@ import ArgumentParser
 import FairShareEngine
 import FairShareReport
 import FairShareScenario
+import FairShareXLSX
 
 /// `fairshare solve FILE`: solve a scenario (or one of its variants) and print the allocation.
 struct Solve: ParsableCommand {
@@ -55,17 +56,28 @@ struct Solve: ParsableCommand {
         let scenario = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
         try plausibility.check(scenario, file: file)
         let result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
-        let text: String
         switch output.format {
         case .table:
-            text = AllocationReport(result: result, scenario: scenario, language: language.of(scenario))
-                .text(width: output.tableWidth)
-        case .json: text = result.jsonText
-        case .csv: text = AllocationCSV(result: result, scenario: scenario, format: output.csvFormat).text()
+            try Terminal.output(
+                AllocationReport(result: result, scenario: scenario, language: language.of(scenario))
+                    .text(width: output.tableWidth), to: output.output)
+        case .json: try Terminal.output(result.jsonText, to: output.output)
+        case .csv:
+            try Terminal.output(
+                output.csv(AllocationCSV(result: result, scenario: scenario, format: output.csvFormat).text()),
+                to: output.output)
         case .markdown:
-            text = AllocationReport(result: result, scenario: scenario, language: language.of(scenario)).markdown()
+            try Terminal.output(
+                AllocationReport(result: result, scenario: scenario, language: language.of(scenario)).markdown(),
+                to: output.output)
+        case .xlsx:
+            do {
+                try AllocationWorkbook.write(result, scenario: scenario, to: output.output ?? "")
+            } catch {
+                Terminal.error("fairshare: cannot write \(output.output ?? ""): \(error)")
+                throw ExitStatus.usage
+            }
         }
-        try Terminal.output(text, to: output.output)
         for warning in result.warnings { Terminal.error("fairshare: warning: \(warning.path): \(warning.message)") }
         if let plot, result.hasAllocation {
             try Terminal.output(Charts.allocation(result, scenario, language: language.of(scenario)), to: plot)

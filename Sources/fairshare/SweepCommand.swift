@@ -57,6 +57,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.refuseWorkbook("sweep")
         guard let range else { throw ExitStatus.usage }
         let scenario = try ScenarioFile.load(file, variant: variant)
         guard let components = JSONPath(parsing: range.path) else {
@@ -85,9 +86,10 @@ struct SweepCommand: ParsableCommand {
         let report = SweepReport(sweep)
         switch output.format {
         case .table: try Terminal.output(report.text(), to: output.output)
-        case .csv: try Terminal.output(report.csv(output.csvFormat), to: output.output)
+        case .csv: try Terminal.output(output.csv(report.csv(output.csvFormat)), to: output.output)
         case .markdown: try Terminal.output(report.markdown(), to: output.output)
         case .json: try Terminal.output(report.jsonText, to: output.output)
+        case .xlsx: break  // refused before
         }
         if let plot { try Terminal.output(Charts.sweep(sweep), to: plot) }
         throw ExitStatus.reporting(sweep.points.map { (JSONWriter.number($0.value), $0.result) })

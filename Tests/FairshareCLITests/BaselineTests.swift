@@ -83,7 +83,9 @@ struct BaselineTests {
 
         let csv = try fairshare(["baseline", file.path, "--format", "csv", "--decimal-comma"])
         #expect(csv.status == 0)
-        let reader = try CSVReader(string: csv.stdout, hasHeaderRow: true, delimiter: ";")
+        // For Excel: a byte order mark first.
+        #expect(csv.stdout.hasPrefix("\u{FEFF}"))
+        let reader = try CSVReader(string: String(csv.stdout.dropFirst()), hasHeaderRow: true, delimiter: ";")
         #expect(reader.headerRow == ["municipality", "name", "figure", "item", "value"])
         var records: [[String]] = []
         while let record = reader.next() { records.append(record) }

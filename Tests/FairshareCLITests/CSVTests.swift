@@ -34,8 +34,14 @@ struct CSVSettings: CustomTestStringConvertible, Sendable {
 }
 
 /// Reads CSV text with yaslab/CSV.swift, an RFC 4180 reader independent of fairshare: the header and the records.
-private func readCSV(_ text: String, delimiter: Unicode.Scalar) throws -> (header: [String], records: [[String]]) {
-    let reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
+/// `bom`: whether the text must start with a byte order mark (output for Excel, `--decimal-comma`), which is
+/// checked and left out.
+private func readCSV(_ text: String, delimiter: Unicode.Scalar, bom: Bool) throws -> (
+    header: [String], records: [[String]]
+) {
+    #expect(text.hasPrefix("\u{FEFF}") == bom, "byte order mark expected: \(bom)")
+    let reader = try CSVReader(
+        string: bom ? String(text.dropFirst()) : text, hasHeaderRow: true, delimiter: delimiter)
     var records: [[String]] = []
     while let record = reader.next() { records.append(record) }
     return (reader.headerRow ?? [], records)
@@ -56,7 +62,7 @@ struct CSVTests {
         #expect(output.stdout.hasSuffix("\r\n"))
         #expect(!output.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
 
-        let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter)
+        let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter, bom: settings.decimalComma)
         #expect(
             header == [
                 "municipality", "name", "kind", "item", "label", "value", "fairShare", "deviation",
@@ -136,7 +142,7 @@ struct CSVTests {
             ["compare", path, "--variants", "max-norm,whole-homes", "--format", "csv"]
                 + settings.arguments)
         #expect(output.status == 0, "\(output)")
-        let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter)
+        let (header, records) = try readCSV(output.stdout, delimiter: settings.delimiter, bom: settings.decimalComma)
         #expect(
             header == [
                 "run", "status", "municipality", "name", "kind", "item", "label", "value", "base", "change",

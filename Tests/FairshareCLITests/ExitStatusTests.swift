@@ -107,7 +107,7 @@ struct ExitStatusTests {
         #expect(format.stderr.contains("'pdf'"))
         #expect(format.stderr.contains("Usage: fairshare solve"))
         let delimiter = try fairshare(["solve", three, "--delimiter", ";"])
-        #expect(delimiter.stderr.contains("--delimiter and --decimal-comma apply to --format csv only"))
+        #expect(delimiter.stderr.contains("--delimiter, --decimal-comma and --bom apply to --format csv only"))
     }
 
     @Test("no optimal solution: the status and the diagnosis on stderr, the result on stdout")

@@ -6,8 +6,8 @@ import Testing
 /// ``SolverOptions/startingMinimumRows``: every start reaches the same optimum, only the first solve of a problem
 /// uses it, and small problems can keep GLPK's default start.
 @Suite struct StartingBasisTests {
-    /// A transportation problem with degenerate ties: 6 sources, 8 sinks, costs |i − j| + 1; optimum 445 (`glpsol` on the
-    /// same model written in MathProg).
+    /// A transportation problem with degenerate ties: 6 sources, 8 sinks, costs |i − j| + 1; optimum 445 (`glpsol` on
+    /// the same model written in MathProg).
     static func transport() -> Model {
         var model = Model(name: "transport")
         let supply = [40.0, 30, 50, 20, 35, 25]
