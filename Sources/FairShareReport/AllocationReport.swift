@@ -8,20 +8,33 @@ public struct AllocationReport: Sendable {
     public let scenario: Scenario
     /// The whole numbers the tables show: rounded so that the totals add up.
     public let shown: ShownAllocation
+    /// The language of the report's words and numbers.
+    public let language: ReportLanguage
+    /// How the tables write numbers: `ReportLanguage.numbers` unless set otherwise (the HTML report groups
+    /// thousands in English too).
+    public var numbers: ReportNumbers
 
-    public init(result: FairShareResult, scenario: Scenario) {
+    /// - Parameters:
+    ///   - result: the result to report.
+    ///   - scenario: the scenario it was solved from: labels, targets, demands.
+    ///   - language: the language of the report's words and numbers (`ReportLanguage.numbers`).
+    public init(result: FairShareResult, scenario: Scenario, language: ReportLanguage = .en) {
         self.result = result
         self.scenario = scenario
+        self.language = language
+        numbers = language.numbers
         shown = ShownAllocation(result)
     }
+
+    var strings: ReportStrings { language.strings }
 
     /// The mark after a free figure (one whose range is wider than half a home or placement): `530~`.
     public static let freeMark = "~"
 
     /// The title line: scenario, variant and status.
     public var title: String {
-        let variant = result.variant.map { "variant \($0)" } ?? "base scenario"
-        return "\(result.scenario) (\(variant)): \(result.status.rawValue)"
+        let variant = result.variant.map(strings.variant) ?? strings.baseScenario
+        return "\(result.scenario) (\(variant)): \(strings.status(result.status))"
     }
 
     /// New homes per segment, total, stock shares of converging segments before → after, placements, care.
@@ -30,8 +43,8 @@ public struct AllocationReport: Sendable {
     public var allocationTable: TextTable {
         let segments = scenario.segments
         let converging = segments.filter { if case .converge? = $0.fair { true } else { false } }
-        var headers = ["Municipality"] + segments.map(\.label) + ["Total"]
-        headers += converging.map { "\($0.label) share of stock" }
+        var headers = [strings.municipality] + segments.map(\.label) + [strings.total]
+        headers += converging.map { strings.shareOfStock($0.label) }
         headers += scenario.priorityGroups.map(\.label) + scenario.careQualities.map(\.label)
         // Either-or rules (docs/model.md §7): the option each municipality takes.
         var rules: [String] = []
@@ -55,8 +68,8 @@ public struct AllocationReport: Sendable {
             row += segments.map { cell(.newHomes, $0.id) }
             row.append(cell(.total, "total"))
             row += converging.map {
-                Formatting.percent(allocation.stockShareBefore[$0.id] ?? 0) + " → "
-                    + Formatting.percent(allocation.stockShareAfter[$0.id] ?? 0)
+                numbers.percent(allocation.stockShareBefore[$0.id] ?? 0) + " → "
+                    + numbers.percent(allocation.stockShareAfter[$0.id] ?? 0)
             }
             row += scenario.priorityGroups.map { cell(.placements, $0.id) }
             row += scenario.careQualities.map { cell(.care, $0.id) }
@@ -67,7 +80,7 @@ public struct AllocationReport: Sendable {
             table.rows.append(row)
         }
         table.rulesBefore = [table.rows.count]
-        var total = ["Region"] + segments.map { figure(.newHomes, $0.id, in: nil) }
+        var total = [strings.region] + segments.map { figure(.newHomes, $0.id, in: nil) }
         total.append(figure(.total, "total", in: nil))
         total += converging.map { segment in
             let before = scenario.municipalities.reduce(0) { $0 + ($1.stock[segment.id] ?? 0) }
@@ -78,7 +91,7 @@ public struct AllocationReport: Sendable {
             let after =
                 netStock + result.region.total > 0
                 ? (net + (result.region.newHomes[segment.id] ?? 0)) / (netStock + result.region.total) : 0
-            return Formatting.percent(stock > 0 ? before / stock : 0) + " → " + Formatting.percent(after)
+            return numbers.percent(stock > 0 ? before / stock : 0) + " → " + numbers.percent(after)
         }
         total += result.region.priorityGroups.map { figure(.placements, $0.id, in: nil) }
         total += result.region.care.map { figure(.care, $0.id, in: nil) }
@@ -90,38 +103,35 @@ public struct AllocationReport: Sendable {
     /// A figure as a table shows it: its whole number, and ``freeMark`` when it is free.
     func figure(_ kind: ComparedItem.Kind, _ id: String, in municipality: String?) -> String {
         let value = shown.value(kind, id, in: municipality) ?? 0
-        return Formatting.whole(value) + (result.isFree(kind, id, in: municipality) ? Self.freeMark : "")
+        return numbers.whole(value) + (result.isFree(kind, id, in: municipality) ? Self.freeMark : "")
     }
 
     /// What the allocation table's figures are: whole numbers that add up, and which are free. In Markdown the
     /// mark is a code span.
     public func allocationNote(markdown: Bool = false) -> String {
-        var note =
-            shown.addsUp
-            ? "Figures are whole numbers, rounded so that the totals add up."
-            : "Figures are whole numbers, each rounded on its own (too large to round so that the totals add up)."
+        var note = shown.addsUp ? strings.addsUp : strings.roundedAlone
         switch result.allocation {
         case .any:
-            note +=
-                " This allocation is one of many equally good ones: no ranges were computed, so no figure is "
-                + "marked free or firm."
+            note += strings.oneOfMany
         case .central:
             note +=
                 open.entries.isEmpty
-                ? " Every figure is firm: the requirements decide it to within half a home or placement."
-                : " \(markdown ? "`\(Self.freeMark)`" : Self.freeMark) marks a free figure: the requirements leave "
-                    + "it a range (listed under "
-                    + "\"What the requirements leave open\")."
+                ? strings.everyFigureFirm
+                : strings.freeMarkNote(markdown ? "`\(Self.freeMark)`" : Self.freeMark)
         }
         return note
     }
 
     /// Every free figure with its range.
-    public var open: OpenFigures { OpenFigures(result: result, scenario: scenario, shown: shown) }
+    public var open: OpenFigures {
+        var open = OpenFigures(result: result, scenario: scenario, shown: shown, language: language)
+        open.numbers = numbers
+        return open
+    }
 
     /// ", short by 12" when a demand's shortfall shows as a whole number above 0; empty otherwise.
     private func shortBy(_ outcome: DemandOutcome) -> String {
-        Formatting.count(outcome.shortfall) != "0" ? ", short by \(Formatting.count(outcome.shortfall))" : ""
+        Formatting.count(outcome.shortfall) != "0" ? strings.shortBy(numbers.count(outcome.shortfall)) : ""
     }
 
     /// An either-or option as taken: `≥ 40% Middenhuur + Betaalbare koop`.
@@ -168,7 +178,7 @@ public struct AllocationReport: Sendable {
             scenario.segment(id)?.label ?? scenario.priorityGroups.first { $0.id == id }?.label
                 ?? scenario.careQualities.first { $0.id == id }?.label ?? id
         }
-        let headers = ["Municipality"] + labels
+        let headers = [strings.municipality] + labels
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: labels.count))
         for allocation in result.municipalities {
             var row = [allocation.name]
@@ -181,8 +191,8 @@ public struct AllocationReport: Sendable {
                 let gets = shown.value(kind, id, in: allocation.id) ?? 0
                 let mark = result.isFree(kind, id, in: allocation.id) ? Self.freeMark : ""
                 // The difference of the figures as shown, so that every cell adds up as printed.
-                let difference = Formatting.signed(gets - fair.rounded())
-                row.append("\(Formatting.whole(gets))\(mark) / \(Formatting.count(fair)) (\(difference))")
+                let difference = numbers.signed(gets - fair.rounded())
+                row.append("\(numbers.whole(gets))\(mark) / \(numbers.count(fair)) (\(difference))")
             }
             table.rows.append(row)
         }
@@ -194,8 +204,8 @@ public struct AllocationReport: Sendable {
         var lines: [String] = []
         let region = scenario.region
         lines.append(
-            "New homes: \(Formatting.whole(shown.region.total)) (allowed "
-                + "\(Formatting.range(min: region.newHomes.min, max: region.newHomes.max)))")
+            strings.regionNewHomes(
+                numbers.whole(shown.region.total), numbers.range(min: region.newHomes.min, max: region.newHomes.max)))
         // Gross new building and the net change of the stock, when the stock changes besides new building.
         let changes = scenario.municipalities.map(\.stockChanges)
         if changes.contains(where: { !$0.isEmpty }) {
@@ -205,46 +215,45 @@ public struct AllocationReport: Sendable {
                 let homes = changes.reduce(0) { total, change in
                     total + change.transfers.filter { $0.kind == kind }.reduce(0) { $0 + $1.homes }
                 }
-                if homes > 0 { moved.append("\(kind.rawValue) \(Formatting.whole(homes))") }
+                if homes > 0 { moved.append("\(strings.transfer(kind)) \(numbers.whole(homes))") }
             }
             lines.append(
-                "Stock besides new building: demolition \(Formatting.whole(demolished))"
-                    + (moved.isEmpty ? "" : ", changing segment: " + moved.joined(separator: ", "))
-                    + "; net change of the stock \(Formatting.whole(shown.region.total - demolished)) homes")
+                strings.stockBesidesBuilding(numbers.whole(demolished))
+                    + (moved.isEmpty ? "" : ", \(strings.changingSegment): " + moved.joined(separator: ", "))
+                    + strings.netChange(numbers.whole(shown.region.total - demolished)))
         }
         for (target, outcome) in zip(region.targets, result.region.targets) {
             var bounds: [String] = []
-            if target.minShare > 0 { bounds.append("min \(Formatting.percent(target.minShare))") }
-            if target.maxShare < 1 { bounds.append("max \(Formatting.percent(target.maxShare))") }
+            if target.minShare > 0 { bounds.append("\(strings.minimum) \(numbers.percent(target.minShare))") }
+            if target.maxShare < 1 { bounds.append("\(strings.maximum) \(numbers.percent(target.maxShare))") }
             var line =
-                "Target \(target.id): \(Formatting.percent(outcome.share)) (\(bounds.joined(separator: ", ")))"
-                + (outcome.met ? " met" : " NOT met")
+                strings.target(target.id, numbers.percent(outcome.share), bounds.joined(separator: ", ")) + " "
+                + (outcome.met ? strings.met : strings.notMet)
             if Formatting.count(outcome.shortfall) != "0" {
-                line += ", short by \(Formatting.count(outcome.shortfall)) homes"
+                line += strings.shortByHomes(numbers.count(outcome.shortfall))
             }
             lines.append(line)
         }
         for (group, outcome) in zip(scenario.priorityGroups, result.region.priorityGroups) {
             let placed = shown.region.placements[group.id] ?? outcome.placed.rounded()
             lines.append(
-                "\(group.label): \(Formatting.whole(placed)) placements (demand "
-                    + "\(Formatting.range(min: group.demand.min, max: group.demand.max)))"
+                strings.placementsLine(
+                    group.label, numbers.whole(placed), numbers.range(min: group.demand.min, max: group.demand.max))
                     + shortBy(outcome))
         }
         for (quality, outcome) in zip(scenario.careQualities, result.region.care) {
             let placed = shown.region.care[quality.id] ?? outcome.placed.rounded()
             lines.append(
-                "\(quality.label): \(Formatting.whole(placed)) homes (demand "
-                    + "\(Formatting.range(min: quality.demand.min, max: quality.demand.max)))"
+                strings.careLine(
+                    quality.label, numbers.whole(placed),
+                    numbers.range(min: quality.demand.min, max: quality.demand.max))
                     + shortBy(outcome))
         }
-        let optima = result.objective.map { "\($0.level.rawValue) \(Formatting.optimum($0.value))" }
+        let optima = result.objective.map { "\(strings.level($0.level)) \(numbers.optimum($0.value))" }
         lines.append(
-            "Level optima: " + (optima.isEmpty ? "none" : optima.joined(separator: ", "))
-                + (scenario.fairness.norm == .sum
-                    ? " (homes and placements away from their fair share)"
-                    : " (fairness: worst weighted deviation per unit of size)"))
-        if let gap = result.mipGap { lines.append("MIP gap: \(Formatting.percent(gap))") }
+            "\(strings.levelOptima): " + (optima.isEmpty ? strings.none : optima.joined(separator: ", "))
+                + " (\(scenario.fairness.norm == .sum ? strings.sumNormUnit : strings.maxNormUnit))")
+        if let gap = result.mipGap { lines.append("\(strings.mipGap): \(numbers.percent(gap))") }
         return lines
     }
 
@@ -258,33 +267,33 @@ public struct AllocationReport: Sendable {
         if let failure = result.failure { out += "\(failure)\n" }
         guard result.hasAllocation else { return out }
         out +=
-            "\nNew homes\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
+            "\n\(strings.newHomes)\(horizon)\n" + Self.aligningMarks(allocationTable).text(width: width)
             + paragraph(allocationNote())
         out += PeriodReport(result: result, scenario: scenario).text(width: width)
         let open = self.open
         if !open.entries.isEmpty {
             out +=
-                "\nWhat the requirements leave open\n" + open.table.text(width: width)
-                + paragraph(OpenFigures.explanation)
+                "\n\(strings.leftOpen)\n" + open.table.text(width: width)
+                + paragraph(strings.leftOpenExplanation)
         }
         let statutory = statutoryLines
         if !statutory.isEmpty {
             out +=
-                "\nStatutory tasks (Huisvestingswet art. 29)\n" + statutory.map { "  " + $0 }.joined(separator: "\n")
+                "\n\(strings.statutoryTasks)\n" + statutory.map { "  " + $0 }.joined(separator: "\n")
                 + "\n"
         }
         let obligations = obligationLines
         if !obligations.isEmpty {
             out +=
-                "\nObligations decided by the existing stock\n" + obligations.map { "  " + $0 }.joined(separator: "\n")
+                "\n\(strings.obligationsByStock)\n" + obligations.map { "  " + $0 }.joined(separator: "\n")
                 + "\n"
         }
         if !result.fairItemIDs.isEmpty {
             out +=
-                "\nFair shares: what each municipality gets / its fair share (difference)\n"
+                "\n\(strings.fairSharesTitle)\n"
                 + fairnessTable.text(width: width)
         }
-        out += "\nRegion\n" + regionLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n\(strings.region)\n" + regionLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -295,42 +304,43 @@ public struct AllocationReport: Sendable {
         if let diagnosis = result.diagnosis { out += "\n" + DiagnosisReport(diagnosis).markdown() }
         guard result.hasAllocation else { return out + warningsMarkdown }
         out +=
-            "\n### New homes\(horizon)\n\n" + allocationTable.markdown() + "\n"
+            "\n### \(strings.newHomes)\(horizon)\n\n" + allocationTable.markdown() + "\n"
             + allocationNote(markdown: true) + "\n"
         out += PeriodReport(result: result, scenario: scenario).markdown()
         let open = self.open
         if !open.entries.isEmpty {
             out +=
-                "\n### What the requirements leave open\n\n" + open.table.markdown() + "\n"
-                + OpenFigures.explanation + "\n"
+                "\n### \(strings.leftOpen)\n\n" + open.table.markdown() + "\n"
+                + strings.leftOpenExplanation + "\n"
         }
         let statutory = statutoryLines
         if !statutory.isEmpty {
             out +=
-                "\n### Statutory tasks (Huisvestingswet art. 29)\n\n"
+                "\n### \(strings.statutoryTasks)\n\n"
                 + statutory.map { "- " + $0 }.joined(separator: "\n")
                 + "\n"
         }
         let obligations = obligationLines
         if !obligations.isEmpty {
             out +=
-                "\n### Obligations decided by the existing stock\n\n"
+                "\n### \(strings.obligationsByStock)\n\n"
                 + obligations.map { "- " + $0 }.joined(separator: "\n")
                 + "\n"
         }
         if !result.fairItemIDs.isEmpty {
             out +=
-                "\n### Fair shares\n\nWhat each municipality gets / its fair share (difference).\n\n"
+                "\n### \(strings.fairShares)\n\n\(strings.fairSharesNote)\n\n"
                 + fairnessTable.markdown()
         }
-        out += "\n### Region\n\n" + regionLines.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n### \(strings.region)\n\n" + regionLines.map { "- " + $0 }.joined(separator: "\n") + "\n"
         return out + warningsMarkdown
     }
 
     /// `### Warnings` with one item per warning of the result (its JSON path, then its message); empty without.
     private var warningsMarkdown: String {
         guard !result.warnings.isEmpty else { return "" }
-        return "\n### Warnings\n\n" + result.warnings.map { "- `\($0.path)`: \($0.message)" }.joined(separator: "\n")
+        return "\n### \(strings.warnings)\n\n"
+            + result.warnings.map { "- `\($0.path)`: \($0.message)" }.joined(separator: "\n")
             + "\n"
     }
 

@@ -22,39 +22,74 @@ public enum Charts {
     }
 
     /// `fairshare solve --plot`: per municipality the stock share before and after, and the fair share against
-    /// the allocation, as grouped bars (two charts, one below the other).
-    public static func allocation(_ result: FairShareResult, _ scenario: Scenario) -> String {
+    /// the allocation, as grouped bars (two charts, one below the other), with the words of `language`.
+    public static func allocation(
+        _ result: FairShareResult, _ scenario: Scenario, language: ReportLanguage = .en
+    ) -> String {
+        ChartStack.svg(allocationCharts(result, scenario, language: language))
+    }
+
+    /// The charts of ``allocation(_:_:language:)``, each its own SVG document.
+    public static func allocationCharts(
+        _ result: FairShareResult, _ scenario: Scenario, language: ReportLanguage = .en
+    ) -> [String] {
+        let strings = language.strings
         let names = result.municipalities.map(\.name)
         var charts: [String] = []
         let horizon = scenario.horizon.map { " \($0.start)–\($0.end)" } ?? ""
         if let segment = stockSegment(scenario) {
             charts.append(
                 GroupedBarChart(
-                    title: "\(segment.label): share of the housing stock before and after\(horizon)",
+                    title: strings.chartStockTitle(segment.label, horizon),
                     categories: names,
                     series: [
                         .init(
-                            name: "before", values: result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }),
-                        .init(name: "after", values: result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }),
+                            name: strings.before,
+                            values: result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }),
+                        .init(
+                            name: strings.after,
+                            values: result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }),
                     ],
-                    valueLabel: "share of the housing stock", valueFormat: .percent
+                    valueLabel: strings.shareOfHousingStock, valueFormat: .percent
                 ).svg())
         }
         if let item = fairItem(result, scenario) {
-            charts.append(
+            var chart =
                 GroupedBarChart(
-                    title: "\(item.label): fair share and allocation\(horizon)",
+                    title: strings.chartFairTitle(item.label, horizon),
                     categories: names,
                     series: [
-                        .init(name: "fair share", values: result.municipalities.map { $0.fairShare[item.id] ?? 0 }),
                         .init(
-                            name: "allocated", values: result.municipalities.map { allocated(item.id, $0) },
+                            name: strings.fairShare, values: result.municipalities.map { $0.fairShare[item.id] ?? 0 }),
+                        .init(
+                            name: strings.allocated, values: result.municipalities.map { allocated(item.id, $0) },
                             ranges: result.municipalities.map { allocatedRange(item.id, $0) }),
                     ],
-                    valueLabel: scenario.priorityGroups.contains { $0.id == item.id } ? "placements" : "new homes"
-                ).svg())
+                    valueLabel: scenario.priorityGroups.contains { $0.id == item.id }
+                        ? strings.placements : strings.homes
+                )
+            chart.rangeLegendText = strings.rangeLegend
+            charts.append(chart.svg())
         }
-        return ChartStack.svg(charts)
+        return language == .en ? charts : charts.map { decimalCommas($0) }
+    }
+
+    /// `svg` with the decimal point of every label that is only a number (`27.5%`, `−2.5`) written as a comma,
+    /// as Dutch readers expect; titles, names and tooltips stay as they are.
+    static func decimalCommas(_ svg: String) -> String {
+        var out = ""
+        var rest = Substring(svg)
+        while let open = rest.range(of: "<text") {
+            guard let start = rest[open.upperBound...].firstIndex(of: ">"),
+                let end = rest[start...].range(of: "</text>")
+            else { break }
+            let content = rest[rest.index(after: start)..<end.lowerBound]
+            out += rest[..<rest.index(after: start)]
+            let numeric = content.allSatisfy { $0.isNumber || $0 == "." || $0 == "%" || $0 == "\u{2212}" || $0 == "-" }
+            out += numeric ? content.replacingOccurrences(of: ".", with: ",") : String(content)
+            rest = rest[end.lowerBound...]
+        }
+        return out + rest
     }
 
     /// `fairshare compare --plot`: the stock share after each scenario, the allocation of the fair item in each,

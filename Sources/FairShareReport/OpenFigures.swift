@@ -23,22 +23,37 @@ public struct OpenFigures: Sendable {
 
         /// The range in whole numbers, `min–max`: each end rounded to the nearest whole number, widened where
         /// needed to hold ``shown`` (which is the exact figure rounded down or up); `≥ min` without an upper bound.
-        public var rangeText: String {
+        public var rangeText: String { rangeText(ReportLanguage.en.numbers) }
+
+        /// ``rangeText`` with the numbers written by `numbers`: `1.138–1.357`.
+        public func rangeText(_ numbers: ReportNumbers) -> String {
             let low = Swift.min(range.min.rounded(), shown)
-            guard range.max.isFinite else { return "≥ \(Formatting.whole(low))" }
+            guard range.max.isFinite else { return "≥ \(numbers.whole(low))" }
             let high = Swift.max(range.max.rounded(), shown)
-            return "\(Formatting.whole(low))–\(Formatting.whole(high))"
+            return "\(numbers.whole(low))–\(numbers.whole(high))"
         }
     }
 
     /// The free figures, in report order.
     public var entries: [Entry]
+    /// The language of the table's headings and numbers, and of the region's name.
+    public var language: ReportLanguage
+    /// How ``table`` writes numbers: the language's (`ReportLanguage.numbers`) unless set otherwise.
+    public var numbers: ReportNumbers
 
     /// The free figures of `result`, each with its whole number from `shown`. Empty without ranges.
-    public init(result: FairShareResult, scenario: Scenario, shown: ShownAllocation) {
+    ///
+    /// - Parameters:
+    ///   - result: the result whose free figures to list.
+    ///   - scenario: its scenario, for the labels.
+    ///   - shown: the whole numbers a report shows.
+    ///   - language: the language of the table (``table``).
+    public init(result: FairShareResult, scenario: Scenario, shown: ShownAllocation, language: ReportLanguage = .en) {
+        self.language = language
+        numbers = language.numbers
         var columns: [(kind: ComparedItem.Kind, id: String, label: String)] = []
         columns += result.segmentIDs.map { (.newHomes, $0, scenario.segment($0)?.label ?? $0) }
-        columns.append((.total, "total", "Total"))
+        columns.append((.total, "total", language.strings.total))
         columns += result.groupIDs.map { id in
             (.placements, id, scenario.priorityGroups.first { $0.id == id }?.label ?? id)
         }
@@ -61,19 +76,20 @@ public struct OpenFigures: Sendable {
             }.map(\.1)
         }
         let local = result.municipalities.flatMap { entries(of: $0.id, $0.name) }
-        self.entries = widestFirst(local) + widestFirst(entries(of: nil, "Region"))
+        self.entries = widestFirst(local) + widestFirst(entries(of: nil, language.strings.region))
     }
 
     /// Municipality, figure, the whole number shown and its range; a rule before the region's totals.
     public var table: TextTable {
+        let strings = language.strings
         var table = TextTable(
-            headers: ["Municipality", "Figure", "Allocation", "Range"],
+            headers: [strings.municipality, strings.figure, strings.allocation, strings.range],
             alignments: [.left, .left, .right, .right])
         for entry in entries {
             if entry.municipality == nil && !table.rows.isEmpty && table.rulesBefore.isEmpty {
                 table.rulesBefore = [table.rows.count]
             }
-            table.rows.append([entry.name, entry.label, Formatting.whole(entry.shown), entry.rangeText])
+            table.rows.append([entry.name, entry.label, numbers.whole(entry.shown), entry.rangeText(numbers)])
         }
         return table
     }

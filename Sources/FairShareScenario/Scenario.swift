@@ -37,13 +37,16 @@ public struct ScenarioDefinition: Sendable, Hashable {
     public var periods: [Period]
     /// `monitoring`: which periods are realised, and the monitor's categories.
     public var monitoring: Monitoring
+    /// `language`: the language reports of this scenario are written in when the command line does not say
+    /// (`--lang`); none: English.
+    public var language: ReportLanguage?
 
     public init(
         name: String, description: String? = nil, sources: [String] = [], horizon: Horizon? = nil,
         segments: [Segment], region: Region = Region(), priorityGroups: [PriorityGroup] = [],
         careQualities: [CareQuality] = [], municipalities: [Municipality], fairness: Fairness = Fairness(),
         solver: SolverSettings = SolverSettings(), variants: [Variant] = [], periods: [Period] = [],
-        monitoring: Monitoring = Monitoring()
+        monitoring: Monitoring = Monitoring(), language: ReportLanguage? = nil
     ) {
         self.name = name
         self.description = description
@@ -59,6 +62,7 @@ public struct ScenarioDefinition: Sendable, Hashable {
         self.variants = variants
         self.periods = periods
         self.monitoring = monitoring
+        self.language = language
     }
 }
 

@@ -587,3 +587,12 @@ public struct StatutoryTask: Sendable, Hashable {
         statutoryTask(of: municipality) + (swaps[municipality.id] ?? 0)
     }
 }
+
+/// The language reports are written in (`language`, and the command line's `--lang`): their words, and how their
+/// numbers are written (`4.197` and `29,1%` in Dutch).
+public enum ReportLanguage: String, Sendable, Hashable, CaseIterable {
+    /// English (the default).
+    case en
+    /// Dutch.
+    case nl
+}

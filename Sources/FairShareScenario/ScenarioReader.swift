@@ -7,7 +7,7 @@ struct ScenarioReader {
     static let topFields = [
         "$schema", "format", "name", "description", "sources", "horizon", "segments", "region", "priorityGroups",
         "care", "municipalityDefaults", "municipalities", "fairness", "solver", "variants", "periods", "monitoring",
-        MunicipalityTable.member,
+        "language", MunicipalityTable.member,
     ]
     /// Fields that are each municipality's own and cannot have a default (docs/model.md §7).
     static let ownFields = [
@@ -51,6 +51,7 @@ struct ScenarioReader {
         let name = fields.text(top["name"], ["name"]) ?? ""
         let description = fields.string(top["description"], ["description"])
         let sources = fields.strings(top["sources"], ["sources"]) ?? []
+        let language = fields.word(top["language"], ["language"], as: ReportLanguage.self)
         let horizon = readHorizon(top["horizon"])
         let segments = readSegments(top["segments"])
         let segmentIDs = segments.map(\.id)
@@ -99,7 +100,7 @@ struct ScenarioReader {
                     name: name, description: description, sources: sources, horizon: horizon, segments: segments,
                     region: region, priorityGroups: groups, careQualities: care,
                     municipalities: municipalities.sorted { $0.id < $1.id }, fairness: fairness, solver: solver,
-                    variants: variants, periods: periods, monitoring: monitoring),
+                    variants: variants, periods: periods, monitoring: monitoring, language: language),
                 document: document))
     }
 

@@ -25,6 +25,7 @@ public enum ScenarioSchema {
             "name": {"$ref": "#/$defs/text", "description": "What the scenario is called in reports."},
             "description": {"type": "string"},
             "sources": {"type": "array", "items": {"type": "string"}, "description": "Where figures come from."},
+            "language": {"enum": ["en", "nl"], "description": "The language of reports (tables, Markdown, HTML) unless --lang says otherwise; default en."},
             "horizon": {
               "type": "object", "description": "The years the scenario covers (informational).",
               "required": ["start", "end"], "additionalProperties": false,

@@ -9,6 +9,7 @@ enum ScenarioWriter {
         var top: [(String, JSONValue)] = [("format", .string(Scenario.format)), ("name", .string(definition.name))]
         if let description = definition.description { top.append(("description", .string(description))) }
         if !definition.sources.isEmpty { top.append(("sources", .array(definition.sources.map(JSONValue.string)))) }
+        if let language = definition.language { top.append(("language", .string(language.rawValue))) }
         if let horizon = definition.horizon {
             top.append(
                 (

@@ -22,6 +22,7 @@ struct FairshareCommand: ParsableCommand {
               fairshare export Scenarios/drechtsteden.json --lp first-level.lp
               fairshare schema --output fairshare-scenario.schema.json
               fairshare init --from gemeenten.csv
+              fairshare report Scenarios/drechtsteden.json --lang nl --html rapport.html
 
             Results go to standard output, messages to standard error.
             Exit status: 0 optimal (or feasible, with a warning), 1 usage or internal
@@ -30,7 +31,7 @@ struct FairshareCommand: ParsableCommand {
         version: version,
         subcommands: [
             Solve.self, Validate.self, Compare.self, Explain.self, SweepCommand.self, Export.self, Schema.self,
-            BaselineCommand.self, MonitorCommand.self, InitCommand.self,
+            BaselineCommand.self, MonitorCommand.self, InitCommand.self, ReportCommand.self,
         ]
     )
 

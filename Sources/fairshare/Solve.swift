@@ -40,6 +40,8 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(
         help: ArgumentHelp(
             "Also draw the stock share before and after and the fair share against the "
@@ -65,14 +67,17 @@ struct Solve: ParsableCommand {
         switch output.format {
         case .table:
             try Terminal.output(
-                AllocationReport(result: result, scenario: scenario).text(width: output.tableWidth), to: output.output)
+                AllocationReport(result: result, scenario: scenario, language: language.of(scenario))
+                    .text(width: output.tableWidth), to: output.output)
         case .json: try Terminal.output(result.jsonText, to: output.output)
         case .csv:
             try Terminal.output(
                 output.csv(AllocationCSV(result: result, scenario: scenario, format: output.csvFormat).text()),
                 to: output.output)
         case .markdown:
-            try Terminal.output(AllocationReport(result: result, scenario: scenario).markdown(), to: output.output)
+            try Terminal.output(
+                AllocationReport(result: result, scenario: scenario, language: language.of(scenario)).markdown(),
+                to: output.output)
         case .xlsx:
             do {
                 try AllocationWorkbook.write(result, scenario: scenario, to: output.output ?? "")
@@ -82,7 +87,9 @@ struct Solve: ParsableCommand {
             }
         }
         for warning in result.warnings { Terminal.error("fairshare: warning: \(warning.path): \(warning.message)") }
-        if let plot, result.hasAllocation { try Terminal.output(Charts.allocation(result, scenario), to: plot) }
+        if let plot, result.hasAllocation {
+            try Terminal.output(Charts.allocation(result, scenario, language: language.of(scenario)), to: plot)
+        }
         throw ExitStatus.reporting([(nil, result)])
     }
 }

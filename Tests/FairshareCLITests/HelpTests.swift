@@ -16,7 +16,7 @@ struct HelpTests {
     func rootHelp() throws {
         let output = try fairshare(["--help"])
         #expect(output.status == 0)
-        for command in ["solve", "validate", "compare", "export", "schema"] {
+        for command in ["solve", "validate", "compare", "export", "schema", "report"] {
             #expect(output.stdout.contains("\n  \(command) "), "\(command) missing from the list")
             #expect(output.stdout.contains("\n  fairshare \(command) "), "no example of \(command)")
         }
@@ -25,7 +25,7 @@ struct HelpTests {
 
     @Test(
         "each subcommand's help has examples that fit an 80-column terminal unbroken",
-        arguments: ["solve", "validate", "compare", "explain", "sweep", "export", "schema"])
+        arguments: ["solve", "validate", "compare", "explain", "sweep", "export", "schema", "report"])
     func subcommandHelp(_ command: String) throws {
         let output = try fairshare([command, "--help"])
         #expect(output.status == 0)

@@ -39,6 +39,8 @@ public struct GroupedBarChart: Sendable {
 
     /// The legend entry of the whiskers.
     public static let rangeLegend = "range of the equally good allocations"
+    /// The legend's words for a whisker; ``rangeLegend`` unless set otherwise (another language).
+    public var rangeLegendText = GroupedBarChart.rangeLegend
 
     /// The title at the top; wrapped to two lines, then truncated.
     public var title: String
@@ -155,7 +157,7 @@ public struct GroupedBarChart: Sendable {
             LegendItem(name: series.name, colour: ChartPalette.colour(at: index), swatch: .bar)
         }
         if !ranges.isEmpty {
-            legend.append(LegendItem(name: Self.rangeLegend, colour: ChartStyle.zeroLineColour, swatch: .whisker))
+            legend.append(LegendItem(name: rangeLegendText, colour: ChartStyle.zeroLineColour, swatch: .whisker))
         }
 
         let titleBottom = ChartLayout.drawTitle(title, width: width, in: &document)

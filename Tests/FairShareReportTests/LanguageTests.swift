@@ -1,0 +1,61 @@
+import FairShareReport
+import FairShareScenario
+import Foundation
+import Testing
+
+@Suite("Report languages: Dutch numbers through FormatStyle, the words of each language, HTML escaping")
+struct LanguageTests {
+    @Test("Foundation on this platform writes Dutch numbers the Dutch way")
+    func foundationDutch() {
+        let dutch = Locale(identifier: "nl_NL")
+        #expect(4197.formatted(IntegerFormatStyle<Int>(locale: dutch)) == "4.197")
+        #expect(0.291.formatted(.percent.locale(dutch).precision(.fractionLength(1))) == "29,1%")
+    }
+
+    @Test("Dutch: 4.197, 29,1%, 2.138,4, +43, -26, ranges with thousands points")
+    func dutchNumbers() {
+        let numbers = ReportLanguage.nl.numbers
+        #expect(numbers.whole(4197) == "4.197")
+        #expect(numbers.whole(10000) == "10.000")
+        #expect(numbers.whole(530) == "530")
+        #expect(numbers.whole(0) == "0")
+        #expect(numbers.whole(-1045) == "-1.045")
+        #expect(numbers.percent(0.291) == "29,1%")
+        #expect(numbers.percent(0.6667) == "66,7%")
+        #expect(numbers.optimum(2138.395342) == "2.138,4")
+        #expect(numbers.optimum(16) == "16")
+        #expect(numbers.signed(43) == "+43")
+        #expect(numbers.signed(-1082) == "-1.082")
+        #expect(numbers.signed(0.2) == "0")
+        #expect(numbers.range(min: 9000, max: 10000) == "9.000–10.000")
+        #expect(numbers.range(min: 2700, max: .infinity) == "≥ 2.700")
+        #expect(numbers.whole(1e300) == 1e300.description)
+    }
+
+    @Test("English: the terminal's numbers unchanged (4197, 29.1%); grouped for the HTML report (4,197)")
+    func englishNumbers() {
+        let plain = ReportLanguage.en.numbers
+        #expect(plain.whole(4197) == "4197")
+        #expect(plain.percent(0.291) == "29.1%")
+        #expect(plain.optimum(2138.395342) == "2138.4")
+        let grouped = ReportNumbers(.en, grouped: true)
+        #expect(grouped.whole(4197) == "4,197")
+        #expect(grouped.percent(0.291) == "29.1%")
+        #expect(grouped.optimum(2138.395342) == "2,138.4")
+    }
+
+    @Test("the language of a report: asked for, else none (English)")
+    func words() {
+        #expect(ReportLanguage.nl.strings.municipality == "Gemeente")
+        #expect(ReportLanguage.en.strings.municipality == "Municipality")
+        #expect(ReportLanguage.nl.strings.status(.optimal) == "optimaal")
+        #expect(ReportLanguage.en.strings.status(.timeLimit) == "time-limit")
+    }
+
+    @Test("HTML escaping: the five characters that matter, nothing else")
+    func escaping() {
+        #expect(HTMLReport.escape("<script>alert('x')</script>") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+        #expect(HTMLReport.escape("A & \"B\"") == "A &amp; &quot;B&quot;")
+        #expect(HTMLReport.escape("Súdwest-Fryslân → 29,1%") == "Súdwest-Fryslân → 29,1%")
+    }
+}
