@@ -22,54 +22,76 @@ public enum Charts {
     }
 
     /// `fairshare solve --plot`: per municipality the stock share before and after, and the fair share against
-    /// the allocation, as grouped bars (two charts, one below the other), with the words of `language`.
+    /// the allocation, as grouped bars (two charts, one below the other), with the words of `language`. `items`
+    /// (segment, priority-group or care-quality ids) draws those instead of the default pair: a segment's stock share
+    /// and its allocation, a group's or care quality's allocation, each against its fair share when it has one.
     public static func allocation(
-        _ result: FairShareResult, _ scenario: Scenario, language: ReportLanguage = .en
+        _ result: FairShareResult, _ scenario: Scenario, language: ReportLanguage = .en, items: [String] = []
     ) -> String {
-        ChartStack.svg(allocationCharts(result, scenario, language: language))
+        ChartStack.svg(allocationCharts(result, scenario, language: language, items: items))
     }
 
-    /// The charts of ``allocation(_:_:language:)``, each its own SVG document.
+    /// The ids `items` may name: every segment, priority group and care quality of `scenario`.
+    public static func drawableItems(_ scenario: Scenario) -> [String] {
+        scenario.segments.map(\.id) + scenario.priorityGroups.map(\.id) + scenario.careQualities.map(\.id)
+    }
+
+    /// The charts of ``allocation(_:_:language:items:)``, each its own SVG document.
     public static func allocationCharts(
-        _ result: FairShareResult, _ scenario: Scenario, language: ReportLanguage = .en
+        _ result: FairShareResult, _ scenario: Scenario, language: ReportLanguage = .en, items: [String] = []
     ) -> [String] {
         let strings = language.strings
         let names = result.municipalities.map(\.name)
         var charts: [String] = []
         let horizon = scenario.horizon.map { " \($0.start)–\($0.end)" } ?? ""
-        if let segment = stockSegment(scenario) {
-            charts.append(
-                GroupedBarChart(
-                    title: strings.chartStockTitle(segment.label, horizon),
-                    categories: names,
-                    series: [
-                        .init(
-                            name: strings.before,
-                            values: result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }),
-                        .init(
-                            name: strings.after,
-                            values: result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }),
-                    ],
-                    valueLabel: strings.shareOfHousingStock, valueFormat: .percent
-                ).svg())
+        func stockChart(_ segment: Segment) -> String {
+            GroupedBarChart(
+                title: strings.chartStockTitle(segment.label, horizon),
+                categories: names,
+                series: [
+                    .init(
+                        name: strings.before,
+                        values: result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }),
+                    .init(
+                        name: strings.after,
+                        values: result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }),
+                ],
+                valueLabel: strings.shareOfHousingStock, valueFormat: .percent
+            ).svg()
         }
-        if let item = fairItem(result, scenario) {
-            var chart =
-                GroupedBarChart(
-                    title: strings.chartFairTitle(item.label, horizon),
-                    categories: names,
-                    series: [
-                        .init(
-                            name: strings.fairShare, values: result.municipalities.map { $0.fairShare[item.id] ?? 0 }),
-                        .init(
-                            name: strings.allocated, values: result.municipalities.map { allocated(item.id, $0) },
-                            ranges: result.municipalities.map { allocatedRange(item.id, $0) }),
-                    ],
-                    valueLabel: scenario.priorityGroups.contains { $0.id == item.id }
-                        ? strings.placements : strings.homes
-                )
+        func fairChart(_ id: String, _ label: String) -> String {
+            let isFair = result.fairItemIDs.contains(id)
+            var series: [GroupedBarChart.Series] = []
+            if isFair {
+                series.append(
+                    .init(name: strings.fairShare, values: result.municipalities.map { $0.fairShare[id] ?? 0 }))
+            }
+            // The allocation keeps the second colour with or without a fair share beside it.
+            series.append(
+                .init(
+                    name: strings.allocated, values: result.municipalities.map { allocated(id, $0) },
+                    ranges: result.municipalities.map { allocatedRange(id, $0) }, colourIndex: 1))
+            var chart = GroupedBarChart(
+                title: isFair ? strings.chartFairTitle(label, horizon) : label + horizon, categories: names,
+                series: series,
+                valueLabel: scenario.priorityGroups.contains { $0.id == id } ? strings.placements : strings.homes)
             chart.rangeLegendText = strings.rangeLegend
-            charts.append(chart.svg())
+            return chart.svg()
+        }
+        if items.isEmpty {
+            if let segment = stockSegment(scenario) { charts.append(stockChart(segment)) }
+            if let item = fairItem(result, scenario) { charts.append(fairChart(item.id, item.label)) }
+        } else {
+            for id in items {
+                if let segment = scenario.segment(id) {
+                    charts.append(stockChart(segment))
+                    charts.append(fairChart(id, segment.label))
+                } else if let label = scenario.priorityGroups.first(where: { $0.id == id })?.label
+                    ?? scenario.careQualities.first(where: { $0.id == id })?.label
+                {
+                    charts.append(fairChart(id, label))
+                }
+            }
         }
         return language == .en ? charts : charts.map { decimalCommas($0) }
     }
@@ -93,22 +115,27 @@ public enum Charts {
     }
 
     /// `fairshare compare --plot`: the stock share after each scenario, the allocation of the fair item in each,
-    /// and each scenario's fairness profile (λ·d/m of every pair, largest first).
+    /// and each scenario's fairness profile (λ·d/m of every pair, largest first). Each run keeps one colour (and
+    /// marker) in every panel: the palette's colour after the one of "before".
     public static func comparison(_ entries: [(name: String, result: FairShareResult, scenario: Scenario)]) -> String {
         guard let first = entries.first(where: { $0.result.hasAllocation }) else { return ChartStack.svg([]) }
         let names = first.result.municipalities.map(\.name)
+        let solved = entries.enumerated().filter { $0.element.result.hasAllocation }.map {
+            (colour: $0.offset + 1, entry: $0.element)
+        }
         var charts: [String] = []
         if let segment = stockSegment(first.scenario) {
             var series = [
                 GroupedBarChart.Series(
                     name: "before",
-                    values: first.result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 })
+                    values: first.result.municipalities.map { $0.stockShareBefore[segment.id] ?? 0 }, colourIndex: 0)
             ]
-            for entry in entries where entry.result.hasAllocation {
+            for (colour, entry) in solved {
                 series.append(
                     .init(
                         name: "after: \(entry.name)",
-                        values: entry.result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 }))
+                        values: entry.result.municipalities.map { $0.stockShareAfter[segment.id] ?? 0 },
+                        colourIndex: colour))
             }
             charts.append(
                 GroupedBarChart(
@@ -119,12 +146,12 @@ public enum Charts {
         }
         if let item = fairItem(first.result, first.scenario) {
             var series: [GroupedBarChart.Series] = []
-            for entry in entries where entry.result.hasAllocation {
+            for (colour, entry) in solved {
                 let municipalities = entry.result.municipalities
                 series.append(
                     .init(
                         name: entry.name, values: municipalities.map { allocated(item.id, $0) },
-                        ranges: municipalities.map { allocatedRange(item.id, $0) }))
+                        ranges: municipalities.map { allocatedRange(item.id, $0) }, colourIndex: colour))
             }
             charts.append(
                 GroupedBarChart(
@@ -132,28 +159,34 @@ public enum Charts {
                     series: series, valueLabel: "new homes"
                 ).svg())
         }
-        let profiles = entries.filter(\.result.hasAllocation).map { entry in
+        let profiles = solved.map { colour, entry in
             let profile = entry.result.fairnessProfile(in: entry.scenario)
-            return LineChart.Series(name: entry.name, x: profile.indices.map { Double($0 + 1) }, y: profile)
+            return LineChart.Series(
+                name: entry.name, x: profile.indices.map { Double($0 + 1) }, y: profile, colourIndex: colour)
         }
         charts.append(
             LineChart(
                 title: "Fairness profiles: every municipality and item's deviation, largest first",
                 xLabel: "rank (1 = the pair furthest from its fair share)",
-                yLabel: "weighted deviation per unit of size", series: profiles, yIncludesZero: true
+                yLabel: "weighted deviation per unit of size", series: profiles, xFormat: .integer, yIncludesZero: true
             ).svg())
         return ChartStack.svg(charts)
     }
 
-    /// `fairshare sweep --plot`: the level optima, and the targets' shares, against the swept value.
-    public static func sweep(_ sweep: Sweep) -> String {
+    /// `fairshare sweep --plot`: the level optima, and the targets' shares, against the swept value, named in words
+    /// (``words(for:in:)``) when `scenario` is given.
+    public static func sweep(_ sweep: Sweep, scenario: Scenario? = nil) -> String {
         let values = sweep.points.map(\.value)
+        let swept = scenario.map { words(for: sweep.path, in: $0) } ?? sweep.path.description
+        let isShare = (sweep.path.last?.name ?? "").hasSuffix("Share")
+        let xFormat: ChartValueFormat =
+            isShare ? .percent : values.allSatisfy { $0 == $0.rounded() } ? .integer : .number
         var charts: [String] = []
         let levels = Level.allCases.filter { level in sweep.points.contains { $0.result.optimum(level) != nil } }
         charts.append(
             LineChart(
-                title: "Level optima as \(sweep.path) varies",
-                xLabel: sweep.path.description,
+                title: "Level optima as \(swept) varies",
+                xLabel: swept,
                 yLabel: levels == [.fairness] || levels == [.shortfall, .fairness]
                     ? "optimum (homes and placements)" : "level optimum",
                 series: levels.map { level in
@@ -161,14 +194,14 @@ public enum Charts {
                         name: level.rawValue, x: values,
                         y: sweep.points.map { $0.result.optimum(level) ?? .nan })
                 },
-                xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yIncludesZero: true
+                xFormat: xFormat, yIncludesZero: true
             ).svg())
         let targets = sweep.points.first { $0.result.hasAllocation }?.result.region.targets.map(\.id) ?? []
         if !targets.isEmpty {
             charts.append(
                 LineChart(
-                    title: "Regional targets as \(sweep.path) varies",
-                    xLabel: sweep.path.description, yLabel: "share of new homes",
+                    title: "Regional targets as \(swept) varies",
+                    xLabel: swept, yLabel: "share of new homes",
                     series: targets.map { id in
                         LineChart.Series(
                             name: id, x: values,
@@ -178,10 +211,50 @@ public enum Charts {
                                     : .nan
                             })
                     },
-                    xFormat: (sweep.path.last?.name ?? "").hasSuffix("Share") ? .percent : .number, yFormat: .percent
+                    xFormat: xFormat, yFormat: .percent
                 ).svg())
         }
         return ChartStack.svg(charts)
+    }
+
+    /// A number of the scenario named in words for a chart's title and axis, from the scenario's own names and
+    /// labels: `region.targets.social-30.minShare` → "the minimum share of target social-30",
+    /// `municipalities.GM0505.newHomes.max` → "Dordrecht's most new homes"; any other path as it is written.
+    public static func words(for path: JSONPath, in scenario: Scenario) -> String {
+        let names = path.components.map { component -> String? in
+            if case .member(let name) = component { name } else { nil }
+        }
+        guard names.allSatisfy({ $0 != nil }) else { return path.description }
+        let parts = names.compactMap { $0 }
+        func bound(_ word: String?) -> String {
+            switch word {
+            case "min": "least"
+            case "max": "most"
+            default: ""
+            }
+        }
+        let count = parts.count
+        if count == 4, parts[0] == "region", parts[1] == "targets", parts[3] == "minShare" || parts[3] == "maxShare" {
+            return "the \(parts[3] == "minShare" ? "minimum" : "maximum") share of target \(parts[2])"
+        }
+        if count == 3, parts[0] == "region", parts[1] == "newHomes" {
+            return "the region's \(bound(parts[2])) new homes"
+        }
+        if count == 2, parts[0] == "region", parts[1] == "newHomes" { return "the region's new homes" }
+        if count == 3 || count == 4, parts[0] == "municipalities", parts[2] == "newHomes" {
+            let name = scenario.municipality(parts[1])?.name ?? parts[1]
+            return count == 4 ? "\(name)'s \(bound(parts[3])) new homes" : "\(name)'s new homes"
+        }
+        if count == 3 || count == 4, parts[0] == "priorityGroups" || parts[0] == "care", parts[2] == "demand" {
+            let label =
+                scenario.priorityGroups.first { $0.id == parts[1] }?.label
+                ?? scenario.careQualities.first { $0.id == parts[1] }?.label ?? parts[1]
+            return count == 4 ? "the \(bound(parts[3])) \(label) demand" : "the \(label) demand"
+        }
+        if count == 4, parts[0] == "segments", parts[2] == "fair", parts[3] == "targetShare" {
+            return "the target share of \(scenario.segment(parts[1])?.label ?? parts[1])"
+        }
+        return path.description
     }
 
     static func allocated(_ id: String, _ allocation: MunicipalityAllocation) -> Double {

@@ -49,6 +49,14 @@ struct Solve: ParsableCommand {
             valueName: "file.svg"))
     var plot: String?
 
+    @Option(
+        name: .customLong("plot-item"),
+        help: ArgumentHelp(
+            "With --plot: draw this segment, priority group or care quality (repeatable; 'all' for every one) "
+                + "instead of the default pair.",
+            valueName: "id"))
+    var plotItems: [String] = []
+
     @OptionGroup(title: "What-ifs")
     var whatIf: WhatIfOptions
 
@@ -60,6 +68,14 @@ struct Solve: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioFile.load(file, variant: variant, loader: limits.loader)
         let scenario = try whatIf.apply(to: loaded, file: file, limits: limits.loader.limits)
+        let drawable = Charts.drawableItems(scenario)
+        let items = plotItems.contains("all") ? drawable : plotItems
+        if let unknown = items.first(where: { !drawable.contains($0) }) {
+            Terminal.error(
+                "fairshare: --plot-item \(unknown): \(file) has no such segment, priority group or care quality; "
+                    + "its items: \(drawable.joined(separator: ", ")), or all")
+            throw ExitStatus.usage
+        }
         try plausibility.check(scenario, file: file)
         var result = SolveProgressLine().around { FairShare.solve(scenario, options: $0) }
         // A result solved with --set says so: its label names the variant and every change.
@@ -88,7 +104,8 @@ struct Solve: ParsableCommand {
         }
         for warning in result.warnings { Terminal.error("fairshare: warning: \(warning.path): \(warning.message)") }
         if let plot, result.hasAllocation {
-            try Terminal.output(Charts.allocation(result, scenario, language: language.of(scenario)), to: plot)
+            try Terminal.output(
+                Charts.allocation(result, scenario, language: language.of(scenario), items: items), to: plot)
         }
         throw ExitStatus.reporting([(nil, result)])
     }

@@ -101,7 +101,7 @@ struct SweepCommand: ParsableCommand {
         case .json: try Terminal.output(report.jsonText, to: output.output)
         case .xlsx: break  // refused before
         }
-        if let plot { try Terminal.output(Charts.sweep(sweep), to: plot) }
+        if let plot { try Terminal.output(Charts.sweep(sweep, scenario: scenario), to: plot) }
         throw ExitStatus.reporting(sweep.points.map { (JSONWriter.number($0.value), $0.result) })
     }
 }

@@ -7,9 +7,17 @@ public enum ChartValueFormat: Sendable, Hashable {
     /// Shares (fractions, 0.3 for 30%) written as percentages: `30%`, `27.5%`. Ticks have at most two
     /// decimals in percent.
     case percent
+    /// Counts (ranks, homes): ticks at whole numbers only (a step of at least 1), written without decimals.
+    case integer
 
-    /// The smallest tick step in data units: ticks never need more than two decimals.
-    var minimumStep: Double { self == .percent ? 0.0001 : 0.01 }
+    /// The smallest tick step in data units: ticks never need more than two decimals, counts none.
+    var minimumStep: Double {
+        switch self {
+        case .number: 0.01
+        case .percent: 0.0001
+        case .integer: 1
+        }
+    }
 
     /// `value` with `decimals` decimals in this format, with a typographic minus sign.
     func string(_ value: Double, decimals: Int) -> String {
@@ -17,6 +25,7 @@ public enum ChartValueFormat: Sendable, Hashable {
         switch self {
         case .number: text = SVGDocument.fixed(value, decimals: decimals)
         case .percent: text = SVGDocument.fixed(value * 100, decimals: decimals) + "%"
+        case .integer: text = SVGDocument.fixed(value, decimals: 0)
         }
         return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }

@@ -29,11 +29,15 @@ public struct GroupedBarChart: Sendable {
         /// Per category, the range the value may take, drawn as a whisker; `nil`, a missing one, a point or a
         /// range with an infinite end draws none.
         public var ranges: [ClosedRange<Double>?]
+        /// The series' colour index in ``ChartPalette`` (`nil`: its position): the same index in every panel of a
+        /// figure keeps one run in one colour.
+        public var colourIndex: Int?
 
-        public init(name: String, values: [Double], ranges: [ClosedRange<Double>?] = []) {
+        public init(name: String, values: [Double], ranges: [ClosedRange<Double>?] = [], colourIndex: Int? = nil) {
             self.name = name
             self.values = values
             self.ranges = ranges
+            self.colourIndex = colourIndex
         }
     }
 
@@ -154,7 +158,7 @@ public struct GroupedBarChart: Sendable {
             (0..<seriesCount).flatMap { s in (0..<count).compactMap { value(s, $0) } }
             + ranges.flatMap { [$0.lowerBound, $0.upperBound] }
         var legend = series.enumerated().map { index, series in
-            LegendItem(name: series.name, colour: ChartPalette.colour(at: index), swatch: .bar)
+            LegendItem(name: series.name, colour: ChartPalette.colour(at: series.colourIndex ?? index), swatch: .bar)
         }
         if !ranges.isEmpty {
             legend.append(LegendItem(name: rangeLegendText, colour: ChartStyle.zeroLineColour, swatch: .whisker))
@@ -226,7 +230,7 @@ public struct GroupedBarChart: Sendable {
             plot.left + Double(c) * slot + (slot - bar.groupWidth) / 2 + Double(s) * (bar.width + bar.gap)
         }
         for s in 0..<seriesCount {
-            let colour = ChartPalette.colour(at: s)
+            let colour = ChartPalette.colour(at: series[s].colourIndex ?? s)
             document.beginGroup([("class", "series")])
             for c in 0..<count {
                 guard let v = value(s, c) else { continue }

@@ -33,15 +33,19 @@ public struct LineChart: Sendable {
         /// The name shown in the legend.
         public var name: String
         public var points: [Point]
+        /// The series' colour and marker index (`nil`: its position): the same index in every panel of a figure
+        /// keeps one run in one colour.
+        public var colourIndex: Int?
 
-        public init(name: String, points: [Point]) {
+        public init(name: String, points: [Point], colourIndex: Int? = nil) {
             self.name = name
             self.points = points
+            self.colourIndex = colourIndex
         }
 
         /// Pairs `x[i]` with `y[i]`; extra values in the longer array are ignored.
-        public init(name: String, x: [Double], y: [Double]) {
-            self.init(name: name, points: zip(x, y).map { Point(x: $0, y: $1) })
+        public init(name: String, x: [Double], y: [Double], colourIndex: Int? = nil) {
+            self.init(name: name, points: zip(x, y).map { Point(x: $0, y: $1) }, colourIndex: colourIndex)
         }
     }
 
@@ -94,7 +98,9 @@ public struct LineChart: Sendable {
         let xs = points.flatMap { $0.map(\.x) }
         let ys = points.flatMap { $0.map(\.y) }
         let legend = series.enumerated().map { index, series in
-            LegendItem(name: series.name, colour: ChartPalette.colour(at: index), swatch: .line(marker: index))
+            LegendItem(
+                name: series.name, colour: ChartPalette.colour(at: series.colourIndex ?? index),
+                swatch: .line(marker: series.colourIndex ?? index))
         }
 
         // Vertical layout: title, legend, plot, x tick labels, x label.
@@ -167,7 +173,7 @@ public struct LineChart: Sendable {
         let xDecimals = xFormat.labelDecimals(for: xs)
         let yDecimals = yFormat.labelDecimals(for: ys)
         for (index, series) in series.enumerated() {
-            let colour = ChartPalette.colour(at: index)
+            let colour = ChartPalette.colour(at: series.colourIndex ?? index)
             document.beginGroup([("class", "series")])
             var run: [(x: Double, y: Double)] = []
             func flush(_ document: inout SVGDocument) {
@@ -187,7 +193,8 @@ public struct LineChart: Sendable {
                     "\(series.name): \(xFormat.string(point.x, decimals: xDecimals)), "
                     + yFormat.string(point.y, decimals: yDecimals)
                 ChartLayout.drawMarker(
-                    index, x: plot.x(point.x, xScale), y: plot.y(point.y, yScale), radius: radius, colour: colour,
+                    series.colourIndex ?? index, x: plot.x(point.x, xScale), y: plot.y(point.y, yScale), radius: radius,
+                    colour: colour,
                     tooltip: tooltip, in: &document)
             }
             document.endGroup()
