@@ -118,7 +118,14 @@ public enum Charts {
     /// and each scenario's fairness profile (λ·d/m of every pair, largest first). Each run keeps one colour (and
     /// marker) in every panel: the palette's colour after the one of "before".
     public static func comparison(_ entries: [(name: String, result: FairShareResult, scenario: Scenario)]) -> String {
-        guard let first = entries.first(where: { $0.result.hasAllocation }) else { return ChartStack.svg([]) }
+        ChartStack.svg(comparisonCharts(entries))
+    }
+
+    /// The panels of ``comparison(_:)``, each its own 960 × 540 SVG document.
+    public static func comparisonCharts(_ entries: [(name: String, result: FairShareResult, scenario: Scenario)])
+        -> [String]
+    {
+        guard let first = entries.first(where: { $0.result.hasAllocation }) else { return [] }
         let names = first.result.municipalities.map(\.name)
         let solved = entries.enumerated().filter { $0.element.result.hasAllocation }.map {
             (colour: $0.offset + 1, entry: $0.element)
@@ -170,12 +177,17 @@ public enum Charts {
                 xLabel: "rank (1 = the pair furthest from its fair share)",
                 yLabel: "weighted deviation per unit of size", series: profiles, xFormat: .integer, yIncludesZero: true
             ).svg())
-        return ChartStack.svg(charts)
+        return charts
     }
 
     /// `fairshare sweep --plot`: the level optima, and the targets' shares, against the swept value, named in words
     /// (``words(for:in:)``) when `scenario` is given.
     public static func sweep(_ sweep: Sweep, scenario: Scenario? = nil) -> String {
+        ChartStack.svg(sweepCharts(sweep, scenario: scenario))
+    }
+
+    /// The panels of ``sweep(_:scenario:)``, each its own 960 × 540 SVG document.
+    public static func sweepCharts(_ sweep: Sweep, scenario: Scenario? = nil) -> [String] {
         let values = sweep.points.map(\.value)
         let swept = scenario.map { words(for: sweep.path, in: $0) } ?? sweep.path.description
         let isShare = (sweep.path.last?.name ?? "").hasSuffix("Share")
@@ -214,7 +226,28 @@ public enum Charts {
                     xFormat: xFormat, yFormat: .percent
                 ).svg())
         }
-        return ChartStack.svg(charts)
+        return charts
+    }
+
+    /// The source line of a chart: what made it, from which scenario, when (`date`, e.g. `2026-11-27`).
+    public static func sourceLine(scenario: String, variant: String?, date: String) -> String {
+        "Source: fairshare, \(scenario)" + (variant.map { " (\($0))" } ?? "") + ", \(date)"
+    }
+
+    /// `svg` (one chart or a stack) with `line` in small grey type at its bottom left, inside the bottom margin that
+    /// every chart keeps free.
+    public static func withSource(_ svg: String, _ line: String) -> String {
+        guard let close = svg.range(of: "</svg>", options: .backwards), let box = svg.range(of: "viewBox=\"") else {
+            return svg
+        }
+        let numbers = svg[box.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Double($0) }
+        guard numbers.count == 4 else { return svg }
+        let text =
+            "<text x=\"\(ChartStyle.padding)\" y=\"\(numbers[3] - 6)\" font-size=\"11\" fill=\"#666666\" "
+            + "class=\"source\">\(SVGDocument.escape(line))</text>\n"
+        var out = svg
+        out.insert(contentsOf: text, at: close.lowerBound)
+        return out
     }
 
     /// A number of the scenario named in words for a chart's title and axis, from the scenario's own names and

@@ -128,9 +128,12 @@ public struct MonitorReport: Sendable {
     /// `--plot`: per municipality and for the region, all new homes over time, cumulative: the plan at the start
     /// against what was realised and then the fair plan for the rest. Time runs in years from the first period's
     /// start; each point is the end of a period.
-    public func plot() -> String {
+    public func plot() -> String { ChartStack.svg(plotCharts()) }
+
+    /// The panels of ``plot()``: one per municipality, `height` pixels high (540 for a 16:9 slide).
+    public func plotCharts(height: Double = 300) -> [String] {
         let periods = scenario.periods
-        guard let first = periods.first else { return ChartStack.svg([]) }
+        guard let first = periods.first else { return [] }
         let origin = Double(first.start.year) + Double(first.start.month - 1) / 12
         let x = [origin] + periods.map { Double($0.end.year) + Double($0.end.month) / 12 }
         let realised = periods.firstIndex { $0.id == monitor.asOf }.map { $0 + 1 } ?? 0
@@ -162,9 +165,9 @@ public struct MonitorReport: Sendable {
             }
             return LineChart(
                 title: "\(entry.name): new homes since \(label(first.id)), cumulative",
-                xLabel: "year", yLabel: "new homes", series: series, yIncludesZero: true, width: 960, height: 300
+                xLabel: "year", yLabel: "new homes", series: series, yIncludesZero: true, width: 960, height: height
             ).svg()
         }
-        return ChartStack.svg(charts)
+        return charts
     }
 }

@@ -50,6 +50,8 @@ struct Compare: ParsableCommand {
                 + "profiles as an SVG chart; a free figure's range is drawn as a whisker.", valueName: "file.svg"))
     var plot: String?
 
+    @OptionGroup var plotOptions: PlotOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name a scenario file, or several to compare") }
         if files.count > 1 && variants != nil {
@@ -88,7 +90,9 @@ struct Compare: ParsableCommand {
         }
         try Terminal.output(text, to: output.output)
         if let plot {
-            try Terminal.output(Charts.comparison(solved.map { ($0.name, $0.result, $0.scenario) }), to: plot)
+            try plotOptions.write(
+                Charts.comparisonCharts(solved.map { ($0.name, $0.result, $0.scenario) }), to: plot,
+                scenario: title, variant: nil)
         }
         throw ExitStatus.reporting(solved.map { ($0.name, $0.result) })
     }

@@ -46,6 +46,8 @@ struct MonitorCommand: ParsableCommand {
                 + "was realised and the fair plan for the rest, as an SVG chart.", valueName: "file.svg"))
     var plot: String?
 
+    @OptionGroup var plotOptions: PlotOptions
+
     @OptionGroup(title: "Input limits")
     var limits: LimitOptions
 
@@ -68,7 +70,11 @@ struct MonitorCommand: ParsableCommand {
         case .markdown: try Terminal.output(report.markdown(), to: output.output)
         case .xlsx: break  // refused before
         }
-        if let plot { try Terminal.output(report.plot(), to: plot) }
+        if let plot {
+            try plotOptions.write(
+                report.plotCharts(height: plotOptions.size == .slide ? 540 : 300), to: plot, scenario: scenario.name,
+                variant: scenario.appliedVariant)
+        }
         // The tables are printed; the rest's failure is the exit status (its reason is in the output).
         if !monitor.restIsPlanned {
             Terminal.error("fairshare: the periods after \(monitor.asOf) cannot be planned with what was realised")

@@ -57,6 +57,8 @@ struct Solve: ParsableCommand {
             valueName: "id"))
     var plotItems: [String] = []
 
+    @OptionGroup var plotOptions: PlotOptions
+
     @OptionGroup(title: "What-ifs")
     var whatIf: WhatIfOptions
 
@@ -104,8 +106,9 @@ struct Solve: ParsableCommand {
         }
         for warning in result.warnings { Terminal.error("fairshare: warning: \(warning.path): \(warning.message)") }
         if let plot, result.hasAllocation {
-            try Terminal.output(
-                Charts.allocation(result, scenario, language: language.of(scenario), items: items), to: plot)
+            try plotOptions.write(
+                Charts.allocationCharts(result, scenario, language: language.of(scenario), items: items), to: plot,
+                scenario: result.scenario, variant: result.variant)
         }
         throw ExitStatus.reporting([(nil, result)])
     }

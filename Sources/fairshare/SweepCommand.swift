@@ -37,6 +37,8 @@ struct SweepCommand: ParsableCommand {
             valueName: "file.svg"))
     var plot: String?
 
+    @OptionGroup var plotOptions: PlotOptions
+
     /// The parsed `--set`.
     var range: (path: String, from: Double, to: Double, steps: Int)? {
         guard let equals = set.lastIndex(of: "=") else { return nil }
@@ -101,7 +103,11 @@ struct SweepCommand: ParsableCommand {
         case .json: try Terminal.output(report.jsonText, to: output.output)
         case .xlsx: break  // refused before
         }
-        if let plot { try Terminal.output(Charts.sweep(sweep, scenario: scenario), to: plot) }
+        if let plot {
+            try plotOptions.write(
+                Charts.sweepCharts(sweep, scenario: scenario), to: plot, scenario: scenario.name,
+                variant: scenario.appliedVariant)
+        }
         throw ExitStatus.reporting(sweep.points.map { (JSONWriter.number($0.value), $0.result) })
     }
 }
