@@ -71,3 +71,27 @@ struct SlideChartTests {
         }
     }
 }
+
+/// More than seven bar series: the palette repeats, so series 8 onwards also get a white pattern over their colour.
+@Suite("Bar series beyond the palette")
+struct BarPatternTests {
+    @Test("the eighth and ninth series repeat the first two colours with a pattern, in the bars and the legend")
+    func patterns() throws {
+        let chart = GroupedBarChart(
+            title: "Nine runs", categories: ["A", "B"],
+            series: (1...9).map { .init(name: "run \($0)", values: [Double($0), Double($0) + 1]) }, valueLabel: "homes")
+        let svg = chart.svg()
+        let root = try #require(parseSVG(svg))
+        let patterned = root.all.filter { $0.name == "rect" && $0.attributes["fill"] == "url(#hatch-1)" }
+        // Two bars for each of runs 8 and 9, and their two legend swatches.
+        #expect(patterned.count == 2 * 2 + 2)
+        #expect(root.all.contains { $0.name == "pattern" && $0.attributes["id"] == "hatch-1" })
+        let run8 = root.all.first { $0.name == "rect" && $0.tooltip?.hasPrefix("A — run 8") == true }
+        #expect(run8?.attributes["fill"] == ChartPalette.okabeIto[0])
+        // Seven series need no pattern.
+        let seven = GroupedBarChart(
+            title: "Seven", categories: ["A"], series: (1...7).map { .init(name: "\($0)", values: [1]) },
+            valueLabel: "homes")
+        #expect(!seven.svg().contains("hatch-"))
+    }
+}

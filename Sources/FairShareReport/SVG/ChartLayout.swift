@@ -34,6 +34,8 @@ struct LegendItem {
     let name: String
     let colour: String
     let swatch: Swatch
+    /// The overlay pattern of a bar series beyond the palette's colours (``SVGDocument/definePattern(_:)``).
+    var pattern: Int? = nil
 }
 
 /// The parts both charts share: title, legend, value axis, markers.
@@ -107,6 +109,11 @@ enum ChartLayout {
                 switch item.swatch {
                 case .bar:
                     document.rect(x: x + 6, y: middle - 8, width: 16, height: 16, fill: item.colour)
+                    if let pattern = item.pattern {
+                        document.rect(
+                            x: x + 6, y: middle - 8, width: 16, height: 16,
+                            fill: "url(#\(SVGDocument.patternID(pattern)))")
+                    }
                 case .line(let marker):
                     document.line(
                         x1: x, y1: middle, x2: x + legendSwatchWidth, y2: middle, stroke: item.colour, strokeWidth: 2.5)

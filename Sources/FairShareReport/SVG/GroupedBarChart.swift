@@ -157,8 +157,16 @@ public struct GroupedBarChart: Sendable {
         let values =
             (0..<seriesCount).flatMap { s in (0..<count).compactMap { value(s, $0) } }
             + ranges.flatMap { [$0.lowerBound, $0.upperBound] }
+        // Beyond the palette's seven colours a series also gets a pattern: colour and pattern tell it apart.
+        func pattern(_ s: Int) -> Int? {
+            let index = series[s].colourIndex ?? s
+            return index >= ChartPalette.okabeIto.count ? index / ChartPalette.okabeIto.count : nil
+        }
+        for kind in Set((0..<seriesCount).compactMap(pattern)).sorted() { document.definePattern(kind) }
         var legend = series.enumerated().map { index, series in
-            LegendItem(name: series.name, colour: ChartPalette.colour(at: series.colourIndex ?? index), swatch: .bar)
+            LegendItem(
+                name: series.name, colour: ChartPalette.colour(at: series.colourIndex ?? index), swatch: .bar,
+                pattern: pattern(index))
         }
         if !ranges.isEmpty {
             legend.append(LegendItem(name: rangeLegendText, colour: ChartStyle.zeroLineColour, swatch: .whisker))
@@ -246,6 +254,11 @@ public struct GroupedBarChart: Sendable {
                 document.rect(
                     x: x, y: min(y, zero), width: bar.width, height: abs(zero - y), fill: colour,
                     tooltip: tooltip)
+                if let kind = pattern(s) {
+                    document.rect(
+                        x: x, y: min(y, zero), width: bar.width, height: abs(zero - y),
+                        fill: "url(#\(SVGDocument.patternID(kind)))")
+                }
             }
             document.endGroup()
         }

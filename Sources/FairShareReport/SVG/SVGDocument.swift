@@ -131,6 +131,28 @@ struct SVGDocument: Sendable {
 
     // MARK: Helpers
 
+    /// Defines the white overlay pattern `kind` (1 diagonal stripes, 2 the other diagonal, 3 dots, 4 horizontal
+    /// stripes, then again) as `hatch-KIND`, for ``patternID(_:)``: bars of series beyond the palette's seven
+    /// colours stay apart by pattern, not only by colour.
+    mutating func definePattern(_ kind: Int) {
+        let shape: String
+        switch (kind - 1) % 4 {
+        case 0: shape = "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#ffffff\" stroke-width=\"2\"/>"
+        case 1: shape = "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#ffffff\" stroke-width=\"2\"/>"
+        case 2: shape = "<circle cx=\"3\" cy=\"3\" r=\"1.4\" fill=\"#ffffff\"/>"
+        default: shape = "<line x1=\"0\" y1=\"3\" x2=\"6\" y2=\"3\" stroke=\"#ffffff\" stroke-width=\"2\"/>"
+        }
+        let rotation =
+            (kind - 1) % 4 == 0
+            ? " patternTransform=\"rotate(45)\"" : (kind - 1) % 4 == 1 ? " patternTransform=\"rotate(-45)\"" : ""
+        append(
+            "<defs><pattern id=\"\(Self.patternID(kind))\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"\(rotation)>"
+                + shape + "</pattern></defs>")
+    }
+
+    /// The id of pattern `kind` (``definePattern(_:)``).
+    static func patternID(_ kind: Int) -> String { "hatch-\(kind)" }
+
     private mutating func element(_ name: String, _ attributes: [(String, String)], tooltip: String? = nil) {
         if let tooltip {
             append("<\(name)\(Self.attributes(attributes))><title>\(Self.escape(tooltip))</title></\(name)>")
