@@ -26,11 +26,23 @@ public struct CSVFormat: Sendable, Hashable {
         fields.map(field).joined(separator: String(delimiter)) + "\r\n"
     }
 
-    /// A field, quoted (with quotes doubled) when it holds the delimiter, a quote or a line break.
+    /// A field, quoted (with quotes doubled) when it holds the delimiter, a quote or a line break. Text that a
+    /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, and not a
+    /// number) gets a leading `'`, OWASP's rule against CSV injection: a municipality named `=HYPERLINK(…)` shows
+    /// as text in Excel instead of running. Numbers, negative ones included, are written as they are.
     public func field(_ text: String) -> String {
+        let text = Self.neutralised(text)
         let needsQuotes = text.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
         guard needsQuotes else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// `text` with a leading `'` when a spreadsheet would read it as a formula (see ``field(_:)``).
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            Double(text.replacingOccurrences(of: ",", with: ".")) == nil
+        else { return text }
+        return "'" + text
     }
 
     /// A number with up to six decimals (a millionth of a home, or of a share), no trailing zeros, no exponent:

@@ -202,3 +202,32 @@ struct CSVTests {
                 == results["max-norm"]?.optimum(.fairness))
     }
 }
+
+/// CSV injection (OWASP): text a spreadsheet would run as a formula gets a leading `'`; numbers stay numbers.
+@Suite("CSV text is never a formula")
+struct CSVFormulaTests {
+    @Test("names starting with =, +, -, @ get a leading quote; negative numbers, with either decimal mark, do not")
+    func neutralised() throws {
+        let directory = try temporaryDirectory("fairshare-formula")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOf: Repository.scenario("three-towns.json"), encoding: .utf8)
+        let file = directory.appendingPathComponent("formula.json")
+        try text.replacingOccurrences(of: #""name": "Aldorp""#, with: #""name": "=HYPERLINK(\"http://x\",\"A\")""#)
+            .replacingOccurrences(of: #""name": "Bestad""#, with: #""name": "@SUM(1)""#)
+            .replacingOccurrences(of: #""name": "Cewijk""#, with: #""name": "-Cewijk""#)
+            .write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["--format", "csv"], ["--format", "csv", "--decimal-comma"]] {
+            let output = try fairshare(["solve", file.path] + arguments)
+            #expect(output.status == 0, "\(output.stderr)")
+            let lines = output.stdout.split(separator: "\r\n").map(String.init)
+            let separator = arguments.contains("--decimal-comma") ? ";" : ","
+            #expect(
+                lines.contains { $0.hasPrefix("A\(separator)" + #""'=HYPERLINK(""http://x"",""A"")""# + separator) },
+                "\(lines.prefix(3))")
+            #expect(lines.contains { $0.contains("'@SUM(1)") })
+            #expect(lines.contains { $0.contains("'-Cewijk") })
+            // Bestad's social-rent fair share is −10 (Scenarios/README.md, by hand): a number, not text.
+            #expect(lines.contains { $0.contains("social-rent") && ($0.contains(",-10,") || $0.contains(";-10;")) })
+        }
+    }
+}
