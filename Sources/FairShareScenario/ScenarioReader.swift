@@ -717,6 +717,12 @@ struct ScenarioReader {
                     "attribute \"\(attribute)\" is missing in \(missing.count) "
                         + "municipalit\(missing.count == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
                         + "or use one of: \(known)")
+            } else if !total.isFinite {
+                // Shares of an infinite total are all 0: every fair share would silently vanish.
+                fields.report(
+                    .badKey, here,
+                    "attribute \"\(attribute)\" sums to more than the largest number (\(Double.greatestFiniteMagnitude)) "
+                        + "over the region; a key needs a finite regional total: check the units of its figures")
             } else if total <= 0 {
                 fields.report(
                     .badKey, here,

@@ -120,3 +120,30 @@ struct PlausibilityTests {
         }
     }
 }
+
+/// A key whose regional total overflows (two populations of 1e308 add up to infinity) would make every share 0 and
+/// every fair share vanish while the result still said optimal: it is refused, with the key's path.
+@Suite("Key totals that overflow")
+struct KeyOverflowTests {
+    @Test("two populations of 1e308 under a population key are an invalid scenario, not fair shares of 0")
+    func overflow() {
+        let issues = validationIssues(
+            """
+            {"format": "fairshare-scenario/1", "name": "x", "segments": {"social-rent": {}},
+             "priorityGroups": {"statushouders": {"demand": 10, "key": "population"}},
+             "municipalities": {"A": {"name": "A", "population": 1e308}, "B": {"name": "B", "population": 1e308}}}
+            """)
+        #expect(issues.count == 1, "\(issues)")
+        #expect(issues.first?.path.description == "priorityGroups.statushouders.key")
+        #expect(issues.first?.message.contains("sums to more than the largest number") == true, "\(issues)")
+        // One such figure alone is finite: valid (and a plausibility matter, not an error).
+        #expect(
+            validationIssues(
+                """
+                {"format": "fairshare-scenario/1", "name": "x", "segments": {"social-rent": {}},
+                 "priorityGroups": {"statushouders": {"demand": 10, "key": "population"}},
+                 "municipalities": {"A": {"name": "A", "population": 1e308}, "B": {"name": "B", "population": 1}}}
+                """
+            ).isEmpty)
+    }
+}
