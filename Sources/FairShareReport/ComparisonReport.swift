@@ -22,10 +22,11 @@ public struct ComparisonReport: Sendable {
         shown = comparison.runs.map { ShownAllocation($0.result) }
     }
 
-    /// One line per run: its name and what it is.
+    /// One line per run: its name and what it is (a variant's description as one plain line: no control or
+    /// bidirectional characters).
     public var runLines: [(name: String, about: String)] {
         comparison.runs.enumerated().map { index, run in
-            if let description = run.description { return (run.name, description) }
+            if let description = run.description { return (run.name, PlainText.line(description)) }
             if index == 0 { return (run.name, run.source.map { "\($0) as written" } ?? "the scenario as written") }
             return (run.name, run.source ?? "")
         }

@@ -231,3 +231,30 @@ struct CSVFormulaTests {
         }
     }
 }
+
+/// A variant's description reaches the terminal in `compare`: escape sequences, line breaks and bidirectional
+/// controls in it must not clear the screen, forge lines or reverse the text (issue 16, safe output).
+@Suite("Descriptions on the terminal")
+struct TerminalTextTests {
+    @Test("ESC, CR, LF and U+202E in a variant's description are neutralised in compare's output")
+    func neutralised() throws {
+        let directory = try temporaryDirectory("fairshare-terminal")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOf: Repository.scenario("three-towns.json"), encoding: .utf8)
+        let file = directory.appendingPathComponent("hostile.json")
+        try text.replacingOccurrences(
+            of: #""description": "social rent divided by population instead of converging the stock to 30%""#,
+            with: #""description": "clear\u001b[2J\r\nforged line \u202ereversed""#
+        ).write(to: file, atomically: true, encoding: .utf8)
+        for format in ["table", "markdown"] {
+            let output = try fairshare(["compare", file.path, "--format", format])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(!output.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0 == "\r" })
+            // On one line, with the escape's and the line break's characters as spaces.
+            #expect(
+                output.stdout.split(separator: "\n").contains {
+                    $0.contains("clear [2J") && $0.contains("forged line reversed")
+                })
+        }
+    }
+}
