@@ -39,6 +39,17 @@ public struct JSONParser {
         return try reader.document()
     }
 
+    /// Whether `bytes` are UTF-16 text: a byte order mark (FF FE or FE FF), or a zero byte among the first two
+    /// (ASCII in UTF-16). Scenario files in any format must be UTF-8.
+    public static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
+    }
+
+    /// What to do about a UTF-16 file.
+    public static let utf16Message =
+        "the file is UTF-16 (Notepad's \"Unicode\", Excel's \"Unicode text\"); save it as UTF-8"
+
     /// Parses a document given as text.
     public func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
@@ -58,10 +69,7 @@ private struct Reader {
 
     mutating func document() throws(JSONParser.SyntaxError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }  // a UTF-8 byte order mark, as Excel writes
-        if isUTF16 {
-            throw error(
-                "the file is UTF-16 (Notepad's \"Unicode\", Excel's \"Unicode text\"); save it as UTF-8")
-        }
+        if isUTF16 { throw error(JSONParser.utf16Message) }
         skipWhitespace()
         if offset == bytes.count {
             throw error(
@@ -366,11 +374,7 @@ private struct Reader {
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 
-    /// A UTF-16 file: a byte order mark (FF FE or FE FF), or a zero byte among the first two (ASCII in UTF-16).
-    var isUTF16: Bool {
-        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-            || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
-    }
+    var isUTF16: Bool { JSONParser.isUTF16(bytes) }
 
     /// At a ',' right after a number in an object and right before a digit (`"share": 0,6667`): the message for
     /// a decimal comma, which JSON reads as the end of the member.

@@ -47,14 +47,7 @@ public struct ScenarioLoader: Sendable {
 
     /// Parses YAML bytes within the limits into the JSON value the validator reads.
     public func parse(yaml data: some Collection<UInt8>) throws(ScenarioError) -> JSONValue {
-        if data.count > limits.maximumFileSize {
-            throw ScenarioError([
-                ScenarioIssue(
-                    .tooLarge, at: .root,
-                    "the document is \(data.count) bytes; at most "
-                        + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")
-            ])
-        }
+        try checkSize(data.count)
         // Without aliases a document holds fewer values than bytes: that is the budget for expanding aliases.
         return try YAMLDocument.parse(data, maximumDepth: limits.maximumDepth, maximumValues: data.count + 16)
     }
@@ -115,16 +108,20 @@ public struct ScenarioLoader: Sendable {
         return data
     }
 
+    /// A document of `count` bytes is within ``ScenarioLimits/maximumFileSize``.
+    private func checkSize(_ count: Int) throws(ScenarioError) {
+        guard count > limits.maximumFileSize else { return }
+        throw ScenarioError([
+            ScenarioIssue(
+                .tooLarge, at: .root,
+                "the document is \(count) bytes; at most "
+                    + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")
+        ])
+    }
+
     /// Parses JSON bytes within the limits.
     public func parse(_ data: some Collection<UInt8>) throws(ScenarioError) -> JSONValue {
-        if data.count > limits.maximumFileSize {
-            throw ScenarioError([
-                ScenarioIssue(
-                    .tooLarge, at: .root,
-                    "the document is \(data.count) bytes; at most "
-                        + "\(limits.maximumFileSize) are read (ScenarioLimits.maximumFileSize)")
-            ])
-        }
+        try checkSize(data.count)
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw ScenarioError([
                 ScenarioIssue(

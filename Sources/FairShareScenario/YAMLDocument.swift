@@ -21,11 +21,7 @@ enum YAMLDocument {
     {
         var bytes = Array(data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-            || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
-        {
-            throw issue("the file is UTF-16 (Notepad's \"Unicode\", Excel's \"Unicode text\"); save it as UTF-8")
-        }
+        if JSONParser.isUTF16(bytes) { throw issue(JSONParser.utf16Message) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw issue("the file is not UTF-8; save it as UTF-8")
         }
