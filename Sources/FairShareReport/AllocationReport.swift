@@ -299,8 +299,8 @@ public struct AllocationReport: Sendable {
 
     /// The whole report as Markdown; the result's warnings close it.
     public func markdown() -> String {
-        var out = "## \(title)\n"
-        if let failure = result.failure { out += "\n\(failure)\n" }
+        var out = "## \(MarkdownText.escaped(title))\n"
+        if let failure = result.failure { out += "\n\(MarkdownText.escaped(failure.description))\n" }
         if let diagnosis = result.diagnosis { out += "\n" + DiagnosisReport(diagnosis).markdown() }
         guard result.hasAllocation else { return out + warningsMarkdown }
         out +=
@@ -317,14 +317,14 @@ public struct AllocationReport: Sendable {
         if !statutory.isEmpty {
             out +=
                 "\n### \(strings.statutoryTasks)\n\n"
-                + statutory.map { "- " + $0 }.joined(separator: "\n")
+                + statutory.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n")
                 + "\n"
         }
         let obligations = obligationLines
         if !obligations.isEmpty {
             out +=
                 "\n### \(strings.obligationsByStock)\n\n"
-                + obligations.map { "- " + $0 }.joined(separator: "\n")
+                + obligations.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n")
                 + "\n"
         }
         if !result.fairItemIDs.isEmpty {
@@ -332,7 +332,9 @@ public struct AllocationReport: Sendable {
                 "\n### \(strings.fairShares)\n\n\(strings.fairSharesNote)\n\n"
                 + fairnessTable.markdown()
         }
-        out += "\n### \(strings.region)\n\n" + regionLines.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        out +=
+            "\n### \(strings.region)\n\n" + regionLines.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n")
+            + "\n"
         return out + warningsMarkdown
     }
 
@@ -340,7 +342,7 @@ public struct AllocationReport: Sendable {
     private var warningsMarkdown: String {
         guard !result.warnings.isEmpty else { return "" }
         return "\n### \(strings.warnings)\n\n"
-            + result.warnings.map { "- `\($0.path)`: \($0.message)" }.joined(separator: "\n")
+            + result.warnings.map { "- `\($0.path)`: \(MarkdownText.escaped($0.message))" }.joined(separator: "\n")
             + "\n"
     }
 

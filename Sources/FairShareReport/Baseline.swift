@@ -185,11 +185,12 @@ public struct Baseline: Sendable {
 
     /// The picture as Markdown.
     public func markdown() -> String {
-        var out = "## \(scenario.name): today's distribution\n\n" + table.markdown()
+        var out = "## \(MarkdownText.escaped(scenario.name)): today's distribution\n\n" + table.markdown()
         let lines = obligationLines
         if !lines.isEmpty {
             out +=
-                "\n### Obligations decided by the existing stock\n\n" + lines.map { "- " + $0 }.joined(separator: "\n")
+                "\n### Obligations decided by the existing stock\n\n"
+                + lines.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n")
                 + "\n"
         }
         return out

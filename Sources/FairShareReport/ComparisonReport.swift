@@ -234,20 +234,17 @@ public struct ComparisonReport: Sendable {
 
     /// The whole comparison as Markdown.
     public func markdown() -> String {
-        var out = "## \(comparison.title)\n\n### Runs\n\n"
-        out += "Changes are against \(comparison.base?.name ?? "the base").\n\n"
-        out += runLines.map { "- **\($0.name)**" + ($0.about.isEmpty ? "" : ": \($0.about)") }.joined(separator: "\n")
+        var out = "## \(MarkdownText.escaped(comparison.title))\n\n### Runs\n\n"
+        out += "Changes are against \(MarkdownText.escaped(comparison.base?.name ?? "the base")).\n\n"
+        out += runLines.map {
+            "- **\(MarkdownText.escaped($0.name))**" + ($0.about.isEmpty ? "" : ": \(MarkdownText.escaped($0.about))")
+        }.joined(separator: "\n")
         out += "\n\n### Summary\n\n" + summaryTable.markdown() + "\n"
-        out += (summaryNotes + changeNotes).map { "- " + Self.escapingMarkdown($0) }.joined(separator: "\n") + "\n"
+        out += (summaryNotes + changeNotes).map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n") + "\n"
         for item in comparison.items {
-            out += "\n### \(item.heading)\n\n" + table(for: item).markdown()
+            out += "\n### \(MarkdownText.escaped(item.heading))\n\n" + table(for: item).markdown()
         }
         if let periods = periodTable { out += "\n### New homes in the region per period\n\n" + periods.markdown() }
         return out
-    }
-
-    /// `text` with the characters GitHub would read as formatting (`~`) escaped.
-    static func escapingMarkdown(_ text: String) -> String {
-        text.split(separator: "~", omittingEmptySubsequences: false).joined(separator: "\\~")
     }
 }

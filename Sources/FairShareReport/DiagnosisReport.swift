@@ -30,10 +30,11 @@ public struct DiagnosisReport: Sendable {
     public func text() -> String { lines.joined(separator: "\n") + "\n" }
 
     public func markdown() -> String {
-        guard !diagnosis.changes.isEmpty else { return lines[0] + "\n" }
+        guard !diagnosis.changes.isEmpty else { return MarkdownText.escaped(lines[0]) + "\n" }
         var out = "The hard requirements cannot all hold. The smallest change that makes the scenario solvable:\n\n"
         out += diagnosis.changes.map {
-            "- `\($0.requirement.path)`: " + String($0.description.drop { $0 != ":" }.dropFirst(2))
+            "- `\($0.requirement.path)`: "
+                + MarkdownText.escaped(String($0.description.drop { $0 != ":" }.dropFirst(2)))
         }
         .joined(separator: "\n")
         out +=

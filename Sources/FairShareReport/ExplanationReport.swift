@@ -65,12 +65,14 @@ public struct ExplanationReport: Sendable {
     }
 
     public func markdown() -> String {
-        var out = "## What shapes the \(explanation.level.rawValue) optimum of \(explanation.result.scenario)\n\n"
+        var out =
+            "## What shapes the \(explanation.level.rawValue) optimum of "
+            + "\(MarkdownText.escaped(explanation.result.scenario))\n\n"
         out +=
             "Optimum: \(Formatting.optimum(explanation.optimum)) \(optimumUnit). Worth per unit: how much it "
             + "improves per home, placement or share point of relaxation.\n\n"
         out += table.markdown()
-        out += "\n" + targetSentences.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n" + targetSentences.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n") + "\n"
         return out
     }
 

@@ -93,13 +93,15 @@ public struct MonitorReport: Sendable {
     }
 
     public func markdown() -> String {
-        var out = "## \(title)\n"
+        var out = "## \(MarkdownText.escaped(title))\n"
         if let problem = restProblem {
             out +=
-                "\n" + problem.map { $0.hasPrefix("  ") ? "- `\($0.dropFirst(2))`" : $0 }.joined(separator: "\n") + "\n"
+                "\n"
+                + problem.map { $0.hasPrefix("  ") ? "- `\($0.dropFirst(2))`" : MarkdownText.escaped($0) }
+                .joined(separator: "\n") + "\n"
         }
-        for line in items { out += "\n### \(line.label)\n\n" + table(line.item).markdown() }
-        return out + "\n" + explanation + "\n"
+        for line in items { out += "\n### \(MarkdownText.escaped(line.label))\n\n" + table(line.item).markdown() }
+        return out + "\n" + MarkdownText.escaped(explanation) + "\n"
     }
 
     /// One record per municipality (then the region, with an empty id) and item: `municipality`, `name`, `kind`,

@@ -106,9 +106,11 @@ public struct PeriodReport: Sendable {
     public func markdown() -> String {
         guard isShown else { return "" }
         var out = "\n### New homes per period\n\n" + newHomesTable.markdown()
-        for (title, table) in taskTables { out += "\n### \(title)\n\n" + table.markdown() }
+        for (title, table) in taskTables { out += "\n### \(MarkdownText.escaped(title))\n\n" + table.markdown() }
         let targets = targetLines
-        if !targets.isEmpty { out += "\n" + targets.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        if !targets.isEmpty {
+            out += "\n" + targets.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n") + "\n"
+        }
         return out
     }
 }

@@ -50,13 +50,12 @@ public struct TextTable: Sendable, Hashable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A GitHub-flavoured Markdown table (pipes in cells escaped, and tildes, which GitHub reads as strikethrough).
+    /// A GitHub-flavoured Markdown table. Every header and cell is text, never markup: ``MarkdownText/escaped(_:)``
+    /// escapes pipes (which would add a column), tildes (strikethrough on GitHub), HTML and the other formatting
+    /// characters.
     public func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| "
-                + cells.map {
-                    $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "~", with: "\\~")
-                }.joined(separator: " | ") + " |"
+            "| " + cells.map(MarkdownText.escaped).joined(separator: " | ") + " |"
         }
         let rule = "|" + alignments.map { $0 == .left ? " --- |" : " ---: |" }.joined()
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -31,14 +31,24 @@ extension GLPKProblem {
         return try exportText(place: place, fileExtension: "mps") { glp_write_mps(handle, GLP_MPS_FILE, nil, $0) }
     }
 
-    /// Lets GLPK write to a fresh temporary file, reads it back and deletes it. GLPK's messages ("Writing problem
-    /// data to …") are captured, and quoted in the error when writing fails.
+    /// Lets GLPK write to a file in a private temporary directory, reads it back and deletes both. GLPK's messages
+    /// ("Writing problem data to …") are captured, and quoted in the error when writing fails.
+    ///
+    /// GLPK opens the file by name (`fopen(name, "w")`), which follows a symbolic link and replaces what is there.
+    /// The directory is made by `mkdtemp` (a random name, created or failed atomically, mode 0700), so no other
+    /// user can put a file or a link where GLPK writes or read what it wrote.
     private func exportText(
         place: String, fileExtension: String, _ write: (UnsafePointer<CChar>) -> Int32
     ) throws(SolverError) -> String {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fairshare-glpk-\(UUID().uuidString).\(fileExtension)")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let directory: URL
+        do {
+            directory = try PrivateDirectory.make()
+        } catch {
+            throw SolverError(
+                .exportFailed, at: "GLPKProblem.\(place)", "could not make a private temporary directory: \(error)")
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("problem.\(fileExtension)")
         let log = TerminalLog(keepsText: true)
         let code = log.run { url.path.withCString { write($0) } }
         let messages = log.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -56,5 +66,20 @@ extension GLPKProblem {
                 "could not read back the temporary file "
                     + "\(url.path): \(error)")
         }
+    }
+}
+
+/// A fresh directory only its owner can enter, for files that a C library opens by name.
+enum PrivateDirectory {
+    /// Makes `fairshare-glpk-XXXXXX` (random) in the temporary directory (`$TMPDIR`, else `/tmp`) with `mkdtemp`:
+    /// mode 0700, and never an existing directory or link.
+    /// - Throws: the `errno` of `mkdtemp` as a `POSIXError`.
+    static func make() throws -> URL {
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("fairshare-glpk-XXXXXX").path
+        var bytes = Array(template.utf8CString)
+        let made = bytes.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) }
+        guard made != nil else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let path = bytes.withUnsafeBufferPointer { buffer in String(cString: buffer.baseAddress!) }
+        return URL(fileURLWithPath: path, isDirectory: true)
     }
 }

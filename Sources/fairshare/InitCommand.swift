@@ -1,4 +1,5 @@
 import ArgumentParser
+import FairShareReport
 import FairShareScenario
 import Foundation
 
@@ -88,8 +89,11 @@ struct InitCommand: ParsableCommand {
                 + "\"\(notation)\"\(locale == nil ? ", guessed from the separator" : ""))",
             "columns:",
         ]
-        let width = (read.headers.map { $0.count }.max() ?? 0) + 2
-        for (index, header) in read.headers.enumerated() {
+        // Headers come from the spreadsheet: shown as plain lines (no escape sequence, no line break, no
+        // bidirectional control reaches the terminal).
+        let headers = read.headers.map(PlainText.line)
+        let width = (headers.map { $0.count }.max() ?? 0) + 2
+        for (index, header) in headers.enumerated() {
             let shown = "\"\(header)\"".padding(toLength: width, withPad: " ", startingAt: 0)
             report.append(
                 "  \(MunicipalityTable.columnName(index).padding(toLength: 3, withPad: " ", startingAt: 0))"

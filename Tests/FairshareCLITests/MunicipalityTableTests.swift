@@ -295,6 +295,22 @@ struct MunicipalityTableTests {
 
     // MARK: - fairshare init --from
 
+    @Test("init --from shows a header with an escape sequence, a line break or U+202E as one plain line")
+    func initFromHostileHeader() throws {
+        let folder = try temporaryDirectory("fairshare-init")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = Repository.root.appendingPathComponent("\(Self.scenarios)/drechtsteden-gemeenten.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8)
+        try text.replacingOccurrences(of: ";75-plussers", with: ";\"Ouderen\u{1B}[2J\r\nvervalst\u{202E}regel\"")
+            .write(to: folder.appendingPathComponent("gemeenten.csv"), atomically: true, encoding: .utf8)
+        let output = try fairshare(["init", "--from", "gemeenten.csv"], in: folder)
+        for stream in [output.stdout, output.stderr] {
+            #expect(!stream.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0 == "\r" })
+        }
+        // The column is listed on one line: the escape and the line break as spaces, U+202E left out.
+        #expect(output.stdout.contains(#""Ouderen [2J  vervalstregel""#), "\(output)")
+    }
+
     @Test("init --from writes a starter scenario that validates, names the table and says what it guessed")
     func initFrom() throws {
         let folder = try temporaryDirectory("fairshare-init")

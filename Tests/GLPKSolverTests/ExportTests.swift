@@ -1,8 +1,9 @@
 import FairShareTestSupport
 import Foundation
-import GLPKSolver
 import LinearModel
 import Testing
+
+@testable import GLPKSolver
 
 /// `glpsol` on PATH, if any.
 let glpsolURL: URL? = installedProgram("glpsol")
@@ -86,5 +87,39 @@ func runGlpsol(_ text: String, format: String, extra: [String] = []) throws -> (
         let fromMPS = try runGlpsol(mps, format: "--freemps", extra: ["--max"])
         #expect(isClose(fromMPS.objective, 20))
         #expect(isClose(try Solver.solve(knapsack.model).objectiveValue, 23))  // the original model is untouched
+    }
+}
+
+/// GLPK opens export files by name and follows links there; fairshare gives it a place no one else can enter
+/// (issue 16, safe output: `export` used a predictable file in `$TMPDIR`, opened without `O_EXCL`).
+@Suite("Exports write through a private temporary directory")
+struct PrivateExportDirectoryTests {
+    @Test("mkdtemp: a new directory each time, in the temporary directory, mode 0700")
+    func privateDirectory() throws {
+        let first = try PrivateDirectory.make()
+        let second = try PrivateDirectory.make()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        #expect(first != second)
+        for directory in [first, second] {
+            #expect(
+                directory.deletingLastPathComponent().standardizedFileURL.path
+                    == FileManager.default.temporaryDirectory.standardizedFileURL.path)
+            #expect(directory.lastPathComponent.hasPrefix("fairshare-glpk-"))
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory.path)
+            #expect(attributes[.type] as? FileAttributeType == .typeDirectory)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        }
+    }
+
+    @Test("an export leaves nothing behind in the temporary directory")
+    func nothingLeft() throws {
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
+        let (model, _) = ExportTests().namedExample()
+        _ = try GLPKProblem.withProblem(for: model) { try $0.cplexLPText() + $0.mpsText() }
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
+        #expect(after.subtracting(before).filter { $0.hasPrefix("fairshare-glpk-") }.isEmpty)
     }
 }
