@@ -16,7 +16,7 @@ extension GLPKProblem {
     /// - A basis that does not fit (after rows were added or deleted) or is singular in exact arithmetic is
     ///   replaced by GLPK's standard basis and the solve is repeated.
     /// - Afterwards GLPK holds no floating-point factorisation, so sensitivity analysis
-    ///   (``rangeOfObjectiveCoefficient(of:)`` and friends) needs another ``solve(_:)`` first; the next
+    ///   (ranging) needs another ``solve(_:)`` first; the next
     ///   ``solve(_:)`` starts warm from the exact basis.
     /// - Throws: ``SolverError/Code/notAnLP`` when the model has integer variables, ``SolverError/Code/invalidParameter``
     ///   for invalid options, and the thread/closed errors.
