@@ -25,10 +25,11 @@ public struct Diagnosis: Sendable, Hashable {
         /// `municipalities.GM0610.limits.social-rent.max: 150 → 212 (+62)`,
         /// `region.targets.social-30.minShare: 0.3 → 0.281 (-0.019)`.
         public var description: String {
+            // Whole homes and 0.001 of a share as a rule, but every digit of a value that is not (1000.000001).
             func show(_ value: Double) -> String {
-                requirement.unit == .share
-                    ? JSONWriter.number((value * 1000).rounded() / 1000)
-                    : JSONWriter.number(value.rounded())
+                let step = requirement.unit == .share ? 1000.0 : 1
+                let rounded = (value * step).rounded() / step
+                return JSONWriter.number(abs(value - rounded) < 1e-9 ? rounded : FairShare.clean(value))
             }
             let sign = difference > 0 ? "+" : ""
             return "\(requirement.path): \(show(requirement.value)) → \(show(suggested)) (\(sign)\(show(difference)))"
@@ -41,9 +42,47 @@ public struct Diagnosis: Sendable, Hashable {
     public var patch: JSONValue
     /// Whether the scenario with every change applied solved with status optimal (checked, not assumed).
     public var verified: Bool
+    /// Why there are no ``changes``, when there are none (`unavailable` in the result); `nil` otherwise.
+    public var unavailable: Unavailable?
 
-    /// Diagnoses an infeasible scenario; `nil` when even the relaxation fails (which would be a bug).
-    public static func diagnose(_ scenario: Scenario) -> Diagnosis? {
+    /// Why an infeasible scenario has no smallest change.
+    public enum Unavailable: String, Error, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// The search for the smallest change ran out of its time (`solver.timeLimit`, a budget of its own).
+        case timeLimit = "time-limit"
+        /// GLPK found no optimum of the relaxed programme, in floating-point nor in exact arithmetic.
+        case solverFailed = "solver-failed"
+        /// The relaxed programme needs no change at the precision of the scenario's numbers (in exact arithmetic
+        /// when the floating-point search found none), so the solver's "infeasible" came from its tolerances.
+        case noChangeNeeded = "no-change-needed"
+        /// The solve did not search (a point of a sweep, the check of a diagnosis).
+        case notSearched = "not-searched"
+
+        public var description: String {
+            switch self {
+            case .timeLimit: "the search for the smallest change ran out of time (solver.timeLimit)"
+            case .solverFailed: "the solver found no optimum of the relaxed programme, not even in exact arithmetic"
+            case .noChangeNeeded:
+                "no requirement needs to change at the precision of the scenario's numbers; the solver's tolerances "
+                    + "called it infeasible"
+            case .notSearched: "not searched for here; solve the scenario on its own to get the smallest change"
+            }
+        }
+    }
+
+    /// A diagnosis with these parts.
+    public init(changes: [Change], patch: JSONValue, verified: Bool, unavailable: Unavailable? = nil) {
+        self.changes = changes
+        self.patch = patch
+        self.verified = verified
+        self.unavailable = unavailable
+    }
+
+    /// Diagnoses an infeasible scenario: the smallest change, or, when there is none, ``unavailable`` says why.
+    ///
+    /// The relaxation is solved in floating point first; when that finds no optimum or no change, it is solved
+    /// again in exact rational arithmetic (GLPK's `glp_exact`, continuous scenarios only), where a requirement
+    /// a millionth of a home out of reach (a region minimum 10^-6 above capacity) still shows.
+    public static func diagnose(_ scenario: Scenario) -> Diagnosis {
         // Its own budget of solver.timeLimit for every solve below: the elastic programme of an integer scenario is
         // a MIP, and without a limit it ran for as long as branch-and-cut takes (found by fuzzing).
         let clock = ContinuousClock()
@@ -52,60 +91,18 @@ public struct Diagnosis: Sendable, Hashable {
             let left = (deadline - clock.now).components
             return max(0.001, Double(left.seconds) + Double(left.attoseconds) * 1e-18)
         }
-        func options() -> SolverOptions {
-            SolverOptions(timeLimit: remaining(), mipGap: scenario.solver.integer ? scenario.solver.mipGap : 0)
-        }
         let formulation = Formulation(scenario, elastic: true)
-        let rows = formulation.requirements
-        let weights = rows.map { weight(of: $0, in: formulation, scenario: scenario) }
-        var objective = LinearExpression()
-        for (row, weight) in zip(rows, weights) {
-            if let violation = row.elastic { objective.add(violation, times: weight) }
+        let search = DiagnosisSearch(formulation: formulation, scenario: scenario, remaining: remaining)
+        var found = search.run(exact: false)
+        if (try? found.get())?.isEmpty != false, search.canBeExact { found = search.run(exact: true) }
+        let rows: [DiagnosisSearch.Relaxation]
+        switch found {
+        case .failure(let reason):
+            return Diagnosis(changes: [], patch: .object(JSONObject()), verified: false, unavailable: reason)
+        case .success(let list): rows = list
         }
-        var model = formulation.model
-        model.minimize(objective)
-        let found: [(row: RequirementRow, violation: Double, denominator: Double)]? =
-            try? GLPKProblem.withProblem(
-                for: model
-            ) { problem in
-                // Pass 1: the smallest weighted change.
-                var solution = try problem.solve(options())
-                guard solution.status == .optimal else { return nil }
-                var needed: [Int] = []
-                for (index, row) in rows.enumerated() {
-                    guard let violation = row.elastic else { continue }
-                    if isPositive(solution[violation], row.requirement) {
-                        needed.append(index)
-                    } else {
-                        try problem.setBounds(of: violation, lowerBound: 0, upperBound: 0)
-                    }
-                }
-                // Pass 2: drop every relaxation that is not needed, municipalities' own requirements first.
-                let order = needed.sorted {
-                    (rows[$0].requirement.municipality == nil ? 1 : 0, $0)
-                        < (rows[$1].requirement.municipality == nil ? 1 : 0, $1)
-                }
-                for index in order where needed.count > 1 {
-                    guard let violation = rows[index].elastic else { continue }
-                    try problem.setBounds(of: violation, lowerBound: 0, upperBound: 0)
-                    if try problem.solve(options()).status == .optimal {
-                        needed.removeAll { $0 == index }
-                    } else {
-                        try problem.setBounds(of: violation, lowerBound: 0, upperBound: .infinity)
-                    }
-                }
-                solution = try problem.solve(options())
-                guard solution.status == .optimal else { return nil }
-                return needed.compactMap { index in
-                    guard let violation = rows[index].elastic else { return nil }
-                    let denominator = rows[index].denominator.map { solution.value(of: $0) } ?? 1
-                    return (rows[index], solution[violation], denominator)
-                }
-            } ?? nil
-        guard let found else { return nil }
-
         var changes: [Change] = []
-        for (row, violation, denominator) in found {
+        for (row, violation, denominator) in rows {
             let requirement = row.requirement
             let step = requirement.unit == .share ? (denominator > 1e-9 ? violation / denominator : 1) : violation
             var suggested = requirement.relaxesDownward ? requirement.value - step : requirement.value + step
@@ -139,8 +136,15 @@ public struct Diagnosis: Sendable, Hashable {
         } else {
             verified = false
         }
+        if changes.isEmpty {
+            return Diagnosis(changes: [], patch: patch, verified: false, unavailable: .noChangeNeeded)
+        }
         return Diagnosis(changes: changes, patch: patch, verified: verified)
     }
+
+    /// No changes, because the solve did not search for them (``Unavailable/notSearched``).
+    static let notSearched = Diagnosis(
+        changes: [], patch: .object(JSONObject()), verified: false, unavailable: .notSearched)
 
     /// The weight of one unit of violation (a home or placement) in the smallest-change objective.
     static func weight(of row: RequirementRow, in formulation: Formulation, scenario: Scenario) -> Double {
@@ -170,8 +174,9 @@ public struct Diagnosis: Sendable, Hashable {
         return values
     }
 
-    static func isPositive(_ violation: Double, _ requirement: Requirement) -> Bool {
-        violation > 1e-7 * max(1, requirement.unit == .share ? 1 : abs(requirement.value))
+    /// Whether a violation is a change rather than solver noise; in exact arithmetic every positive one is.
+    static func isPositive(_ violation: Double, _ requirement: Requirement, exact: Bool = false) -> Bool {
+        exact ? violation > 0 : violation > 1e-7 * max(1, requirement.unit == .share ? 1 : abs(requirement.value))
     }
 
     /// A merge patch setting every suggested value. A `Range` written as one number becomes `{"min", "max"}`, and

@@ -85,7 +85,10 @@ public enum FairShare {
             case .cancelled: result.failure = .cancelled
             default: break
             }
-            if result.status == .infeasible, diagnose { result.diagnosis = Diagnosis.diagnose(scenario) }
+            if result.status == .infeasible {
+                // Every infeasible result says what to change, or why it cannot.
+                result.diagnosis = diagnose ? Diagnosis.diagnose(scenario) : Diagnosis.notSearched
+            }
             if result.hasAllocation, let rounding = settlement.rounding {
                 switch rounding.status {
                 case .optimal: break
@@ -295,14 +298,23 @@ public enum FairShare {
             priorityGroups: scenario.priorityGroups.enumerated().map { g, group in
                 DemandOutcome(
                     id: group.id, placed: clean(regionalPlaced[g]),
-                    shortfall: clean(max(0, group.demand.min - regionalPlaced[g])))
+                    shortfall: shortfall(
+                        below: group.demand.min, regionalPlaced[g], summing: scenario.municipalities.count))
             },
             care: scenario.careQualities.enumerated().map { c, quality in
                 DemandOutcome(
                     id: quality.id, placed: clean(regionalCare[c]),
-                    shortfall: clean(max(0, quality.demand.min - regionalCare[c])))
+                    shortfall: shortfall(
+                        below: quality.demand.min, regionalCare[c], summing: scenario.municipalities.count))
             })
         result.objective = result.objective.map { LevelOptimum(level: $0.level, value: clean($0.value)) }
+    }
+
+    /// How far `placed` is below `demand`; 0 within the check's tolerance (`Verification.tolerance`): the
+    /// municipalities' figures, each written to a millionth, need not add up to a demand of 0.5 exactly.
+    static func shortfall(below demand: Double, _ placed: Double, summing figures: Int) -> Double {
+        let short = demand - placed
+        return short <= Verification.tolerance(demand, figures: figures + 1) ? 0 : clean(short)
     }
 
     /// Rounds solver noise away: 6 decimals (a millionth of a home), no negative zero.

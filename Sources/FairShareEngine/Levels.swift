@@ -61,7 +61,8 @@ struct LevelRun {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let remaining = max(0.001, settings.timeLimit - seconds)
-            let solution = try problem.solve(
+            let solution = try ExactRecheck.solve(
+                problem,
                 FairShare.options(
                     for: settings, timeLimit: remaining, cancellation: cancellation,
                     periodFairness: formulation.judgesPeriods, periodStart: periodStart))
@@ -111,7 +112,8 @@ struct LevelRun {
         while last == nil || profile.contains(where: { $0 == nil }) {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            let solution = try problem.solve(
+            let solution = try ExactRecheck.solve(
+                problem,
                 FairShare.options(
                     for: settings,
                     timeLimit: max(

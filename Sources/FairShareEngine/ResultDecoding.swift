@@ -320,7 +320,8 @@ enum ResultReader {
         }
         return Diagnosis(
             changes: changes, patch: object["patch"] ?? .object(JSONObject()),
-            verified: try bool(object["verified"], here + "verified"))
+            verified: try bool(object["verified"], here + "verified"),
+            unavailable: object["unavailable"] == nil ? nil : try word(object["unavailable"], here + "unavailable"))
     }
 
     static func mismatch(_ value: JSONValue?, _ path: JSONPath, _ expected: String) -> ResultDecodingError {

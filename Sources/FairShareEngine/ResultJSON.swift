@@ -220,26 +220,30 @@ extension Diagnosis {
     /// The `diagnosis` section of a result: each change with its path, current and suggested value.
     public var json: JSONValue {
         .object(
-            JSONObject([
-                ("verified", .bool(verified)),
-                (
-                    "changes",
-                    .array(
-                        changes.map { change in
-                            .object(
-                                JSONObject([
-                                    ("path", .string(change.requirement.path.description)),
-                                    ("requirement", .string(change.requirement.family)),
-                                    ("unit", .string(change.requirement.unit.rawValue)),
-                                    ("side", .string(change.requirement.side.rawValue)),
-                                    ("municipality", change.requirement.municipality.map(JSONValue.string) ?? .null),
-                                    ("current", .number(change.requirement.value)),
-                                    ("suggested", .number(change.suggested)),
-                                    ("difference", .number(FairShare.clean(change.difference, digits: 9))),
-                                ]))
-                        })
-                ),
-                ("patch", patch),
-            ]))
+            JSONObject(
+                [
+                    ("verified", .bool(verified)),
+                    (
+                        "changes",
+                        .array(
+                            changes.map { change in
+                                .object(
+                                    JSONObject([
+                                        ("path", .string(change.requirement.path.description)),
+                                        ("requirement", .string(change.requirement.family)),
+                                        ("unit", .string(change.requirement.unit.rawValue)),
+                                        ("side", .string(change.requirement.side.rawValue)),
+                                        (
+                                            "municipality",
+                                            change.requirement.municipality.map(JSONValue.string) ?? .null
+                                        ),
+                                        ("current", .number(change.requirement.value)),
+                                        ("suggested", .number(change.suggested)),
+                                        ("difference", .number(FairShare.clean(change.difference, digits: 9))),
+                                    ]))
+                            })
+                    ),
+                    ("patch", patch),
+                ] + (unavailable.map { [("unavailable", JSONValue.string($0.rawValue))] } ?? [])))
     }
 }

@@ -12,7 +12,10 @@ public struct DiagnosisReport: Sendable {
     /// The lines of the diagnosis, for a terminal or a note.
     public var lines: [String] {
         guard !diagnosis.changes.isEmpty else {
-            return ["No single set of requirement changes could be found that makes the scenario solvable."]
+            return [
+                "No single set of requirement changes could be found that makes the scenario solvable"
+                    + (diagnosis.unavailable.map { ": \($0)." } ?? ".")
+            ]
         }
         var lines = ["The hard requirements cannot all hold. The smallest change that makes the scenario solvable:"]
         lines += diagnosis.changes.map { "  \($0)" }

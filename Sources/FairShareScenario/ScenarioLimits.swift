@@ -9,6 +9,10 @@ public struct ScenarioLimits: Sendable, Hashable {
     public var maximumDepth: Int
     /// Most periods in one scenario (default 120: ten years of months; the programme grows linearly with them).
     public var maximumPeriods: Int
+    /// Largest number of homes, placements or weight anywhere in the scenario, in absolute value (default 10^9;
+    /// keys are not limited). Beyond it GLPK's floating-point simplex was measured to give wrong statuses
+    /// (docs/model.md §3, "The numeric range"); a larger number is an `out-of-range` issue.
+    public var largestNumber: Double = 1e9
 
     /// Longest id, in characters (ids become parts of LP names, which GLPK limits to 255 bytes).
     public static let maximumIDLength = 64

@@ -83,6 +83,7 @@ struct ScenarioReader {
         checkItemIDsAreDistinct(segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
         checkObligationMeasures(municipalities)
         checkStatutoryTasks(groups, municipalities)
+        NumericRange.check(document, largest: limits.largestNumber, reporting: &fields)
         let regionalStock = municipalities.reduce(0) { $0 + $1.totalStock }
         for segment in segments {
             if case .converge? = segment.fair, regionalStock <= 0 {

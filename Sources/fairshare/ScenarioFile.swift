@@ -83,6 +83,8 @@ extension ExitStatus {
                         "  the smallest change that makes it solvable"
                             + (diagnosis.verified ? "" : " (not confirmed by solving again)") + ":\n"
                             + diagnosis.changes.map { "    \($0)" }.joined(separator: "\n"))
+                } else if let reason = result.diagnosis?.unavailable {
+                    Terminal.error("  no smallest change that makes it solvable: \(reason)")
                 }
                 status = .noOptimum
             }

@@ -1,0 +1,85 @@
+internal import CGLPK
+
+extension GLPKProblem {
+    /// Solves the LP again in exact rational arithmetic (GLPK's `glp_exact`), starting from the basis the last
+    /// solve left: a re-check of a status that floating-point arithmetic may have got wrong.
+    ///
+    /// GLPK reads every whole number exactly and every other coefficient and bound as the simplest fraction within
+    /// 1e-10 of it, relatively (0.1 is 1/10, 1000.000001 is 1000000001/1000000), and runs the simplex method on
+    /// rationals: ``SolveStatus/infeasible``, ``SolveStatus/unbounded`` and ``SolveStatus/optimal`` are decided
+    /// without tolerances for those numbers. The values are the exact solution converted to `Double` (truncated,
+    /// within one ulp). It is much slower than ``solve(_:)`` on large problems: meant for re-checking, with a time
+    /// limit.
+    ///
+    /// - Honours ``SolverOptions/timeLimit`` and ``SolverOptions/iterationLimit``; ``SolverOptions/cancellation``
+    ///   is looked at before the call only (GLPK's exact simplex has no callback). The other options do not apply.
+    /// - A basis that does not fit (after rows were added or deleted) or is singular in exact arithmetic is
+    ///   replaced by GLPK's standard basis and the solve is repeated.
+    /// - Afterwards GLPK holds no floating-point factorisation, so sensitivity analysis
+    ///   (ranging) needs another ``solve(_:)`` first; the next
+    ///   ``solve(_:)`` starts warm from the exact basis.
+    /// - Throws: ``SolverError/Code/notAnLP`` when the model has integer variables, ``SolverError/Code/invalidParameter``
+    ///   for invalid options, and the thread/closed errors.
+    public func solveExactly(_ options: SolverOptions = SolverOptions()) throws(SolverError) -> Solution {
+        let handle = try openHandle("solveExactly(_:)")
+        let checked = try CheckedOptions(options)
+        if mirror.hasIntegerVariables {
+            throw SolverError(
+                .notAnLP, at: "GLPKProblem.solveExactly(_:)",
+                "GLPK's exact simplex solves LPs only, and the model has integer variables")
+        }
+        let cancellation = options.cancellation ?? SolverCancellation.current
+        if cancellation?.isCancelled == true { return Solution(status: .cancelled) }
+        hasCurrentOptimalBasis = false
+        guard glp_get_num_rows(handle) > 0, glp_get_num_cols(handle) > 0 else {
+            return Solution(status: .failed(reason: "GLPK's exact simplex needs at least one row and one column"))
+        }
+        let log = TerminalLog(keepsText: options.captureLog)
+        let iterationsBefore = glp_get_it_cnt(handle)
+        var solution = log.run { () -> Solution in
+            var parameters = glp_smcp()
+            glp_init_smcp(&parameters)
+            parameters.msg_lev = options.captureLog ? GLP_MSG_ALL : GLP_MSG_OFF
+            if let limit = checked.iterationLimit { parameters.it_lim = limit }
+            if let limit = checked.timeLimitMilliseconds { parameters.tm_lim = limit }
+            var code = glp_exact(handle, &parameters)
+            if code == GLP_EBADB || code == GLP_ESING {
+                glp_std_basis(handle)
+                code = glp_exact(handle, &parameters)
+            }
+            switch code {
+            case 0: break
+            case GLP_ETMLIM: return Solution(status: .timeLimit)
+            case GLP_EITLIM: return Solution(status: .iterationLimit)
+            default:
+                return Solution(
+                    status: .failed(reason: "GLPK's exact simplex stopped: \(GLPKReturnCode.describe(code))"))
+            }
+            switch glp_get_status(handle) {
+            case GLP_OPT: return exactSolution(handle)
+            case GLP_NOFEAS: return Solution(status: .infeasible)
+            case GLP_UNBND: return Solution(status: .unbounded)
+            case let other:
+                return Solution(
+                    status: .failed(
+                        reason: "GLPK's exact simplex ended with solution status "
+                            + GLPKReturnCode.describeStatus(other)))
+            }
+        }
+        solution.iterationCount = Int(max(0, glp_get_it_cnt(handle) - iterationsBefore))
+        solution.log = options.captureLog ? log.text : nil
+        return solution
+    }
+
+    /// The optimal basic solution `glp_exact` left, rounded to `Double`.
+    private func exactSolution(_ handle: OpaquePointer) -> Solution {
+        let columns = mirror.variables.count
+        let rows = mirror.constraints.count
+        return Solution(
+            status: .optimal, objectiveValue: glp_get_obj_val(handle),
+            values: (0..<columns).map { glp_get_col_prim(handle, Int32($0 + 1)) },
+            rowActivities: (0..<rows).map { glp_get_row_prim(handle, Int32($0 + 1)) },
+            rowDuals: (0..<rows).map { glp_get_row_dual(handle, Int32($0 + 1)) },
+            reducedCosts: (0..<columns).map { glp_get_col_dual(handle, Int32($0 + 1)) })
+    }
+}
