@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "FairShareScenario", package: "fairshare"),
                 .product(name: "FairShareReport", package: "fairshare"),
                 .product(name: "FairShareSynthetic", package: "fairshare"),
+                .product(name: "GLPKSolver", package: "fairshare"),
             ]
         ),
         // Solves small scenarios N times, for valgrind / LeakSanitizer: no growth between 1,000 and 10,000.

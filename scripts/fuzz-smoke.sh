@@ -9,6 +9,7 @@
 # Modes (Fuzz/README.md):
 #   bytes   inputs are scenario files, seeded with Scenarios/, the hostile corpus and every earlier finding
 #   edits   inputs are lists of awkward numeric edits to the shipped scenarios and two synthetic regions
+#   exact   the same edits; every level optimum of an LP is compared with GLPK's exact rational simplex
 #
 # The seed is fixed (-seed=1) so that a run explores the same inputs on every machine, as far as its speed lets it.
 # Scratch: $FUZZ_SCRATCH (default /tmp/fairshare-fuzz): build-fuzz/, corpus-*/, artifacts/.
@@ -47,4 +48,12 @@ run() {
 
 run bytes -max_len=65536 -dict=Fuzz/scenario.dict "$scratch/seeds"
 run edits
+run exact
+# A differential run that compared nothing checked nothing.
+compared=$(sed -nE 's/^exact: .* with ([0-9]+) level optima compared.*/\1/p' "$scratch/exact.log")
+echo "   $(grep -E '^exact: ' "$scratch/exact.log")"
+if [ "${compared:-0}" -eq 0 ]; then
+    echo "FAIL: the exact mode compared no level optimum"
+    exit 1
+fi
 echo "   no finding"

@@ -35,6 +35,30 @@ extension FairShare {
         return LevelProgramme(level: level, model: model)
     }
 
+    /// The linear programme of level `index` (0 for the first) as ``solve(_:options:)-4vfx`` solves it after the
+    /// levels before it reached `optima`: the scenario's model, one row `level_j ≤ optima[j] + levelTolerance ·
+    /// max(1, |optima[j]|)` per earlier level, and that level's objective. `nil` when the scenario has no such
+    /// level, when `optima` does not hold exactly one value per earlier level, or when an earlier level is
+    /// `leximin`'s fairness level (a sequence of stages, not one row). For checking a result's optima with another
+    /// solver: the optimum of this programme is the result's `objective[index]`.
+    public static func levelProgramme(of scenario: Scenario, level index: Int, after optima: [Double])
+        -> LevelProgramme?
+    {
+        let formulation = Formulation(scenario)
+        guard index >= 0, index < formulation.levels.count, optima.count == index else { return nil }
+        var model = formulation.model
+        for (earlier, optimum) in zip(formulation.levels.prefix(index), optima) {
+            if earlier.level == .fairness && formulation.leximinBound != nil { return nil }
+            guard optimum.isFinite else { return nil }
+            let bound = optimum + levelTolerance * max(1, abs(optimum))
+            _ = model.add((earlier.expression <= bound).named("level[\(earlier.level.rawValue)]"))
+        }
+        let (level, expression) = formulation.levels[index]
+        if level == .fairness && formulation.leximinBound != nil { return nil }
+        model.minimize(expression)
+        return LevelProgramme(level: level, model: model)
+    }
+
     /// The first level's linear programme as text (see ``firstLevel(of:)``), written by GLPK in `format`, after a
     /// comment that explains the names, so that a reader can check the formulation with any solver.
     /// - Throws: `SolverError` (GLPKSolver) when GLPK refuses the model or cannot write it.

@@ -62,8 +62,15 @@ enum EditFuzz {
     ]
 
     static func run(_ bytes: [UInt8]) {
-        guard bytes.count >= 2, !bases.isEmpty else { return }
-        let which = Int(bytes[0]) % bases.count
+        guard let scenario = scenario(from: bytes, bases: Array(bases.indices)) else { return }
+        FuzzRun.solve(scenario)
+    }
+
+    /// The scenario that `bytes` make as edits of one of the bases with the indices `among` (the first byte picks
+    /// it), or `nil` when the bytes are too few or the edited file is invalid (which is then checked as such).
+    static func scenario(from bytes: [UInt8], bases among: [Int]) -> Scenario? {
+        guard bytes.count >= 2, !among.isEmpty else { return nil }
+        let which = among[Int(bytes[0]) % among.count]
         var document = bases[which]
         let paths = places[which]
         var index = 1
@@ -114,13 +121,11 @@ enum EditFuzz {
             }
         }
         let loader = ScenarioLoader(limits: FuzzCaps.limits)
-        let scenario: Scenario
         do {
-            scenario = try loader.read(document)
+            return try loader.read(document)
         } catch {
             FuzzRun.check(error)
-            return
+            return nil
         }
-        FuzzRun.solve(scenario)
     }
 }

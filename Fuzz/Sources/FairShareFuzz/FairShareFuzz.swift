@@ -30,17 +30,28 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
     var argc = argc
     var argv = argv
     // FAIRSHARE_FUZZ_MODE=edits: the bytes are numeric edits of valid scenarios (see EditFuzz), which reach the
-    // solver far more often than raw bytes do.
-    if ProcessInfo.processInfo.environment["FAIRSHARE_FUZZ_MODE"] == "edits" {
+    // solver far more often than raw bytes do. FAIRSHARE_FUZZ_MODE=exact: the same edits, and each level optimum
+    // compared with an exact solve (see ExactFuzz). Otherwise (or `bytes`): the bytes are a scenario file.
+    switch ProcessInfo.processInfo.environment["FAIRSHARE_FUZZ_MODE"] ?? "bytes" {
+    case "edits":
         return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
             EditFuzz.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
             return 0
         }
-    }
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-        FuzzRun.run(bytes)
-        return 0
+    case "exact":
+        atexit { ExactFuzz.printCounts() }
+        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            ExactFuzz.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+            return 0
+        }
+    case "bytes":
+        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            FuzzRun.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+            return 0
+        }
+    case let other:
+        FileHandle.standardError.write(Data("FAIRSHARE_FUZZ_MODE=\(other): use bytes, edits or exact\n".utf8))
+        return 2
     }
 }
 
