@@ -9,6 +9,11 @@ public struct ScenarioLimits: Sendable, Hashable {
     public var maximumDepth: Int
     /// Most periods in one scenario (default 120: ten years of months; the programme grows linearly with them).
     public var maximumPeriods: Int
+    /// Most variants in one scenario (default 1,000). Each variant is a whole scenario: `validate` checks every
+    /// one and `compare` solves every one, so the work grows with variants times the scenario's size. A thousand
+    /// is far more than anyone compares (Drechtsteden has 12) and keeps `validate` of a 16 MiB file within a
+    /// minute.
+    public var maximumVariants: Int
 
     /// Longest id, in characters (ids become parts of LP names, which GLPK limits to 255 bytes).
     public static let maximumIDLength = 64
@@ -17,11 +22,12 @@ public struct ScenarioLimits: Sendable, Hashable {
 
     public init(
         maximumFileSize: Int = 16 << 20, maximumMunicipalities: Int = 10_000, maximumDepth: Int = 64,
-        maximumPeriods: Int = 120
+        maximumPeriods: Int = 120, maximumVariants: Int = 1_000
     ) {
         self.maximumFileSize = maximumFileSize
         self.maximumMunicipalities = maximumMunicipalities
         self.maximumDepth = maximumDepth
         self.maximumPeriods = maximumPeriods
+        self.maximumVariants = maximumVariants
     }
 }
