@@ -26,12 +26,23 @@ struct FieldReader {
         }
     }
 
-    /// `ids` for a message: all of them when there are few, otherwise the first ones and how many there are in all,
-    /// so that a message stays short however many ids a file declares.
-    func listed(_ ids: [String]) -> String {
+    /// Whether a further problem would only be counted: ``issues`` is full and no rewrite may drop a problem.
+    var isFull: Bool { issues.count >= ScenarioError.maximumIssuesKept && rewrite == nil }
+
+    /// Counts `problems` more without building them; only when ``isFull``.
+    mutating func countOnly(_ problems: Int) {
+        precondition(isFull, "problems are counted only once the list is full")
+        moreIssues += problems
+    }
+
+    /// `ids` for a message: all of them when there are few, otherwise the first ones and how many there are in all
+    /// (`total`, when `ids` holds only the first ones), so that a message stays short however many ids a file
+    /// declares.
+    func listed(_ ids: [String], total: Int? = nil) -> String {
         let shown = 10
-        guard ids.count > shown else { return ids.joined(separator: ", ") }
-        return ids.prefix(shown).joined(separator: ", ") + ", … (\(ids.count) in all)"
+        let count = total ?? ids.count
+        guard count > shown else { return ids.joined(separator: ", ") }
+        return ids.prefix(shown).joined(separator: ", ") + ", … (\(count) in all)"
     }
 
     /// An object with only the `allowed` fields and all `required` ones.

@@ -162,8 +162,10 @@ public struct ScenarioLoader: Sendable {
             ])
         }
         let patched = scenario.document.mergePatched(with: variant.patch)
+        var reader = ScenarioReader(limits: limits)
+        reader.unchanged = UnchangedMunicipalities(base: scenario.definition, patch: variant.patch)
         do {
-            let scenario = try read(patched)
+            let scenario = try reader.read(patched).get()
             return Scenario(validated: scenario.definition, document: scenario.document, appliedVariant: id)
         } catch {
             throw error.mapIssues {

@@ -2,6 +2,8 @@
 struct ScenarioReader {
     var fields = FieldReader()
     let limits: ScenarioLimits
+    /// When reading a variant: the base scenario's municipalities that its patch leaves unchanged.
+    var unchanged: UnchangedMunicipalities?
 
     /// `$schema` names the JSON Schema for editors (`fairshare schema`); the reader ignores it.
     static let topFields = [
@@ -80,7 +82,8 @@ struct ScenarioReader {
         for group in groups { keyed.append((group.key, JSONPath(members: ["priorityGroups", group.id, "key"]))) }
         for quality in care { keyed.append((quality.key, JSONPath(members: ["care", quality.id, "key"]))) }
         if fields.issues.isEmpty {
-            for (key, path) in keyed { checkKey(key, path, municipalities: municipalities, segments: segmentIDs) }
+            var totals = KeyAttributeTotals(municipalities: municipalities, segments: segmentIDs)
+            for (key, path) in keyed { checkKey(key, path, totals: &totals, segments: segmentIDs) }
         }
 
         checkItemIDsAreDistinct(segments: segmentIDs, groups: groupIDs, care: careIDs)
@@ -348,6 +351,7 @@ struct ScenarioReader {
         let items = segments + groups + care
         defer { fields.rewrite = nil }
         return entries.map { id, own in
+            if let known = unchanged?.municipality(id) { return known }
             let here = JSONPath(members: ["municipalities", id])
             // docs/model.md §7: the defaults merged under the municipality's own object (its values win, null
             // removes one).
@@ -695,41 +699,47 @@ struct ScenarioReader {
     }
 
     /// Checks that every attribute a key names is known, present and ≥ 0 everywhere, with a positive total.
-    mutating func checkKey(_ key: Key, _ path: JSONPath, municipalities: [Municipality], segments: DeclaredIDs) {
-        let builtIn =
-            ["population", "households", "stock", "lettings", "capacity"] + segments.ids.map { "stock.\($0)" }
+    mutating func checkKey(_ key: Key, _ path: JSONPath, totals: inout KeyAttributeTotals, segments: DeclaredIDs) {
         for (attribute, _) in key.weights {
             let here = key.weights.count == 1 && path.last == "key" && isSimple(key) ? path : path + attribute
+            let summary = totals.summary(of: attribute)
             if attribute == "capacity" {
-                for municipality in municipalities where municipality.newHomes.max == .infinity {
+                let lacking = totals.missing("capacity", first: .max)
+                for (position, id) in lacking.enumerated() {
+                    guard !fields.isFull else {
+                        fields.countOnly(lacking.count - position)
+                        break
+                    }
                     fields.report(
                         .badKey, here,
                         "the key \"capacity\" needs newHomes.max in every municipality; "
-                            + "municipalities.\(municipality.id).newHomes has no max")
+                            + "municipalities.\(id).newHomes has no max")
                 }
                 continue
             }
-            var total = 0.0
-            var missing: [String] = []
-            for municipality in municipalities {
-                if let value = municipality.keyAttribute(attribute, segmentIDs: segments.ids) {
-                    total += value
-                    if value < 0 {
-                        fields.report(
-                            .badKey, JSONPath(members: ["municipalities", municipality.id, "attributes", attribute]),
-                            "is \(fields.format(value)); the key at \(path) needs it to be 0 or more")
-                    }
-                } else {
-                    missing.append(municipality.id)
+            for (position, negative) in summary.negatives.enumerated() {
+                guard !fields.isFull else {
+                    fields.countOnly(summary.negatives.count - position)
+                    break
                 }
+                fields.report(
+                    .badKey, JSONPath(members: ["municipalities", negative.id, "attributes", attribute]),
+                    "is \(fields.format(negative.value)); the key at \(path) needs it to be 0 or more")
             }
-            if !missing.isEmpty {
-                let known = fields.listed(builtIn)
-                let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            let missing = totals.municipalityCount - summary.present
+            let total = summary.total
+            if fields.isFull && (missing > 0 || !total.isFinite || total <= 0) {
+                fields.countOnly(1)
+            } else if missing > 0 {
+                let builtIn = ["population", "households", "stock", "lettings", "capacity"]
+                let known = fields.listed(
+                    builtIn + segments.ids.prefix(10).map { "stock.\($0)" }, total: builtIn.count + segments.ids.count)
+                let first = totals.missing(attribute, first: 6)
+                let shown = first.prefix(5).joined(separator: ", ") + (missing > 5 ? ", …" : "")
                 fields.report(
                     .badKey, here,
-                    "attribute \"\(attribute)\" is missing in \(missing.count) "
-                        + "municipalit\(missing.count == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
+                    "attribute \"\(attribute)\" is missing in \(missing) "
+                        + "municipalit\(missing == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
                         + "or use one of: \(known)")
             } else if !total.isFinite {
                 // Shares of an infinite total are all 0: every fair share would silently vanish.

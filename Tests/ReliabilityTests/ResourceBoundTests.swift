@@ -128,4 +128,53 @@ struct ResourceBoundTests {
         #expect(hugeRun.seconds < HostileBounds.seconds, "\(hugeRun)")
         #expect(hugeRun.peakKilobytes < HostileBounds.peakKilobytes, "\(hugeRun)")
     }
+
+    @Test("a key of 100,000 attributes that 2,000 municipalities lack: every one counted, within seconds")
+    func wideKey() throws {
+        var text = #"{"format": "fairshare-scenario/1", "name": "key", "segments": {"a": {"fair": "#
+        text += #"{"rule": "proportional", "key": {"#
+        text += (0..<100_000).map { "\"k\($0)\": 1" }.joined(separator: ", ") + #"}}}}, "municipalities": {"#
+        text += (0..<2_000).map { "\"GM\($0)\": {\"name\": \"M\", \"population\": 1}" }.joined(separator: ", ")
+        let bytes = Array((text + "}}").utf8)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = try #require(#expect(throws: ScenarioError.self) { try ScenarioLoader().load(data: bytes) })
+        // In the order of the file. Looked up in every municipality for every attribute, this took minutes (2·10^8 lookups).
+        #expect(clock.now - start < .seconds(HostileBounds.seconds))
+        #expect(error.issueCount == 100_000)
+        #expect(error.issues.first?.path == "segments.a.fair.key.k0")
+        #expect(
+            error.issues.first?.message.hasPrefix(
+                "attribute \"k0\" is missing in 2000 municipalities (GM0, GM1, GM2, GM3, GM4, …)") == true,
+            "\(error.issues.first?.message ?? "")")
+    }
+
+    @Test("999 variants, each changing one of 2,000 municipalities: validated without reading the region 1,000 times")
+    func variantsOverARegion() throws {
+        var text = #"{"format": "fairshare-scenario/1", "name": "region", "segments": {"a": {}}, "#
+        let attributes = (0..<50).map { "\"x\($0)\": \($0)" }.joined(separator: ", ")
+        text += #""municipalities": {"#
+        text += (0..<2_000).map { "\"GM\($0)\": {\"name\": \"M\", \"attributes\": {\(attributes)}}" }
+            .joined(separator: ", ")
+        text += #"}, "variants": {"#
+        text += (0..<999).map { "\"v\($0)\": {\"patch\": {\"municipalities\": {\"GM\($0)\": {\"population\": 5}}}}" }
+            .joined(separator: ", ")
+        let loader = ScenarioLoader()
+        let scenario = try loader.load(data: Array((text + "}}").utf8))
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(loader.variantError(of: scenario) == nil)
+        #expect(clock.now - start < .seconds(HostileBounds.seconds))
+        // The variant's own municipality is read again; the others are the base's.
+        let variant = try loader.applying(variant: "v7", to: scenario)
+        #expect(variant.municipalities.first { $0.id == "GM7" }?.population == 5)
+        #expect(variant.municipalities.first { $0.id == "GM8" }?.population == nil)
+        #expect(variant.municipalities.count == 2_000)
+        // A 1,000th variant that makes another municipality invalid is still refused.
+        let broken = try loader.load(
+            data: Array(
+                (text + #", "bad": {"patch": {"municipalities": {"GM9": {"stock": {"b": 1}}}}}}}"#).utf8))
+        let error = try #require(loader.variantError(of: broken))
+        #expect(error.issues.map(\.path) == ["municipalities.GM9.stock.b"])
+    }
 }
