@@ -149,15 +149,15 @@ struct ResourceBoundTests {
             "\(error.issues.first?.message ?? "")")
     }
 
-    @Test("999 variants, each changing one of 2,000 municipalities: validated without reading the region 1,000 times")
+    @Test("499 variants, each changing one of 500 municipalities: validated without reading the region 500 times")
     func variantsOverARegion() throws {
         var text = #"{"format": "fairshare-scenario/1", "name": "region", "segments": {"a": {}}, "#
-        let attributes = (0..<50).map { "\"x\($0)\": \($0)" }.joined(separator: ", ")
+        let attributes = (0..<100).map { "\"x\($0)\": \($0)" }.joined(separator: ", ")
         text += #""municipalities": {"#
-        text += (0..<2_000).map { "\"GM\($0)\": {\"name\": \"M\", \"attributes\": {\(attributes)}}" }
+        text += (0..<500).map { "\"GM\($0)\": {\"name\": \"M\", \"attributes\": {\(attributes)}}" }
             .joined(separator: ", ")
         text += #"}, "variants": {"#
-        text += (0..<999).map { "\"v\($0)\": {\"patch\": {\"municipalities\": {\"GM\($0)\": {\"population\": 5}}}}" }
+        text += (0..<499).map { "\"v\($0)\": {\"patch\": {\"municipalities\": {\"GM\($0)\": {\"population\": 5}}}}" }
             .joined(separator: ", ")
         let loader = ScenarioLoader()
         let scenario = try loader.load(data: Array((text + "}}").utf8))
@@ -169,8 +169,8 @@ struct ResourceBoundTests {
         let variant = try loader.applying(variant: "v7", to: scenario)
         #expect(variant.municipalities.first { $0.id == "GM7" }?.population == 5)
         #expect(variant.municipalities.first { $0.id == "GM8" }?.population == nil)
-        #expect(variant.municipalities.count == 2_000)
-        // A 1,000th variant that makes another municipality invalid is still refused.
+        #expect(variant.municipalities.count == 500)
+        // A 500th variant that makes another municipality invalid is still refused.
         let broken = try loader.load(
             data: Array(
                 (text + #", "bad": {"patch": {"municipalities": {"GM9": {"stock": {"b": 1}}}}}}}"#).utf8))
