@@ -1,17 +1,48 @@
 /// Reads typed values out of a JSON tree, collecting every problem with its path instead of stopping at the first.
 /// The building blocks of ``ScenarioReader``.
 struct FieldReader {
+    /// The first problems reported, at most ``ScenarioError/maximumIssuesKept``.
     private(set) var issues: [ScenarioIssue] = []
+    /// Problems reported after ``issues`` was full: counted, not kept.
+    private(set) var moreIssues = 0
+    /// Applied to every problem as it is reported; `nil` from it drops the problem.
+    var rewrite: ((ScenarioIssue) -> ScenarioIssue?)?
 
+    /// Every problem reported so far, kept or counted.
+    var issueCount: Int { issues.count + moreIssues }
+
+    /// The problems reported, as an error.
+    var error: ScenarioError { ScenarioError(issues, more: moreIssues) }
+
+    /// Records a problem: kept while ``issues`` has room, counted after that.
     mutating func report(_ code: ScenarioIssue.Code, _ path: JSONPath, _ message: String) {
-        issues.append(ScenarioIssue(code, at: path, message))
+        var issue: ScenarioIssue? = ScenarioIssue(code, at: path, message)
+        if let rewrite, let reported = issue { issue = rewrite(reported) }
+        guard let issue else { return }
+        if issues.count < ScenarioError.maximumIssuesKept {
+            issues.append(issue)
+        } else {
+            moreIssues += 1
+        }
     }
 
-    /// Rewrites the issues reported from position `start` on; `nil` drops an issue.
-    mutating func rewriteIssues(from start: Int, _ transform: (ScenarioIssue) -> ScenarioIssue?) {
-        let rewritten = issues[start...].compactMap(transform)
-        issues.removeSubrange(start...)
-        issues += rewritten
+    /// Whether a further problem would only be counted: ``issues`` is full and no rewrite may drop a problem.
+    var isFull: Bool { issues.count >= ScenarioError.maximumIssuesKept && rewrite == nil }
+
+    /// Counts `problems` more without building them; only when ``isFull``.
+    mutating func countOnly(_ problems: Int) {
+        precondition(isFull, "problems are counted only once the list is full")
+        moreIssues += problems
+    }
+
+    /// `ids` for a message: all of them when there are few, otherwise the first ones and how many there are in all
+    /// (`total`, when `ids` holds only the first ones), so that a message stays short however many ids a file
+    /// declares.
+    func listed(_ ids: [String], total: Int? = nil) -> String {
+        let shown = 10
+        let count = total ?? ids.count
+        guard count > shown else { return ids.joined(separator: ", ") }
+        return ids.prefix(shown).joined(separator: ", ") + ", … (\(count) in all)"
     }
 
     /// An object with only the `allowed` fields and all `required` ones.

@@ -323,17 +323,16 @@ struct TableOrigins: Sendable {
     /// The issues with the cell that gave each value named: `(from gemeenten.csv, row 4, column C "Inwoners")`.
     func annotated(_ error: ScenarioError) -> ScenarioError {
         guard !cells.isEmpty else { return error }
-        return ScenarioError(
-            error.issues.map { issue in
-                var path = issue.path
-                while !path.isEmpty {
-                    if let cell = cells[path] {
-                        return ScenarioIssue(issue.code, at: issue.path, "\(issue.message) (from \(cell))")
-                    }
-                    path = path.dropLast()
+        return error.mapIssues { issue in
+            var path = issue.path
+            while !path.isEmpty {
+                if let cell = cells[path] {
+                    return ScenarioIssue(issue.code, at: issue.path, "\(issue.message) (from \(cell))")
                 }
-                return issue
-            })
+                path = path.dropLast()
+            }
+            return issue
+        }
     }
 }
 
@@ -346,7 +345,7 @@ extension MunicipalityTable {
     ) throws(ScenarioError) -> (document: JSONValue, origins: TableOrigins) {
         guard case .object(var top) = document, let spec = top[member] else { return (document, TableOrigins()) }
         var fields = FieldReader()
-        guard let mapping = TableMapping.read(spec, fields: &fields) else { throw ScenarioError(fields.issues) }
+        guard let mapping = TableMapping.read(spec, fields: &fields) else { throw fields.error }
         let url =
             mapping.file.hasPrefix("/")
             ? URL(fileURLWithPath: mapping.file) : directory.appendingPathComponent(mapping.file)

@@ -6,7 +6,7 @@ extension ScenarioReader {
     /// `periods`: id → `{"start": "2025-01", "end": "2025-12", …}`, in time order without overlap, inside the
     /// horizon when one is given.
     mutating func readPeriods(
-        _ value: JSONValue?, horizon: Horizon?, groups: [String], care: [String]
+        _ value: JSONValue?, horizon: Horizon?, groups: DeclaredIDs, care: DeclaredIDs
     ) -> [Period] {
         let path: JSONPath = ["periods"]
         let entries = fields.idMap(value, path)
@@ -90,7 +90,7 @@ extension ScenarioReader {
 
     /// A municipality's `periods`: period id → `{"newHomes": Range, "realised": {ITEM: count}}`.
     mutating func readMunicipalityPeriods(
-        _ value: JSONValue?, _ path: JSONPath, periods: [String], items: [String]
+        _ value: JSONValue?, _ path: JSONPath, periods: DeclaredIDs, items: DeclaredIDs
     ) -> [String: MunicipalityPeriod] {
         var out: [String: MunicipalityPeriod] = [:]
         for (id, value) in fields.idMap(value, path) where known(id, periods, path + id, kind: "period") {
@@ -105,7 +105,7 @@ extension ScenarioReader {
     }
 
     /// `monitoring`: `{"asOf": PERIOD, "categories": {"onTrack": 0.95, "behind": 0.85, "wellBehind": 0.75}}`.
-    mutating func readMonitoring(_ value: JSONValue?, periods: [String]) -> Monitoring {
+    mutating func readMonitoring(_ value: JSONValue?, periods: DeclaredIDs) -> Monitoring {
         let path: JSONPath = ["monitoring"]
         guard let object = fields.object(value, path, allowed: ["asOf", "categories"]) else { return Monitoring() }
         var asOf = fields.string(object["asOf"], path + "asOf")

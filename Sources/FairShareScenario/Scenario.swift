@@ -107,7 +107,7 @@ public struct Scenario: Sendable, Hashable {
             guard repeated.isEmpty else { throw ScenarioError(repeated) }
             self = scenario
         } catch {
-            throw ScenarioError(repeated + error.issues.filter { !repeated.contains($0) })
+            throw ScenarioError(repeated + error.issues.filter { !repeated.contains($0) }, more: error.moreIssues)
         }
     }
 

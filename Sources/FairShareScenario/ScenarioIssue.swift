@@ -59,17 +59,30 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
-/// A scenario that cannot be used, with every problem found in it.
+/// A scenario that cannot be used, with the problems found in it: the first ``maximumIssuesKept`` of them, and how
+/// many more there were.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
-    /// All problems, in the order of the file.
+    /// The first problems, in the order of the file: at most ``maximumIssuesKept``.
     public let issues: [ScenarioIssue]
+    /// How many problems were found beyond ``issues``: counted, not kept.
+    public let moreIssues: Int
 
-    public init(_ issues: [ScenarioIssue]) {
-        self.issues = issues
+    /// An error with `issues` (the first ``maximumIssuesKept`` are kept, the rest counted) and `more` problems
+    /// found but not kept.
+    public init(_ issues: [ScenarioIssue], more: Int = 0) {
+        self.issues = Array(issues.prefix(Self.maximumIssuesKept))
+        moreIssues = more + max(0, issues.count - Self.maximumIssuesKept)
     }
 
+    /// Every problem found: ``issues`` and ``moreIssues``.
+    public var issueCount: Int { issues.count + moreIssues }
+
+    /// At most this many problems are kept in ``issues`` (1,000); validation counts the rest without building
+    /// them, so that the memory spent on problems stays bounded whatever the file holds (a 1 MB file with 20,000
+    /// bad references used to need more than 4 GB).
+    public static let maximumIssuesKept = 1_000
     /// At most this many problems are listed by ``description``; the rest are counted ("… and 99,900 more
-    /// problems"). ``issues`` always holds every one.
+    /// problems").
     public static let maximumIssuesShown = 100
     /// Paths and messages longer than this many characters are shortened in ``description`` (the middle is
     /// left out), so that a hostile file cannot make a message as large as itself.
@@ -79,16 +92,22 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// ``maximumTextShown`` characters, control and bidirectional-override characters written as `\u{…}` escapes
     /// (a file's ids reach the terminal in paths). Bounded whatever the file holds: under 50 KB.
     public var description: String {
-        let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
+        let total = issueCount
+        let count = total == 1 ? "1 problem" : "\(total) problems"
         var lines = issues.prefix(Self.maximumIssuesShown).map { issue in
             let message = Self.shown(issue.message)
             return issue.path.isEmpty ? "  \(message)" : "  \(Self.shown(issue.path.description)): \(message)"
         }
-        if issues.count > Self.maximumIssuesShown {
-            let more = issues.count - Self.maximumIssuesShown
-            lines.append("  … and \(more) more problem\(more == 1 ? "" : "s") (ScenarioError.issues holds them all)")
+        if total > Self.maximumIssuesShown {
+            let more = total - Self.maximumIssuesShown
+            lines.append("  … and \(more) more problem\(more == 1 ? "" : "s")")
         }
         return "the scenario is invalid (\(count)):\n" + lines.joined(separator: "\n")
+    }
+
+    /// The same problems with each kept issue transformed (its count of further problems unchanged).
+    public func mapIssues(_ transform: (ScenarioIssue) -> ScenarioIssue) -> ScenarioError {
+        ScenarioError(issues.map(transform), more: moreIssues)
     }
 
     /// `text` made safe and short for a terminal: control characters escaped, the middle left out when long. The

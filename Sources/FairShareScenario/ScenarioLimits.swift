@@ -12,7 +12,12 @@ public struct ScenarioLimits: Sendable, Hashable {
     /// Largest number of homes, placements or weight anywhere in the scenario, in absolute value (default 10^9;
     /// keys are not limited). Beyond it GLPK's floating-point simplex was measured to give wrong statuses
     /// (docs/model.md §3, "The numeric range"); a larger number is an `out-of-range` issue.
-    public var largestNumber: Double = 1e9
+    public var largestNumber: Double
+    /// Most variants in one scenario (default 1,000). Each variant is a whole scenario: `validate` checks every
+    /// one and `compare` solves every one, so the work grows with variants times the scenario's size. A thousand
+    /// is far more than anyone compares (Drechtsteden has 12) and keeps `validate` of a 16 MiB file within a
+    /// minute.
+    public var maximumVariants: Int
 
     /// Longest id, in characters (ids become parts of LP names, which GLPK limits to 255 bytes).
     public static let maximumIDLength = 64
@@ -21,11 +26,13 @@ public struct ScenarioLimits: Sendable, Hashable {
 
     public init(
         maximumFileSize: Int = 16 << 20, maximumMunicipalities: Int = 10_000, maximumDepth: Int = 64,
-        maximumPeriods: Int = 120
+        maximumPeriods: Int = 120, maximumVariants: Int = 1_000, largestNumber: Double = 1e9
     ) {
         self.maximumFileSize = maximumFileSize
         self.maximumMunicipalities = maximumMunicipalities
         self.maximumDepth = maximumDepth
         self.maximumPeriods = maximumPeriods
+        self.maximumVariants = maximumVariants
+        self.largestNumber = largestNumber
     }
 }

@@ -162,27 +162,42 @@ public struct ScenarioLoader: Sendable {
             ])
         }
         let patched = scenario.document.mergePatched(with: variant.patch)
+        var reader = ScenarioReader(limits: limits)
+        reader.unchanged = UnchangedMunicipalities(base: scenario.definition, patch: variant.patch)
         do {
-            let scenario = try read(patched)
+            let scenario = try reader.read(patched).get()
             return Scenario(validated: scenario.definition, document: scenario.document, appliedVariant: id)
         } catch {
-            throw ScenarioError(
-                error.issues.map {
-                    ScenarioIssue($0.code, at: $0.path, "\($0.message) (after applying variant \"\(id)\")")
-                })
+            throw error.mapIssues {
+                ScenarioIssue($0.code, at: $0.path, "\($0.message) (after applying variant \"\(id)\")")
+            }
         }
     }
 
-    /// Every problem of the scenario's variants: each variant applied and validated.
-    public func variantIssues(of scenario: Scenario) -> [ScenarioIssue] {
+    /// The problems of the scenario's variants, each variant applied and validated: the first
+    /// ``ScenarioError/maximumIssuesKept``, and how many more; `nil` when every variant is valid.
+    ///
+    /// A variant with an empty patch is the scenario itself, already valid, and is not validated again. The time
+    /// this takes is at most the number of variants (``ScenarioLimits/maximumVariants``) times that of validating
+    /// the scenario.
+    public func variantError(of scenario: Scenario) -> ScenarioError? {
         var issues: [ScenarioIssue] = []
-        for variant in scenario.variants {
+        var more = 0
+        for variant in scenario.variants where variant.patch != .object(JSONObject()) {
             do {
                 _ = try applying(variant: variant.id, to: scenario)
             } catch {
-                issues += error.issues
+                let room = max(0, ScenarioError.maximumIssuesKept - issues.count)
+                issues += error.issues.prefix(room)
+                more += error.issueCount - min(room, error.issues.count)
             }
         }
-        return issues
+        return issues.isEmpty && more == 0 ? nil : ScenarioError(issues, more: more)
+    }
+
+    /// The problems of the scenario's variants (``variantError(of:)``): at most
+    /// ``ScenarioError/maximumIssuesKept`` of them.
+    public func variantIssues(of scenario: Scenario) -> [ScenarioIssue] {
+        variantError(of: scenario)?.issues ?? []
     }
 }

@@ -2,6 +2,8 @@
 struct ScenarioReader {
     var fields = FieldReader()
     let limits: ScenarioLimits
+    /// When reading a variant: the base scenario's municipalities that its patch leaves unchanged.
+    var unchanged: UnchangedMunicipalities?
 
     /// `$schema` names the JSON Schema for editors (`fairshare schema`); the reader ignores it.
     static let topFields = [
@@ -33,7 +35,7 @@ struct ScenarioReader {
                     "format", "name",
                     "segments", "municipalities",
                 ])
-        else { return .failure(ScenarioError(fields.issues)) }
+        else { return .failure(fields.error) }
 
         if top[MunicipalityTable.member] != nil {
             // ScenarioLoader.load(contentsOf:) reads the table and removes the member; here it was not read.
@@ -54,16 +56,19 @@ struct ScenarioReader {
         let language = fields.word(top["language"], ["language"], as: ReportLanguage.self)
         let horizon = readHorizon(top["horizon"])
         let segments = readSegments(top["segments"])
-        let segmentIDs = segments.map(\.id)
+        let segmentIDs = DeclaredIDs(segments.map(\.id))
         let region = readRegion(top["region"], segmentIDs: segmentIDs)
         let groups = readGroups(top["priorityGroups"])
+        let groupIDs = DeclaredIDs(groups.map(\.id))
         let care = readCare(top["care"])
-        let periods = readPeriods(top["periods"], horizon: horizon, groups: groups.map(\.id), care: care.map(\.id))
+        let careIDs = DeclaredIDs(care.map(\.id))
+        let periods = readPeriods(top["periods"], horizon: horizon, groups: groupIDs, care: careIDs)
+        let periodIDs = DeclaredIDs(periods.map(\.id))
         let defaults = readDefaults(top["municipalityDefaults"])
         let municipalities = readMunicipalities(
-            top["municipalities"], defaults: defaults, segments: segmentIDs, groups: groups.map(\.id),
-            care: care.map(\.id), periods: periods.map(\.id))
-        let monitoring = readMonitoring(top["monitoring"], periods: periods.map(\.id))
+            top["municipalities"], defaults: defaults, segments: segmentIDs, groups: groupIDs, care: careIDs,
+            periods: periodIDs)
+        let monitoring = readMonitoring(top["monitoring"], periods: periodIDs)
         let fairness = readFairness(top["fairness"])
         let solver = readSolver(top["solver"])
         let variants = readVariants(top["variants"])
@@ -77,10 +82,11 @@ struct ScenarioReader {
         for group in groups { keyed.append((group.key, JSONPath(members: ["priorityGroups", group.id, "key"]))) }
         for quality in care { keyed.append((quality.key, JSONPath(members: ["care", quality.id, "key"]))) }
         if fields.issues.isEmpty {
-            for (key, path) in keyed { checkKey(key, path, municipalities: municipalities, segments: segmentIDs) }
+            var totals = KeyAttributeTotals(municipalities: municipalities, segments: segmentIDs)
+            for (key, path) in keyed { checkKey(key, path, totals: &totals, segments: segmentIDs) }
         }
 
-        checkItemIDsAreDistinct(segments: segmentIDs, groups: groups.map(\.id), care: care.map(\.id))
+        checkItemIDsAreDistinct(segments: segmentIDs, groups: groupIDs, care: careIDs)
         checkObligationMeasures(municipalities)
         checkStatutoryTasks(groups, municipalities)
         NumericRange.check(document, largest: limits.largestNumber, reporting: &fields)
@@ -94,7 +100,7 @@ struct ScenarioReader {
             }
         }
 
-        guard fields.issues.isEmpty else { return .failure(ScenarioError(fields.issues)) }
+        guard fields.issues.isEmpty else { return .failure(fields.error) }
         return .success(
             Scenario(
                 validated: ScenarioDefinition(
@@ -116,8 +122,9 @@ struct ScenarioReader {
 
     mutating func readSegments(_ value: JSONValue?) -> [Segment] {
         let path: JSONPath = ["segments"]
+        let reported = fields.issueCount
         let entries = fields.idMap(value, path)
-        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix(["segments"]) }) {
+        if value != nil && entries.isEmpty && fields.issueCount == reported {
             fields.report(.invalidValue, path, "declare at least one segment, e.g. {\"social-rent\": {}}")
         }
         return entries.map { id, value in
@@ -167,7 +174,7 @@ struct ScenarioReader {
         }
     }
 
-    mutating func readRegion(_ value: JSONValue?, segmentIDs: [String]) -> Region {
+    mutating func readRegion(_ value: JSONValue?, segmentIDs: DeclaredIDs) -> Region {
         let path: JSONPath = ["region"]
         let object = fields.object(value, path, allowed: ["newHomes", "targets"])
         let newHomes = fields.range(object?["newHomes"], path + ["newHomes"]) ?? .any
@@ -250,11 +257,12 @@ struct ScenarioReader {
             guard let statutory = group.statutory else { continue }
             let path = JSONPath(members: ["priorityGroups", group.id, "statutory"])
             let ids = municipalities.map(\.id)
+            let byID = Dictionary(municipalities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (id, swap) in statutory.swaps.sorted(by: { $0.key < $1.key }) {
-                guard let municipality = municipalities.first(where: { $0.id == id }) else {
+                guard let municipality = byID[id] else {
                     fields.report(
                         .unknownID, path + "swaps" + id,
-                        "unknown municipality \"\(id)\"; municipalities: \(ids.joined(separator: ", "))")
+                        "unknown municipality \"\(id)\"; municipalities: \(fields.listed(ids))")
                     continue
                 }
                 if statutory.statutoryTask(of: municipality) + swap < 0 {
@@ -325,11 +333,12 @@ struct ScenarioReader {
     }
 
     mutating func readMunicipalities(
-        _ value: JSONValue?, defaults: JSONObject? = nil, segments: [String], groups: [String], care: [String],
-        periods: [String] = []
+        _ value: JSONValue?, defaults: JSONObject? = nil, segments: DeclaredIDs, groups: DeclaredIDs,
+        care: DeclaredIDs, periods: DeclaredIDs = []
     ) -> [Municipality] {
+        let reported = fields.issueCount
         let entries = fields.idMap(value, ["municipalities"])
-        if value != nil && entries.isEmpty && fields.issues.allSatisfy({ !$0.path.hasPrefix(["municipalities"]) }) {
+        if value != nil && entries.isEmpty && fields.issueCount == reported {
             fields.report(.invalidValue, ["municipalities"], "declare at least one municipality")
         }
         if entries.count > limits.maximumMunicipalities {
@@ -340,18 +349,18 @@ struct ScenarioReader {
             return []
         }
         var fromDefaults: Set<ScenarioIssue> = []
+        let items = segments + groups + care
+        defer { fields.rewrite = nil }
         return entries.map { id, own in
+            if let known = unchanged?.municipality(id) { return known }
             let here = JSONPath(members: ["municipalities", id])
             // docs/model.md §7: the defaults merged under the municipality's own object (its values win, null
             // removes one).
             let value = defaults.map { JSONValue.object($0).mergePatched(with: own) } ?? own
-            let firstIssue = fields.issues.count
-            defer {
+            if defaults != nil {
                 // A problem in a value that came from the defaults is reported once, where it was written.
-                fields.rewriteIssues(from: firstIssue) { issue in
-                    guard defaults != nil, issue.path.hasPrefix(here), issue.path.components.count > 2 else {
-                        return issue
-                    }
+                fields.rewrite = { issue in
+                    guard issue.path.hasPrefix(here), issue.path.components.count > 2 else { return issue }
                     let rest = issue.path.dropFirst(2)
                     guard own.value(at: rest) == nil, value.value(at: rest) != nil else { return issue }
                     let moved = ScenarioIssue(
@@ -385,13 +394,13 @@ struct ScenarioReader {
                     segments: segments),
                 housed: counts(object?["housed"], here + "housed", ids: groups, kind: "priority group"),
                 periods: readMunicipalityPeriods(
-                    object?["periods"], here + "periods", periods: periods, items: segments + groups + care))
+                    object?["periods"], here + "periods", periods: periods, items: items))
         }
     }
 
     /// `alternatives`: rule id → a list of options `{"segments": [...], "minNewShare": s}`.
     mutating func readAlternatives(
-        _ value: JSONValue?, _ path: JSONPath, segments: [String], newHomes: CountRange
+        _ value: JSONValue?, _ path: JSONPath, segments: DeclaredIDs, newHomes: CountRange
     ) -> [Alternative] {
         let here = path + ["alternatives"]
         let rules = fields.idMap(value, here)
@@ -417,19 +426,19 @@ struct ScenarioReader {
     }
 
     /// A list of segment ids (a target's, an option's, a measure's): each one declared, at least one.
-    mutating func segmentList(_ value: JSONValue?, _ path: JSONPath, segments: [String]) -> [String] {
+    mutating func segmentList(_ value: JSONValue?, _ path: JSONPath, segments: DeclaredIDs) -> [String] {
         let ids = fields.strings(value, path) ?? []
         for (position, segment) in ids.enumerated() where !segments.contains(segment) {
             fields.report(
                 .unknownID, path + .index(position),
-                "unknown segment \"\(segment)\"; declared segments: \(segments.joined(separator: ", "))")
+                "unknown segment \"\(segment)\"; declared segments: \(fields.listed(segments.ids))")
         }
         if value != nil && ids.isEmpty { fields.report(.invalidValue, path, "name at least one segment") }
         return ids
     }
 
     /// An option `{"segments": [...], "minNewShare": s}`: the segments' share of the municipality's new homes.
-    mutating func option(_ value: JSONValue?, _ at: JSONPath, segments: [String]) -> AlternativeOption? {
+    mutating func option(_ value: JSONValue?, _ at: JSONPath, segments: DeclaredIDs) -> AlternativeOption? {
         guard
             let option = fields.object(
                 value, at, allowed: ["segments", "minNewShare"], required: ["segments", "minNewShare"])
@@ -442,7 +451,7 @@ struct ScenarioReader {
     /// `stockChanges`: `{"demolition": {SEGMENT: homes}, "transfers": [{"from", "to", "homes", "kind"}]}`; no
     /// segment may end below 0 homes.
     mutating func readStockChanges(
-        _ value: JSONValue?, _ path: JSONPath, stock: [String: Double], segments: [String]
+        _ value: JSONValue?, _ path: JSONPath, stock: [String: Double], segments: DeclaredIDs
     ) -> StockChanges {
         guard let object = fields.object(value, path, allowed: ["demolition", "transfers"]) else {
             return StockChanges()
@@ -502,7 +511,7 @@ struct ScenarioReader {
 
     /// `obligations`: rule id → `{"measure", "threshold", "below", "atOrAbove"}` (docs/model.md §7).
     mutating func readObligations(
-        _ value: JSONValue?, _ path: JSONPath, segments: [String], stock: [String: Double]
+        _ value: JSONValue?, _ path: JSONPath, segments: DeclaredIDs, stock: [String: Double]
     ) -> [Obligation] {
         let here = path + "obligations"
         return fields.idMap(value, here).compactMap { id, value in
@@ -523,7 +532,7 @@ struct ScenarioReader {
 
     /// `measure`: `{"segments": [...]}` (a stock share) or `{"attribute": NAME}` (checked with the other keys).
     mutating func measure(
-        _ value: JSONValue?, _ path: JSONPath, segments: [String], stock: [String: Double]
+        _ value: JSONValue?, _ path: JSONPath, segments: DeclaredIDs, stock: [String: Double]
     ) -> Obligation.Measure? {
         guard let object = fields.object(value, path, allowed: ["segments", "attribute"]) else { return nil }
         switch (object["segments"], object["attribute"]) {
@@ -571,7 +580,7 @@ struct ScenarioReader {
         }
     }
 
-    mutating func readLimits(_ value: JSONValue?, _ path: JSONPath, segments: [String]) -> [String: SegmentLimits] {
+    mutating func readLimits(_ value: JSONValue?, _ path: JSONPath, segments: DeclaredIDs) -> [String: SegmentLimits] {
         var out: [String: SegmentLimits] = [:]
         for (id, value) in fields.idMap(value, path) {
             let here = path + id
@@ -601,14 +610,14 @@ struct ScenarioReader {
         return out
     }
 
-    mutating func known(_ id: String, _ ids: [String], _ path: JSONPath, kind: String) -> Bool {
+    mutating func known(_ id: String, _ ids: DeclaredIDs, _ path: JSONPath, kind: String) -> Bool {
         if ids.contains(id) { return true }
-        let declared = ids.isEmpty ? "none are declared" : "declared: \(ids.joined(separator: ", "))"
+        let declared = ids.isEmpty ? "none are declared" : "declared: \(fields.listed(ids.ids))"
         fields.report(.unknownID, path, "unknown \(kind) \"\(id)\"; \(declared)")
         return false
     }
 
-    mutating func counts(_ value: JSONValue?, _ path: JSONPath, ids: [String], kind: String) -> [String: Double] {
+    mutating func counts(_ value: JSONValue?, _ path: JSONPath, ids: DeclaredIDs, kind: String) -> [String: Double] {
         var out: [String: Double] = [:]
         for (id, value) in fields.idMap(value, path) where known(id, ids, path + id, kind: kind) {
             if let count = fields.count(value, path + id) { out[id] = count }
@@ -616,7 +625,8 @@ struct ScenarioReader {
         return out
     }
 
-    mutating func ranges(_ value: JSONValue?, _ path: JSONPath, ids: [String], kind: String) -> [String: CountRange] {
+    mutating func ranges(_ value: JSONValue?, _ path: JSONPath, ids: DeclaredIDs, kind: String) -> [String: CountRange]
+    {
         var out: [String: CountRange] = [:]
         for (id, value) in fields.idMap(value, path) where known(id, ids, path + id, kind: kind) {
             if let range = fields.range(value, path + id) { out[id] = range }
@@ -666,7 +676,14 @@ struct ScenarioReader {
     }
 
     mutating func readVariants(_ value: JSONValue?) -> [Variant] {
-        fields.idMap(value, ["variants"]).compactMap { id, value in
+        if case .object(let object)? = value, object.members.count > limits.maximumVariants {
+            fields.report(
+                .tooLarge, ["variants"],
+                "\(object.members.count) variants; at most \(limits.maximumVariants) are allowed "
+                    + "(ScenarioLimits.maximumVariants; fairshare: --max-variants)")
+            return []
+        }
+        return fields.idMap(value, ["variants"]).compactMap { id, value in
             let here = JSONPath(members: ["variants", id])
             guard let object = fields.object(value, here, allowed: ["description", "patch"], required: ["patch"])
             else { return nil }
@@ -683,40 +700,47 @@ struct ScenarioReader {
     }
 
     /// Checks that every attribute a key names is known, present and ≥ 0 everywhere, with a positive total.
-    mutating func checkKey(_ key: Key, _ path: JSONPath, municipalities: [Municipality], segments: [String]) {
-        let builtIn = ["population", "households", "stock", "lettings", "capacity"] + segments.map { "stock.\($0)" }
+    mutating func checkKey(_ key: Key, _ path: JSONPath, totals: inout KeyAttributeTotals, segments: DeclaredIDs) {
         for (attribute, _) in key.weights {
             let here = key.weights.count == 1 && path.last == "key" && isSimple(key) ? path : path + attribute
+            let summary = totals.summary(of: attribute)
             if attribute == "capacity" {
-                for municipality in municipalities where municipality.newHomes.max == .infinity {
+                let lacking = totals.missing("capacity", first: .max)
+                for (position, id) in lacking.enumerated() {
+                    guard !fields.isFull else {
+                        fields.countOnly(lacking.count - position)
+                        break
+                    }
                     fields.report(
                         .badKey, here,
                         "the key \"capacity\" needs newHomes.max in every municipality; "
-                            + "municipalities.\(municipality.id).newHomes has no max")
+                            + "municipalities.\(id).newHomes has no max")
                 }
                 continue
             }
-            var total = 0.0
-            var missing: [String] = []
-            for municipality in municipalities {
-                if let value = municipality.keyAttribute(attribute, segmentIDs: segments) {
-                    total += value
-                    if value < 0 {
-                        fields.report(
-                            .badKey, JSONPath(members: ["municipalities", municipality.id, "attributes", attribute]),
-                            "is \(fields.format(value)); the key at \(path) needs it to be 0 or more")
-                    }
-                } else {
-                    missing.append(municipality.id)
+            for (position, negative) in summary.negatives.enumerated() {
+                guard !fields.isFull else {
+                    fields.countOnly(summary.negatives.count - position)
+                    break
                 }
+                fields.report(
+                    .badKey, JSONPath(members: ["municipalities", negative.id, "attributes", attribute]),
+                    "is \(fields.format(negative.value)); the key at \(path) needs it to be 0 or more")
             }
-            if !missing.isEmpty {
-                let known = builtIn.joined(separator: ", ")
-                let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            let missing = totals.municipalityCount - summary.present
+            let total = summary.total
+            if fields.isFull && (missing > 0 || !total.isFinite || total <= 0) {
+                fields.countOnly(1)
+            } else if missing > 0 {
+                let builtIn = ["population", "households", "stock", "lettings", "capacity"]
+                let known = fields.listed(
+                    builtIn + segments.ids.prefix(10).map { "stock.\($0)" }, total: builtIn.count + segments.ids.count)
+                let first = totals.missing(attribute, first: 6)
+                let shown = first.prefix(5).joined(separator: ", ") + (missing > 5 ? ", …" : "")
                 fields.report(
                     .badKey, here,
-                    "attribute \"\(attribute)\" is missing in \(missing.count) "
-                        + "municipalit\(missing.count == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
+                    "attribute \"\(attribute)\" is missing in \(missing) "
+                        + "municipalit\(missing == 1 ? "y" : "ies") (\(shown)); give it in their \"attributes\" "
                         + "or use one of: \(known)")
             } else if !total.isFinite {
                 // Shares of an infinite total are all 0: every fair share would silently vanish.
@@ -764,14 +788,14 @@ struct ScenarioReader {
     }
 
     /// Segment, priority-group and care-quality ids name fair items in a result, so they must differ.
-    mutating func checkItemIDsAreDistinct(segments: [String], groups: [String], care: [String]) {
-        for group in groups where segments.contains(group) {
+    mutating func checkItemIDsAreDistinct(segments: DeclaredIDs, groups: DeclaredIDs, care: DeclaredIDs) {
+        for group in groups.ids where segments.contains(group) {
             fields.report(
                 .invalidID, JSONPath(members: ["priorityGroups", group]),
                 "\"\(group)\" is also a segment id; fair items "
                     + "need distinct ids")
         }
-        for quality in care where segments.contains(quality) || groups.contains(quality) {
+        for quality in care.ids where segments.contains(quality) || groups.contains(quality) {
             fields.report(
                 .invalidID, JSONPath(members: ["care", quality]),
                 "\"\(quality)\" is also a segment or priority-group id; "

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FairShareScenario
 
-/// `--max-file-size`, `--max-municipalities`, `--max-depth`, `--max-periods`: raise (or lower) the input limits of
+/// `--max-file-size`, `--max-municipalities`, `--max-depth`, `--max-periods`, `--max-variants`: raise (or lower) the input limits of
 /// ``ScenarioLimits`` for one run. A file over a limit is an invalid scenario (exit 2), never a crash.
 struct LimitOptions: ParsableArguments {
     @Option(
@@ -22,10 +22,14 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-periods"), help: "Most periods in a scenario.")
     var maximumPeriods: Int = ScenarioLimits().maximumPeriods
 
+    @Option(name: .customLong("max-variants"), help: "Most variants in a scenario.")
+    var maximumVariants: Int = ScenarioLimits().maximumVariants
+
     func validate() throws {
-        guard maximumFileSize > 0, maximumMunicipalities > 0, maximumDepth > 0, maximumPeriods > 0 else {
+        guard maximumFileSize > 0, maximumMunicipalities > 0, maximumDepth > 0, maximumPeriods > 0, maximumVariants > 0
+        else {
             throw ValidationError(
-                "--max-file-size, --max-municipalities, --max-depth and --max-periods must be positive")
+                "--max-file-size, --max-municipalities, --max-depth, --max-periods and --max-variants must be positive")
         }
         guard maximumDepth <= JSONParser.depthCeiling else {
             throw ValidationError("--max-depth is at most \(JSONParser.depthCeiling)")
@@ -37,6 +41,6 @@ struct LimitOptions: ParsableArguments {
         ScenarioLoader(
             limits: ScenarioLimits(
                 maximumFileSize: maximumFileSize, maximumMunicipalities: maximumMunicipalities,
-                maximumDepth: maximumDepth, maximumPeriods: maximumPeriods))
+                maximumDepth: maximumDepth, maximumPeriods: maximumPeriods, maximumVariants: maximumVariants))
     }
 }

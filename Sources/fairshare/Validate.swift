@@ -29,9 +29,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioFile.load(file, loader: limits.loader)
-        let variantIssues = limits.loader.variantIssues(of: scenario)
-        guard variantIssues.isEmpty else {
-            Terminal.error("\(file): " + ScenarioError(variantIssues).description)
+        if let variantError = limits.loader.variantError(of: scenario) {
+            Terminal.error("\(file): " + variantError.description)
             throw ExitStatus.invalidScenario
         }
         try plausibility.check(scenario, file: file)
