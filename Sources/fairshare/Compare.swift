@@ -67,10 +67,12 @@ struct Compare: ParsableCommand {
         var solved: [ComparisonRun] = []
         for (index, run) in runs.enumerated() {
             progress.step(index + 1, run.name)
+            // A variant's scenario is made when its turn comes, so that only the runs solved so far are held.
+            let scenario = try run.scenario()
             solved.append(
                 ComparisonRun(
                     name: run.name, description: run.description, source: run.source,
-                    scenario: run.scenario, result: FairShare.solve(run.scenario)))
+                    scenario: scenario, result: FairShare.solve(scenario)))
         }
         progress.finish()
         let title: String
@@ -98,12 +100,13 @@ struct Compare: ParsableCommand {
     }
 
     /// A run to solve: its name, where it comes from and its validated scenario.
+    /// A run to solve: its scenario is made (a variant applied to the base) only when it is solved.
     private struct Run {
         var name: String
         var description: String?
         var source: String
         var variant: String?
-        var scenario: Scenario
+        var scenario: () throws -> Scenario
     }
 
     /// Every run, each file and variant loaded and validated; every invalid file is reported before exiting 2.
@@ -118,12 +121,14 @@ struct Compare: ParsableCommand {
                         + "several files")
                 throw ExitStatus.usage
             }
-            var runs = [Run(name: "base", source: path, scenario: base)]
+            // An unknown variant is a usage error before anything is solved.
+            for id in ids where base.variant(id) == nil { _ = try ScenarioFile.apply(id, to: base, path: path) }
+            var runs = [Run(name: "base", source: path, scenario: { base })]
             for id in ids {
                 runs.append(
                     Run(
                         name: id, description: base.variant(id)?.description, source: path, variant: id,
-                        scenario: try ScenarioFile.apply(id, to: base, path: path)))
+                        scenario: { try ScenarioFile.apply(id, to: base, path: path) }))
             }
             return runs
         }
@@ -132,7 +137,8 @@ struct Compare: ParsableCommand {
         let names = Self.runNames(files)
         for (path, name) in zip(files, names) {
             do {
-                runs.append(Run(name: name, source: path, scenario: try ScenarioFile.load(path)))
+                let scenario = try ScenarioFile.load(path)
+                runs.append(Run(name: name, source: path, scenario: { scenario }))
             } catch let status as ExitStatus {
                 // Report every bad file; a usage error (no such file) outranks an invalid one.
                 if failure?.code != ExitStatus.usage.code { failure = status }
