@@ -321,6 +321,119 @@ struct CancellationAndTimeLimitTests {
     }
 }
 
+/// `method: interior` honours the time limit and cancellation (issue 16): GLPK's interior-point method has no
+/// callback, so GLPKSolver runs it on a thread of its own and stops it between two of the lines it prints. Without
+/// that, the synthetic region of 1,000 municipalities below ran its levels and ranges to the end (each interior
+/// solve about 35 s, 25 iterations of about 1.4 s, measured with `glpsol --interior` on the exported level), and
+/// 1,500 municipalities with `timeLimit: 5` ran 588 s.
+extension CancellationAndTimeLimitTests {
+    /// The synthetic region of `municipalities` with `method: interior` and the given time limit.
+    static func interiorScenario(municipalities: Int, timeLimit: Double) throws -> Scenario {
+        try SyntheticRegion.scenario(municipalities: municipalities).edited {
+            $0.solver.method = .interior
+            $0.solver.timeLimit = timeLimit
+        }
+    }
+
+    /// The stop falls due at the limit or the cancel; the caller then waits at most half a second for the method's
+    /// next line (GLPKSolver's `InteriorPoint.stopGrace`). The rest is slack for a loaded machine.
+    static let interiorStopBound = 0.5 + 1.0
+
+    @Test("interior, 1,000 municipalities, timeLimit 2: time-limit within the limit and the stop bound")
+    func interiorTimeLimit() throws {
+        let scenario = try Self.interiorScenario(municipalities: 1000, timeLimit: 2)
+        let (result, seconds) = Self.seconds { FairShare.solve(scenario) }
+        #expect(result.status == .timeLimit, "\(result.status) \(result.failure.map(String.init(describing:)) ?? "")")
+        #expect(!result.hasAllocation)
+        #expect(seconds < 2 + Self.interiorStopBound, "\(seconds) s")
+    }
+
+    @Test("GLPK layer: an interior solve of 1,000 municipalities' first level, cancelled after 0.5 s, stops")
+    func interiorCancelInGLPKLayer() async throws {
+        let program = FairShareProgram(SyntheticRegion.scenario(municipalities: 1000))
+        var firstLevel = program.model
+        firstLevel.minimize(try #require(program.levels.first).expression)
+        let model = firstLevel
+        let flag = SolverCancellation()
+        let (solution, seconds, afterCancel) = await Self.cancelling(
+            after: 0.5, cancel: { flag.cancel() },
+            solve: { try? Solver.solve(model, options: SolverOptions(method: .interiorPoint, cancellation: flag)) })
+        #expect(solution?.status == .cancelled, "\(String(describing: solution?.status)) after \(seconds) s")
+        #expect(afterCancel < Self.interiorStopBound, "stopped \(afterCancel) s after the cancel")
+    }
+
+    @Test("engine: an interior solve of 1,000 municipalities cancelled after 0.5 s from another thread")
+    func interiorCancelInEngine() async throws {
+        let scenario = try Self.interiorScenario(municipalities: 1000, timeLimit: 600)
+        let flag = SolverCancellation()
+        let (result, seconds, afterCancel) = await Self.cancelling(
+            after: 0.5, cancel: { flag.cancel() },
+            solve: { FairShare.solve(scenario, options: SolveOptions(cancellation: flag)) })
+        #expect(result.status == .failed, "\(result.status) after \(seconds) s")
+        #expect(result.failure == .cancelled)
+        #expect(afterCancel < Self.interiorStopBound, "stopped \(afterCancel) s after the cancel")
+    }
+
+    @Test("async: an interior solve stops at its time limit, and when its task is cancelled")
+    func interiorAsync() async throws {
+        // Bounds far below the minutes these solves took, with room for the awaiting task's resumption on a
+        // cooperative pool the suite's synchronous solves keep busy (see `cancelTheTask`).
+        let limited = try Self.interiorScenario(municipalities: 1000, timeLimit: 2)
+        let (result, seconds) = await Self.asyncSeconds { await FairShare.solve(limited) }
+        #expect(result.status == .timeLimit, "\(result.status)")
+        #expect(seconds < 30, "\(seconds) s")
+        let unlimited = try Self.interiorScenario(municipalities: 1000, timeLimit: 600)
+        let solving = Task.detached { await Self.asyncSeconds { await FairShare.solve(unlimited) } }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.5)
+            solving.cancel()
+        }
+        let (cancelled, cancelledSeconds) = await solving.value
+        #expect(cancelled.failure == .cancelled, "\(cancelled.status)")
+        #expect(cancelledSeconds < 30, "\(cancelledSeconds) s")
+    }
+
+    @Test("the CLI: an interior solve with --time-limit 2 exits 3 with time-limit, in time")
+    func interiorCLITimeLimit() throws {
+        let directory = try temporaryDirectory("fairshare-interior")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("interior-1000.json")
+        try JSONWriter.text(SyntheticRegion.document(municipalities: 1000)).write(
+            to: file, atomically: true, encoding: .utf8)
+        let run = try ProcessRun.run(
+            builtFairshare(), ["solve", file.path, "--set", "solver.method=interior", "--time-limit", "2"])
+        #expect(run.status == 3, "\(run)")
+        #expect(run.stderrText.contains("no optimal solution: time-limit"), "\(run)")
+        // The limit counts from the start of the solve; reading and building 1,000 municipalities comes first.
+        #expect(run.seconds < 2 + Self.interiorStopBound + 3, "\(run)")
+    }
+
+    /// The synchronous solve, from async code (where `FairShare.solve` names the async one).
+    static func solveSynchronously(_ scenario: Scenario, _ options: SolveOptions) -> FairShareResult {
+        FairShare.solve(scenario, options: options)
+    }
+
+    @Test("leximin: a flag cancelled before the solve gives cancelled, with either method, sync and async")
+    func leximinCancelledBefore() async throws {
+        let drechtsteden = try ScenarioLoader().load(
+            contentsOf: Repository.root.appendingPathComponent("Scenarios/drechtsteden.json"))
+        let leximin = try ScenarioLoader().applying(variant: "leximin", to: drechtsteden)
+        #expect(leximin.fairness.norm == .leximin)
+        for method in SolverSettings.Method.allCases {
+            let scenario = try leximin.edited { $0.solver.method = method }
+            let flag = SolverCancellation()
+            flag.cancel()
+            let result = Self.solveSynchronously(scenario, SolveOptions(cancellation: flag))
+            #expect(result.status == .failed && result.failure == .cancelled, "\(method): \(result.status)")
+            let early = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return await FairShare.solve(scenario)
+            }
+            #expect(await early.value.failure == .cancelled, "\(method)")
+        }
+    }
+}
+
 /// When a cancel really happened (set from the cancelling thread).
 private final class CancelTime: @unchecked Sendable {
     let lock = NSLock()
