@@ -13,7 +13,7 @@ extension GLPKProblem {
     ///   no limit or cancellation stopped it, the LP is solved again, unscaled, from the standard basis.
     /// - LP, interior point: no basis is used or left. It runs on a copy of the problem on a thread of its own, so
     ///   that ``SolverOptions/timeLimit`` and the cancellation stop it within one of its iterations; the call returns
-    ///   at most half a second after either (see ``SolverOptions/Method/interiorPoint``).
+    ///   within about half a second of either (see ``SolverOptions/Method/interiorPoint``).
     /// - MIP (any integer variable): solves the LP relaxation with the simplex method first (an infeasible or
     ///   unbounded relaxation is reported as such), then runs GLPK's branch-and-cut with the remaining time and
     ///   ``SolverOptions/mipGap``.

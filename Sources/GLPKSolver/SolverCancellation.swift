@@ -19,7 +19,7 @@ import Foundation
 ///   byte-identical at 1,000 iterations per slice, but not always at 500;
 /// - during branch-and-cut, at every callback of GLPK's search tree (`glp_ios_terminate`);
 /// - during the interior-point method, at every line GLPK prints (one per iteration): the method runs on a copy
-///   of the problem on a thread of its own, and the call returns at most half a second after the cancel (see
+///   of the problem on a thread of its own, and the call returns within about half a second of the cancel (see
 ///   ``SolverOptions/Method/interiorPoint``).
 ///
 /// It is not seen inside a simplex run with ``SolverOptions/presolve`` (a sliced run could not continue from a

@@ -16,7 +16,7 @@ public struct SolverOptions: Sendable, Hashable {
         /// ``SolverOptions/timeLimit`` and the ``SolverCancellation`` are honoured although GLPK offers no hook:
         /// the method runs on a copy of the problem on a thread of its own, which stops at the next line GLPK
         /// prints (one per iteration) once either falls due, by jumping out of GLPK and freeing that thread's
-        /// GLPK environment. The call returns at most half a second after the limit or the cancel (then status
+        /// GLPK environment. The call returns within about half a second of the limit or the cancel (then status
         /// ``SolveStatus/timeLimit`` or ``SolveStatus/cancelled``); if the iteration under way takes longer, its
         /// thread finishes that iteration in the background, keeping a core busy, and then frees everything.
         /// Measured (synthetic regions, debug build, 2 shared cores): an iteration takes about 0.14 s at 500
