@@ -34,6 +34,9 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // GLPK's interior-point method made stoppable (a time limit, a cancellation): a terminal hook that may
+        // longjmp out of glp_interior, then glp_free_env(). C, because Swift cannot setjmp. Used by GLPKSolver only.
+        .target(name: "CGLPKInterior", linkerSettings: [.linkedLibrary("glpk")]),
         // Pure Swift linear models: variables, expressions, constraints, objectives. No C.
         .target(name: "LinearModel"),
         // The C library libxlsxwriter, nothing else: a module map and a shim header.
@@ -42,7 +45,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
         // The only Swift code that imports CGLPK: solves a LinearModel.Model with GLPK, never aborting.
-        .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "CGLPKInterior", "LinearModel"]),
         // The JSON toolkit: a strict parser with positions, a writer, typed paths, merge patches. Knows no scenario.
         .target(name: "FairShareJSON"),
         // The scenario model and its validation (the same for files and code), reading files, variants, the schema.

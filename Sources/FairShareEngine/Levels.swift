@@ -38,6 +38,9 @@ struct LevelRun {
         var run = LevelRun()
         // The solution of the last level solved: every level row keeps it feasible for the levels after.
         var lastSolved: Solution?
+        // Whether leximin's stages have run: their fixing rows leave the levels after them too thin for GLPK's
+        // interior-point method (GLP_EINSTAB on the Drechtsteden scenario's tiebreak), so those use the simplex.
+        var afterLeximin = false
         for (index, (level, expression)) in formulation.levels.enumerated() {
             if level == .fairness, formulation.leximinBound != nil, lastLevel != .fairness {
                 var stopped: Solution?
@@ -55,17 +58,18 @@ struct LevelRun {
                 run.optima.append(LevelOptimum(level: level, value: leximin.largest))
                 run.fairnessProfile = leximin.profile
                 run.mipGap = leximin.solution.mipGap
+                afterLeximin = true
                 continue
             }
             try problem.setObjective(.minimize(expression))
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let remaining = max(0.001, settings.timeLimit - seconds)
-            let solution = try ExactRecheck.solve(
-                problem,
-                FairShare.options(
-                    for: settings, timeLimit: remaining, cancellation: cancellation,
-                    periodFairness: formulation.judgesPeriods, periodStart: periodStart))
+            var options = FairShare.options(
+                for: settings, timeLimit: remaining, cancellation: cancellation,
+                periodFairness: formulation.judgesPeriods, periodStart: periodStart)
+            if afterLeximin, options.method == .interiorPoint { options.method = .primalSimplex }
+            let solution = try ExactRecheck.solve(problem, options)
             run.last = solution
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else {
@@ -97,7 +101,8 @@ struct LevelRun {
     /// relative deviation; fix the pairs that cannot do better (a positive dual on their row: in every optimum
     /// they sit at t*) at that value; repeat until every pair is fixed. Pairs of size 0 are held at deviation 0
     /// throughout and count as 0 in the profile. Returns `nil` when a stage has no optimum, with that stage's
-    /// solution (its status) in `stopped`.
+    /// solution (its status) in `stopped`. The stages (and the levels after them) are solved by the simplex method,
+    /// also under `method: interior` (docs/model.md §7).
     static func solveLeximin(
         _ formulation: Formulation, on problem: GLPKProblem, settings: SolverSettings, clock: ContinuousClock,
         start: ContinuousClock.Instant, cancellation: SolverCancellation?, stopped: inout Solution?
@@ -112,14 +117,15 @@ struct LevelRun {
         while last == nil || profile.contains(where: { $0 == nil }) {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            let solution = try ExactRecheck.solve(
-                problem,
-                FairShare.options(
-                    for: settings,
-                    timeLimit: max(
-                        0.001,
-                        settings.timeLimit - seconds), cancellation: cancellation,
-                    periodFairness: formulation.judgesPeriods))
+            var options = FairShare.options(
+                for: settings, timeLimit: max(0.001, settings.timeLimit - seconds), cancellation: cancellation,
+                periodFairness: formulation.judgesPeriods)
+            // The stages need the simplex method whatever `method` says: the duals of GLPK's interior-point method
+            // are only as exact as its stopping tolerance (1e-8), so a pair that is not blocked can look blocked
+            // (three equal towns: the profile 18, 18, 18 instead of 18, 9, 9); and the later stages, thin after
+            // their fixing rows, make it give up (GLP_EINSTAB on the Drechtsteden scenario).
+            if options.method == .interiorPoint { options.method = .primalSimplex }
+            let solution = try ExactRecheck.solve(problem, options)
             guard solution.status == .optimal || solution.status == .feasible, let value = solution.objectiveValue
             else {
                 stopped = solution

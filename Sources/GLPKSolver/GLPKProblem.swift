@@ -67,7 +67,7 @@ public final class GLPKProblem {
     }
 
     /// Validates `model`, then creates and loads the problem object on this thread.
-    private init(loading model: Model) throws(SolverError) {
+    init(loading model: Model) throws(SolverError) {
         let problems = ModelChecks.problems(of: model)
         guard problems.isEmpty else { throw SolverError.invalidModel(problems, at: "GLPKProblem.withProblem") }
         let objective = ModelChecks.mergedObjectiveProblems(model.objective, variableCount: model.variables.count)
@@ -149,8 +149,15 @@ public final class GLPKProblem {
         glp_set_col_bnds(handle, column, bounds.type, bounds.lower, bounds.upper)
     }
 
+    /// Closes this wrapper without deleting the problem object: for after `glp_free_env()` on the creating thread
+    /// (a stopped interior-point run), which freed the object already.
+    func forgetFreedHandle() {
+        handle = nil
+        hasCurrentOptimalBasis = false
+    }
+
     /// Deletes the problem object (on the creating thread, once) and closes this wrapper.
-    private func close() {
+    func close() {
         guard let handle else { return }
         self.handle = nil
         hasCurrentOptimalBasis = false

@@ -11,7 +11,9 @@ extension GLPKProblem {
     ///   the same starting basis); when such a start ends in anything but an optimum that passes GLPK's primal
     ///   accuracy check (`glp_check_kkt`, relative error at most 1e-6) — infeasible and unbounded included — and
     ///   no limit or cancellation stopped it, the LP is solved again, unscaled, from the standard basis.
-    /// - LP, interior point: no basis is used or left.
+    /// - LP, interior point: no basis is used or left. It runs on a copy of the problem on a thread of its own, so
+    ///   that ``SolverOptions/timeLimit`` and the cancellation stop it within one of its iterations; the call returns
+    ///   within about half a second of either (see ``SolverOptions/Method/interiorPoint``).
     /// - MIP (any integer variable): solves the LP relaxation with the simplex method first (an infeasible or
     ///   unbounded relaxation is reported as such), then runs GLPK's branch-and-cut with the remaining time and
     ///   ``SolverOptions/mipGap``.
@@ -187,16 +189,27 @@ extension GLPKProblem {
             mipGap: gap)
     }
 
-    /// GLPK's interior-point method.
+    /// GLPK's interior-point method, on a copy of the problem on a thread of its own, so that the time limit and
+    /// the cancellation can stop it (``InteriorPoint``).
     private func solveInterior(_ run: SolveRun) -> Solution {
-        var parameters = glp_iptcp()
-        glp_init_iptcp(&parameters)
-        parameters.msg_lev = run.messageLevel
-        let code = glp_interior(run.handle, &parameters)
-        let status = glp_ipt_status(run.handle)
+        if run.remainingMilliseconds() == 0 { return Solution(status: .timeLimit) }
+        let deadline = run.options.timeLimitMilliseconds.map { run.start + .milliseconds(Int64($0)) }
+        let outcome = InteriorPoint.solve(model, deadline: deadline, cancellation: run.cancellation, log: run.log)
+        let code: Int32
+        let status: Int32
+        switch outcome {
+        case .stopped(let reason):
+            return Solution(status: reason)
+        case .glpkError(let lines):
+            return Solution(
+                status: .failed(
+                    reason: "GLPK's interior-point method reported an internal error: "
+                        + lines.trimmingCharacters(in: .whitespacesAndNewlines)))
+        case .finished(let finishedCode, let finishedStatus, let solution):
+            if let solution, finishedCode == 0 { return solution }
+            (code, status) = (finishedCode, finishedStatus)
+        }
         switch (code, status) {
-        case (0, GLP_OPT):
-            break
         case (GLP_ENOFEAS, _), (0, GLP_NOFEAS):
             // GLPK's interior-point method only knows "no primal or no dual feasible solution"; the primal
             // simplex tells which (it leaves a basis, but this call reports no basic solution, so no ranging).
@@ -222,15 +235,6 @@ extension GLPKProblem {
                     reason: "GLPK's interior-point method stopped: "
                         + GLPKReturnCode.describe(code)))
         }
-        let columns = mirror.variables.count
-        let rows = mirror.constraints.count
-        let handle = run.handle
-        return Solution(
-            status: .optimal, objectiveValue: glp_ipt_obj_val(handle),
-            values: (0..<columns).map { glp_ipt_col_prim(handle, Int32($0 + 1)) },
-            rowActivities: (0..<rows).map { glp_ipt_row_prim(handle, Int32($0 + 1)) },
-            rowDuals: (0..<rows).map { glp_ipt_row_dual(handle, Int32($0 + 1)) },
-            reducedCosts: (0..<columns).map { glp_ipt_col_dual(handle, Int32($0 + 1)) })
     }
 
     /// The optimal basic solution GLPK holds.

@@ -17,11 +17,13 @@ import Foundation
 ///   principle, end in another optimal basis of a degenerate LP (with the same optimum). Measured on synthetic
 ///   regions of 100–1,000 municipalities (up to about 1.5 s per solve), results with and without a flag were
 ///   byte-identical at 1,000 iterations per slice, but not always at 500;
-/// - during branch-and-cut, at every callback of GLPK's search tree (`glp_ios_terminate`).
+/// - during branch-and-cut, at every callback of GLPK's search tree (`glp_ios_terminate`);
+/// - during the interior-point method, at every line GLPK prints (one per iteration): the method runs on a copy
+///   of the problem on a thread of its own, and the call returns within about half a second of the cancel (see
+///   ``SolverOptions/Method/interiorPoint``).
 ///
-/// It is not seen inside the interior-point method (GLPK offers no hook there), nor inside a simplex run with
-/// ``SolverOptions/presolve`` (a sliced run could not continue from a presolved basis). A cancelled solve returns
-/// ``SolveStatus/cancelled``, no values, and leaves the problem usable.
+/// It is not seen inside a simplex run with ``SolverOptions/presolve`` (a sliced run could not continue from a
+/// presolved basis). A cancelled solve returns ``SolveStatus/cancelled``, no values, and leaves the problem usable.
 public final class SolverCancellation: Sendable, Hashable, CustomStringConvertible {
     private let lock = NSLock()
     nonisolated(unsafe) private var cancelled = false

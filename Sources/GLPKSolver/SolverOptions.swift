@@ -10,9 +10,18 @@ public struct SolverOptions: Sendable, Hashable {
         /// GLPK's dual simplex, falling back to the primal one when the start basis is not dual feasible
         /// (`GLP_DUALP`).
         case dualSimplex
-        /// GLPK's interior-point method (`glp_interior`): LPs only, no basis (so no warm start and no ranging),
-        /// ignores ``SolverOptions/timeLimit``, ``SolverOptions/iterationLimit`` and ``SolverOptions/presolve``
-        /// because GLPK offers none of them for it.
+        /// GLPK's interior-point method (`glp_interior`): LPs only, no basis (so no warm start and no ranging);
+        /// ignores ``SolverOptions/iterationLimit`` and ``SolverOptions/presolve``, which GLPK offers not for it.
+        ///
+        /// ``SolverOptions/timeLimit`` and the ``SolverCancellation`` are honoured although GLPK offers no hook:
+        /// the method runs on a copy of the problem on a thread of its own, which stops at the next line GLPK
+        /// prints (one per iteration) once either falls due, by jumping out of GLPK and freeing that thread's
+        /// GLPK environment. The call returns within about half a second of the limit or the cancel (then status
+        /// ``SolveStatus/timeLimit`` or ``SolveStatus/cancelled``); if the iteration under way takes longer, its
+        /// thread finishes that iteration in the background, keeping a core busy, and then frees everything.
+        /// Measured (synthetic regions, debug build, 2 shared cores): an iteration takes about 0.14 s at 500
+        /// municipalities, 1.4 s at 1,000 and 2.5 s at 1,500, and the starting point before the first one 2.8 s
+        /// at 1,500. A GLPK error inside the method (which would abort the process) becomes a failed status.
         case interiorPoint
     }
 
@@ -24,7 +33,8 @@ public struct SolverOptions: Sendable, Hashable {
     /// Branch-and-cut always runs with GLPK's MIP presolver off, after the LP relaxation is solved.
     public var presolve: Bool
     /// Wall-clock limit in seconds for the whole solve call (LP relaxation plus branch-and-cut), or `nil` for
-    /// none. At most ``maximumTimeLimit``; GLPK counts whole milliseconds (rounded up).
+    /// none, for every method (for ``Method/interiorPoint`` see there how). At most ``maximumTimeLimit``; GLPK
+    /// counts whole milliseconds (rounded up).
     public var timeLimit: Double?
     /// Limit on simplex iterations per simplex call, or `nil` for none; 0 … `Int32.max - 1`.
     public var iterationLimit: Int?

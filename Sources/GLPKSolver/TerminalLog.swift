@@ -14,6 +14,12 @@ final class TerminalLog {
         self.keepsText = keepsText
     }
 
+    /// Adds text GLPK printed on another thread for this call (the interior-point method's own thread), when
+    /// ``keepsText``.
+    func append(_ other: String) {
+        if keepsText { text += other }
+    }
+
     /// Runs `body` with GLPK's terminal output hooked into this log; restores the thread's previous
     /// `glp_term_out` flag and removes the hook afterwards.
     func run<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
