@@ -2,7 +2,6 @@ import Dispatch
 import FairShareScenario
 import GLPKSolver
 import LinearModel
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -70,7 +69,7 @@ private final class RangeWork: Sendable {
     /// The variables' own bounds on the face.
     private let lowerBounds: [Double]
     private let upperBounds: [Double]
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(figures: [Figure], face: OptimalFace) {
         self.figures = figures
@@ -90,7 +89,7 @@ private final class RangeWork: Sendable {
         self.tasks = tasks
         self.lowerBounds = lowerBounds
         self.upperBounds = upperBounds
-        self.state = Mutex(state)
+        self.state = Locked(state)
     }
 
     var stop: FaceStop? { state.withLock { $0.stop } }

@@ -1,6 +1,5 @@
 import Dispatch
 import FairShareScenario
-import Synchronization
 
 /// Why a scenario cannot be monitored.
 public enum MonitorError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -202,9 +201,9 @@ public struct Monitor: Sendable {
 
 /// Results filled from several threads.
 private final class Solved: Sendable {
-    private let results: Mutex<[FairShareResult?]>
+    private let results: Locked<[FairShareResult?]>
 
-    init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
+    init(count: Int) { results = Locked(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ result: FairShareResult) { results.withLock { $0[index] = result } }
 

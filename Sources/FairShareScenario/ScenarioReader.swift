@@ -87,6 +87,14 @@ struct ScenarioReader {
         }
 
         checkItemIDsAreDistinct(segments: segmentIDs, groups: groupIDs, care: careIDs)
+        if solver.method == .interior, let first = municipalities.first(where: { !$0.alternatives.isEmpty }) {
+            // Either-or requirements are binary choices (docs/model.md §7): branch-and-cut, which starts from the
+            // simplex method.
+            fields.report(
+                .invalidValue, JSONPath(members: ["solver", "method"]),
+                "\"interior\" solves linear programmes only, and the either-or requirements of "
+                    + "municipalities.\(first.id).alternatives need whole-number choices; use \"simplex\"")
+        }
         checkObligationMeasures(municipalities)
         checkStatutoryTasks(groups, municipalities)
         NumericRange.check(document, largest: limits.largestNumber, reporting: &fields)

@@ -87,6 +87,21 @@ struct ValidationTests {
         #expect(found.contains { $0.code == code && $0.path.description == path }, "got \(found)")
     }
 
+    @Test("either-or requirements with the interior-point method: refused at solver.method, with what to use")
+    func alternativesNeedSimplex() throws {
+        let alternatives = #"""
+            {"municipalities": {"GM2": {"alternatives": {"choice": [
+                {"segments": ["social-rent"], "minNewShare": 0.3}, {"segments": ["market"], "minNewShare": 0.4}]}}}}
+            """#
+        // Valid with the simplex method (the default): either-or rules are solved by branch-and-cut.
+        #expect(issues(try breaking(alternatives)).isEmpty)
+        let found = issues(try merging(#"{"solver": {"method": "interior"}}"#, into: try breaking(alternatives)))
+        #expect(found.map(\.path.description) == ["solver.method"], "got \(found)")
+        #expect(found.first?.code == .invalidValue)
+        #expect(found.first?.message.contains("municipalities.GM2.alternatives") == true)
+        #expect(found.first?.message.contains(#"use "simplex""#) == true)
+    }
+
     @Test("every problem is reported at once")
     func allAtOnce() throws {
         let found = issues(
