@@ -28,7 +28,7 @@ thread() {
     echo "== ThreadSanitizer: concurrency and cancellation tests (scratch $scratch/build-tsan)"
     # GLPKSolverTests: ConcurrencyTests, ThreadingTests, InteriorPointStopTests (the interior-point method on a
     # thread of its own, stopped by longjmp); ReliabilityTests: ConcurrentSolveTests, CancellationAndTimeLimitTests.
-    TSAN_OPTIONS="halt_on_error=1 ${TSAN_OPTIONS:-}" swift test --sanitize=thread --scratch-path "$scratch/build-tsan" \
+    FAIRSHARE_TEST_TIME_SCALE=10 TSAN_OPTIONS="halt_on_error=1 ${TSAN_OPTIONS:-}" swift test --sanitize=thread --scratch-path "$scratch/build-tsan" \
         --filter 'ConcurrencyTests|ThreadingTests|InteriorPointStopTests|ConcurrentSolveTests|CancellationAndTimeLimitTests'
 }
 

@@ -14,6 +14,16 @@ enum ReliabilityTestSupport {
 
     /// Whether the slow, heavy checks run (`FAIRSHARE_HEAVY_TESTS=1`): more solves, larger regions.
     static let heavy = ProcessInfo.processInfo.environment["FAIRSHARE_HEAVY_TESTS"] == "1"
+
+    /// How much slower than a plain debug build the code runs (`FAIRSHARE_TEST_TIME_SCALE`, default 1, at least 1):
+    /// scripts/sanitizers.sh sets 10 for ThreadSanitizer, which slows the solver five to ten times. Tests that
+    /// bound seconds multiply their time limits and bounds by it; what they check stays the same.
+    static let timeScale: Double = {
+        guard let text = ProcessInfo.processInfo.environment["FAIRSHARE_TEST_TIME_SCALE"], let value = Double(text),
+            value.isFinite, value >= 1
+        else { return 1 }
+        return value
+    }()
 }
 
 /// One finished child process: what it wrote, how it ended, what it cost.
