@@ -1,8 +1,8 @@
 /// Text from a scenario (its name, a municipality's name, a label, a variant's description) made safe for a
 /// Markdown report, so that it reads as the same text in every renderer and can never become markup: `&`, `<`
 /// and `>` become HTML entities (no `<script>`, no raw HTML), and the characters that Markdown reads as
-/// formatting — `\` `` ` `` `*` `_` `[` `]` `|` `~` `#` — are escaped with a backslash (no emphasis, no link, no
-/// code span, no extra table column, no heading). The text is first made one plain line (``PlainText``), so it
+/// formatting — the backslash, the backtick, `*`, `_`, `[`, `]`, `|`, `~` and `#` — are escaped with a backslash
+/// (no emphasis, no link, no code span, no extra table column, no heading). The text is first made one plain line (``PlainText``), so it
 /// cannot start a block of its own.
 ///
 /// Applied to every table cell and header (``TextTable/markdown()``) and to every name, label and description
