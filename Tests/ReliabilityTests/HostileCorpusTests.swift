@@ -22,12 +22,13 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     var url: URL { ReliabilityTestSupport.corpus.appendingPathComponent(file) }
 }
 
-/// Bounds every refused file must stay within, in the CLI process (debug build, shared CI machine).
+/// Bounds every refused file must stay within, in the CLI process (debug build, shared CI machine; scaled by
+/// `ReliabilityTestSupport.timeScale` and `memoryScale` under the sanitizers).
 enum HostileBounds {
     /// Seconds of wall-clock time.
-    static let seconds = 20.0
+    static let seconds = 20.0 * ReliabilityTestSupport.timeScale
     /// Peak resident set size, in kilobytes.
-    static let peakKilobytes = 400 * 1024
+    static let peakKilobytes = Int(Double(400 * 1024) * ReliabilityTestSupport.memoryScale)
     /// Bytes of error message.
     static let messageBytes = 64 * 1024
 }

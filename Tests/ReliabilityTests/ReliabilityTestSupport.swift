@@ -16,14 +16,23 @@ enum ReliabilityTestSupport {
     static let heavy = ProcessInfo.processInfo.environment["FAIRSHARE_HEAVY_TESTS"] == "1"
 
     /// How much slower than a plain debug build the code runs (`FAIRSHARE_TEST_TIME_SCALE`, default 1, at least 1):
-    /// scripts/sanitizers.sh sets 10 for ThreadSanitizer, which slows the solver five to ten times. Tests that
-    /// bound seconds multiply their time limits and bounds by it; what they check stays the same.
-    static let timeScale: Double = {
-        guard let text = ProcessInfo.processInfo.environment["FAIRSHARE_TEST_TIME_SCALE"], let value = Double(text),
-            value.isFinite, value >= 1
+    /// scripts/sanitizers.sh sets 10 for ThreadSanitizer, which slows the solver five to ten times, and 3 for
+    /// AddressSanitizer. Tests that bound seconds multiply their time limits and bounds by it; what they check stays
+    /// the same.
+    static let timeScale = scale("FAIRSHARE_TEST_TIME_SCALE")
+
+    /// How much more memory than a plain debug build a process needs (`FAIRSHARE_TEST_MEMORY_SCALE`, default 1):
+    /// scripts/sanitizers.sh sets 4 for AddressSanitizer, whose shadow memory and quarantine of freed blocks
+    /// (256 MB) more than double a process's peak. Tests that bound peak memory multiply their bounds by it.
+    static let memoryScale = scale("FAIRSHARE_TEST_MEMORY_SCALE")
+
+    /// The factor in the environment variable `name`: a finite number of at least 1, else 1.
+    private static func scale(_ name: String) -> Double {
+        guard let text = ProcessInfo.processInfo.environment[name], let value = Double(text), value.isFinite,
+            value >= 1
         else { return 1 }
         return value
-    }()
+    }
 }
 
 /// One finished child process: what it wrote, how it ended, what it cost.
