@@ -267,6 +267,23 @@ struct CentralAllocationPropertyTests {
         }
     }
 
+    /// Found by the renaming property in CI (2026-11-28), and open like the case above: renamed and reordered, an
+    /// 8-municipality region puts GM0005's affordable-owner homes at 468.399647 instead of 468.400916, 0.0013 apart
+    /// in a range 0.37 wide (the property allows 0.001). The whole numbers shown are the same. Recorded as a known
+    /// issue, so that this test fails once it is fixed.
+    @Test("renamed, an 8-municipality region whose centre moves 0.0013 homes (known issue)")
+    func renamedCentreMovesSlightly() throws {
+        let perturbation: UInt64 = 10_699_165_247_371_632_859
+        let document = ScenarioGenerator.document(municipalities: 8, seed: 162_213_965, perturbation: perturbation)
+        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
+        let original = FairShare.solve(try ScenarioGenerator.load(document))
+        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        try #require(original.allocation == .central && renamed.allocation == .central)
+        withKnownIssue("the centre's stages depend on the solver's path here", isIntermittent: true) {
+            #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))
+        }
+    }
+
     @Test("the interior-point method and other starting bases give the same central allocation")
     func methodAndBasis() async {
         let cases = PropertyCases()
