@@ -48,7 +48,9 @@ struct NumericRangeTests {
     /// infeasible (no diagnosis) from a stock of 10^10; the exact re-check gives the optimum `glpsol --exact` finds.
     @Test(
         "past GLPK's floating-point boundary, norm max solves optimal with glpsol --exact's optimum",
-        arguments: [(1e10, 7_000_001_010.0), (1e12, 700_000_001_010.0)])
+        // Not 10^12 any more: its programme holds numbers outside 1e-9…1e15, on which GLPK's exact simplex is not
+        // run, since the differential fuzzer found it aborting the process on such numbers (GLPKProblem.solveExactly).
+        arguments: [(1e10, 7_000_001_010.0)])
     func exactRecheckFindsTheOptimum(socialRentOfA: Double, fairnessOptimum: Double) throws {
         var limits = ScenarioLimits()
         limits.largestNumber = 1e15
