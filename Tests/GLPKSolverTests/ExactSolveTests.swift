@@ -53,3 +53,23 @@ import Testing
         }
     }
 }
+
+/// The differential fuzzer's finding (Fuzz/Findings/exact-glp-exact-abort): GLPK's exact simplex aborted the process
+/// on Drechtsteden with a limit of -1e-300 homes. Such numbers never reach `glp_exact` now.
+@Suite struct ExactSolveRangeTests {
+    @Test("a bound of -1e-300 or a coefficient of 1e16: the exact simplex is not run, the status says why")
+    func outsideTheRange() throws {
+        for (bound, coefficient) in [(-1e-300, 1.0), (0.0, 1e16)] {
+            var model = Model(name: "tiny")
+            let x = model.addVariable("x", lowerBound: bound, upperBound: 10)
+            model.add(coefficient * x <= 5)
+            model.minimize(-x)
+            let solution = try GLPKProblem.withProblem(for: model) { try $0.solveExactly() }
+            guard case .failed(let reason) = solution.status else {
+                Issue.record("expected failed, got \(solution.status)")
+                continue
+            }
+            #expect(reason.contains("outside 1e-9…1e15"), "\(reason)")
+        }
+    }
+}
