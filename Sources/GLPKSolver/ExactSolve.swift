@@ -64,7 +64,7 @@ extension GLPKProblem {
                     status: .failed(reason: "GLPK's exact simplex stopped: \(GLPKReturnCode.describe(code))"))
             }
             switch glp_get_status(handle) {
-            case GLP_OPT: return exactSolution(handle)
+            case GLP_OPT: return basicSolution(handle)  // the exact solution, rounded to Double
             case GLP_NOFEAS: return Solution(status: .infeasible)
             case GLP_UNBND: return Solution(status: .unbounded)
             case let other:
@@ -96,17 +96,5 @@ extension GLPKProblem {
         }
         for term in model.objective.expression.terms where outside(term.coefficient) { return term.coefficient }
         return nil
-    }
-
-    /// The optimal basic solution `glp_exact` left, rounded to `Double`.
-    private func exactSolution(_ handle: OpaquePointer) -> Solution {
-        let columns = mirror.variables.count
-        let rows = mirror.constraints.count
-        return Solution(
-            status: .optimal, objectiveValue: glp_get_obj_val(handle),
-            values: (0..<columns).map { glp_get_col_prim(handle, Int32($0 + 1)) },
-            rowActivities: (0..<rows).map { glp_get_row_prim(handle, Int32($0 + 1)) },
-            rowDuals: (0..<rows).map { glp_get_row_dual(handle, Int32($0 + 1)) },
-            reducedCosts: (0..<columns).map { glp_get_col_dual(handle, Int32($0 + 1)) })
     }
 }

@@ -238,7 +238,7 @@ extension GLPKProblem {
     }
 
     /// The optimal basic solution GLPK holds.
-    private func basicSolution(_ handle: OpaquePointer) -> Solution {
+    func basicSolution(_ handle: OpaquePointer) -> Solution {
         let columns = mirror.variables.count
         let rows = mirror.constraints.count
         return Solution(
