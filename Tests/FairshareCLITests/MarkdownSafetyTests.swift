@@ -25,6 +25,16 @@ struct MarkdownSafetyTests {
         return file
     }
 
+    /// `fairshare COMMAND hostile.json --format markdown`, which must succeed.
+    static func markdown(_ command: String) throws -> CommandOutput {
+        let directory = try temporaryDirectory("fairshare-markdown")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try hostileScenario(in: directory)
+        let output = try fairshare([command, file.path, "--format", "markdown"])
+        #expect(output.status == 0, "\(output.stderr)")
+        return output
+    }
+
     /// The number of `|` in `line` that are not escaped with a backslash: the column separators.
     static func separators(_ line: Substring) -> Int {
         var count = 0
@@ -66,11 +76,7 @@ struct MarkdownSafetyTests {
 
     @Test("solve --format markdown: the scenario's name, a municipality's name and labels stay text")
     func solve() throws {
-        let directory = try temporaryDirectory("fairshare-markdown")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try Self.hostileScenario(in: directory)
-        let output = try fairshare(["solve", file.path, "--format", "markdown"])
-        #expect(output.status == 0, "\(output.stderr)")
+        let output = try Self.markdown("solve")
         Self.expectSafe(output.stdout, "solve")
         // The text is still there, escaped: it renders as what the file says.
         #expect(output.stdout.contains(#"## &lt;script&gt;x()&lt;/script&gt;"#))
@@ -80,22 +86,14 @@ struct MarkdownSafetyTests {
 
     @Test("compare --format markdown: a variant's description and the run names stay text")
     func compare() throws {
-        let directory = try temporaryDirectory("fairshare-markdown")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try Self.hostileScenario(in: directory)
-        let output = try fairshare(["compare", file.path, "--format", "markdown"])
-        #expect(output.status == 0, "\(output.stderr)")
+        let output = try Self.markdown("compare")
         Self.expectSafe(output.stdout, "compare")
         #expect(output.stdout.contains(#"&lt;iframe src=x&gt;&lt;/iframe&gt; \*\*loud\*\*"#))
     }
 
     @Test("baseline --format markdown: the scenario's name and labels stay text")
     func baseline() throws {
-        let directory = try temporaryDirectory("fairshare-markdown")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try Self.hostileScenario(in: directory)
-        let output = try fairshare(["baseline", file.path, "--format", "markdown"])
-        #expect(output.status == 0, "\(output.stderr)")
+        let output = try Self.markdown("baseline")
         Self.expectSafe(output.stdout, "baseline")
     }
 }
