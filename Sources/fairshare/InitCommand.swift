@@ -58,7 +58,18 @@ struct InitCommand: ParsableCommand {
         }
         let written = output ?? ((table as NSString).deletingPathExtension + ".json")
         let outputURL = URL(fileURLWithPath: written)
-        if FileManager.default.fileExists(atPath: outputURL.path) && !force {
+        // A symbolic link is followed: the link stays and the file it points to gets the scenario. Paths in the
+        // scenario stay relative to the folder of the path given, where fairshare will be asked to read it.
+        let target = outputURL.resolvingSymlinksInPath()
+        // The scenario is written through a temporary file renamed over the target, which would replace a device
+        // or a pipe (as root, /dev/null itself) with a regular file: only a regular file, or a new one, is written.
+        if let kind = Self.nonRegularKind(target.path) {
+            Terminal.error(
+                "fairshare: \(outputURL.path) is \(kind), not a file; init writes the scenario to a file and reads "
+                    + "it back: choose a file path with --output")
+            throw ExitStatus.usage
+        }
+        if FileManager.default.fileExists(atPath: target.path) && !force {
             Terminal.error("fairshare: \(outputURL.path) exists; choose another --output, or --force to replace it")
             throw ExitStatus.usage
         }
@@ -76,7 +87,7 @@ struct InitCommand: ParsableCommand {
         let scenarioName = name ?? tableURL.deletingPathExtension().lastPathComponent
         let document = guess.scenario(name: scenarioName, file: file, locale: notation)
         do {
-            try JSONWriter.text(document).write(to: outputURL, atomically: true, encoding: .utf8)
+            try JSONWriter.text(document).write(to: target, atomically: true, encoding: .utf8)
         } catch {
             Terminal.error("fairshare: cannot write \(outputURL.path): \(error.localizedDescription)")
             throw ExitStatus.usage
@@ -115,6 +126,21 @@ struct InitCommand: ParsableCommand {
                 "fairshare: the scenario was written but is not valid yet: fix the table or the mapping in "
                     + "\(written)")
             throw ExitStatus.invalidScenario
+        }
+    }
+
+    /// What the existing entry at `path` is when it is not a regular file ("a directory", "a device", …); `nil` for
+    /// a regular file or when nothing is there.
+    static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFIFO: return "a pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
         }
     }
 

@@ -357,4 +357,47 @@ struct MunicipalityTableTests {
         #expect(again.status == 1)
         #expect(again.stderr.contains("exists; choose another --output, or --force to replace it"))
     }
+
+    /// The scenario used to be written through a temporary file renamed over `--output`: with `--force` that
+    /// replaced a symbolic link by a file, and a device (as root: /dev/null itself) by a regular file.
+    @Test("init --force writes through a symbolic link and never replaces a device or a folder")
+    func initOutputThatIsNoFile() throws {
+        let folder = try temporaryDirectory("fairshare-init")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = Repository.root.appendingPathComponent("\(Self.scenarios)/drechtsteden-gemeenten.csv")
+        try FileManager.default.copyItem(at: csv, to: folder.appendingPathComponent("gemeenten.csv"))
+        let files = FileManager.default
+
+        // A link to an older scenario: the link stays, the file it points to gets the new scenario.
+        try "{}".write(to: folder.appendingPathComponent("older.json"), atomically: true, encoding: .utf8)
+        try files.createSymbolicLink(
+            atPath: folder.appendingPathComponent("regio.json").path, withDestinationPath: "older.json")
+        let linked = try fairshare(
+            ["init", "--from", "gemeenten.csv", "--output", "regio.json", "--force"], in: folder)
+        #expect(linked.status == 0, "\(linked)")
+        #expect(
+            try files.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("regio.json").path)
+                == "older.json")
+        let older = try String(contentsOf: folder.appendingPathComponent("older.json"), encoding: .utf8)
+        #expect(older.contains("\"municipalityTable\""))
+
+        // A folder and a pipe are refused before anything is written, and stay what they were.
+        try files.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+        #expect(mkfifo(folder.appendingPathComponent("pipe").path, 0o600) == 0)
+        var special = [("out", "a directory"), ("pipe", "a pipe")]
+        // A character device like /dev/null (major 1, minor 3), where this user may make one (root, as in CI).
+        #if os(Linux)
+            if mknod(folder.appendingPathComponent("null").path, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 {
+                special.append(("null", "a device"))
+            }
+        #endif
+        for (name, kind) in special {
+            let output = try fairshare(["init", "--from", "gemeenten.csv", "--output", name, "--force"], in: folder)
+            #expect(output.status == 1, "\(name): \(output)")
+            #expect(output.stderr.contains("is \(kind), not a file"), "\(output)")
+            var info = stat()
+            #expect(lstat(folder.appendingPathComponent(name).path, &info) == 0)
+            #expect(info.st_mode & S_IFMT != S_IFREG, "\(name) was replaced by a regular file")
+        }
+    }
 }
