@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "FairShareReport", package: "fairshare"),
                 .product(name: "FairShareSynthetic", package: "fairshare"),
                 .product(name: "GLPKSolver", package: "fairshare"),
+                .product(name: "LinearModel", package: "fairshare"),
             ]
         ),
         // Solves small scenarios N times, for valgrind / LeakSanitizer: no growth between 1,000 and 10,000.

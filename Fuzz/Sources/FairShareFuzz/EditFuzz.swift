@@ -120,6 +120,10 @@ enum EditFuzz {
                 document = document.setting(.number(value), at: paths[place])
             }
         }
+        // FAIRSHARE_FUZZ_PRINT=1 (running one input, to turn a finding into a test): the edited scenario on stderr.
+        if ProcessInfo.processInfo.environment["FAIRSHARE_FUZZ_PRINT"] != nil {
+            FileHandle.standardError.write(Data(JSONWriter.text(document).utf8))
+        }
         let loader = ScenarioLoader(limits: FuzzCaps.limits)
         do {
             return try loader.read(document)
