@@ -9,6 +9,14 @@ public enum JSONWriter {
         return out
     }
 
+    /// The value as pretty-printed JSON for a place `indent` spaces deep in a larger document: its lines after the
+    /// first indented by `indent`, no newline at the end. `text(value)` is `text(value, indent: 0)` plus a newline.
+    public static func text(_ value: JSONValue, indent: Int) -> String {
+        var out = ""
+        write(value, indent: indent, to: &out)
+        return out
+    }
+
     /// A number as JSON writes it: `1200`, `0.3`, `1.5e-07`.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }

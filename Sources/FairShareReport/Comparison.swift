@@ -12,7 +12,12 @@ public struct ComparisonRun: Sendable {
     /// The validated scenario (variant applied) that was solved.
     public var scenario: Scenario
     /// What solving it gave: homes, placements, shares in [0, 1].
-    public var result: FairShareResult
+    public var result: FairShareResult {
+        didSet { positions = Self.positions(in: result) }
+    }
+    /// Each municipality's place in `result.municipalities`, by id: every table looks up every figure of every
+    /// municipality, which searching the list made quadratic in the number of municipalities.
+    private var positions: [String: Int]
 
     /// A run named `name` (its column heading) for `scenario` and its `result`.
     public init(
@@ -24,6 +29,17 @@ public struct ComparisonRun: Sendable {
         self.source = source
         self.scenario = scenario
         self.result = result
+        positions = Self.positions(in: result)
+    }
+
+    /// The run's allocation to the municipality with this id, if its result has one.
+    public func allocation(of municipality: String) -> MunicipalityAllocation? {
+        positions[municipality].map { result.municipalities[$0] }
+    }
+
+    private static func positions(in result: FairShareResult) -> [String: Int] {
+        // The first of an id, as a search would find it (a validated scenario has no id twice).
+        Dictionary(result.municipalities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -148,7 +164,7 @@ public struct Comparison: Sendable {
             case .care: return result.region.care.first { $0.id == item.id }?.placed
             }
         }
-        guard let allocation = result.municipalities.first(where: { $0.id == municipality }) else { return nil }
+        guard let allocation = run.allocation(of: municipality) else { return nil }
         switch item.kind {
         case .newHomes: return allocation.newHomes[item.id]
         case .total: return allocation.total

@@ -23,19 +23,44 @@ extension Comparison {
     /// not overlap) — `true`, `false`, or `null` when a run has no ranges (`solver.allocation: "any"`). A change
     /// too small to show in whole numbers can be forced too.
     public var json: JSONValue {
-        .object(
+        let shape = Shape(self)
+        return .object(
             JSONObject([
                 ("format", .string("fairshare-comparison/1")),
                 ("title", .string(title)),
                 ("base", base.map { .string($0.name) } ?? .null),
-                ("runs", .array(runs.enumerated().map { index, run in runJSON(run, isBase: index == 0) })),
+                ("runs", .array(runs.enumerated().map { index, run in runJSON(run, isBase: index == 0, shape) })),
             ]))
     }
 
-    /// The comparison as JSON text.
-    public var jsonText: String { JSONWriter.text(json) }
+    /// The comparison as JSON text: the same text as `JSONWriter.text(json)`, made one run at a time, so that only
+    /// one run's JSON values are held at once beside the text.
+    public var jsonText: String {
+        let shape = Shape(self)
+        var out =
+            "{\n  \"format\": \"fairshare-comparison/1\",\n  \"title\": \(JSONWriter.quoted(title)),\n  \"base\": "
+            + (base.map { JSONWriter.quoted($0.name) } ?? "null") + ",\n  \"runs\": "
+        guard !runs.isEmpty else { return out + "[]\n}\n" }
+        out += "[\n"
+        for (index, run) in runs.enumerated() {
+            out += "    " + JSONWriter.text(runJSON(run, isBase: index == 0, shape), indent: 4)
+            out += index + 1 < runs.count ? ",\n" : "\n"
+        }
+        return out + "  ]\n}\n"
+    }
 
-    private func runJSON(_ run: ComparisonRun, isBase: Bool) -> JSONValue {
+    /// The items and municipalities of every run, worked out once per document (each goes over all runs).
+    private struct Shape {
+        let items: [ComparedItem]
+        let municipalities: [(id: String, name: String)]
+
+        init(_ comparison: Comparison) {
+            items = comparison.items
+            municipalities = comparison.municipalities
+        }
+    }
+
+    private func runJSON(_ run: ComparisonRun, isBase: Bool, _ shape: Shape) -> JSONValue {
         let summary = summary(of: run)
         func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         let summaryJSON = JSONValue.object(
@@ -58,11 +83,11 @@ extension Comparison {
                             "municipalities",
                             .object(
                                 JSONObject(
-                                    municipalities.map { municipality in
-                                        (municipality.id, members(in: municipality.id, figure))
+                                    shape.municipalities.map { municipality in
+                                        (municipality.id, members(in: municipality.id, shape.items, figure))
                                     }))
                         ),
-                        ("region", members(in: nil, figure)),
+                        ("region", members(in: nil, shape.items, figure)),
                     ]))
             }
             change = figures { item, municipality in
@@ -87,7 +112,9 @@ extension Comparison {
 
     /// `{"newHomes": {…}, "total": …, "placements": {…}, "care": {…}}` of one municipality (`nil`: the region),
     /// each member `figure`'s value for the item; an item without one is left out.
-    private func members(in municipality: String?, _ figure: (ComparedItem, String?) -> JSONValue?) -> JSONValue {
+    private func members(
+        in municipality: String?, _ items: [ComparedItem], _ figure: (ComparedItem, String?) -> JSONValue?
+    ) -> JSONValue {
         func values(_ kind: ComparedItem.Kind) -> [(String, JSONValue)] {
             items.filter { $0.kind == kind }.compactMap { item in figure(item, municipality).map { (item.id, $0) } }
         }

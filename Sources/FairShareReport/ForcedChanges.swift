@@ -44,8 +44,7 @@ extension Comparison {
     /// run has no range for it.
     public func isForced(_ item: ComparedItem, in municipality: String?, of run: ComparisonRun) -> Bool? {
         guard let base, run.result.hasAllocation, base.result.hasAllocation,
-            let after = run.result.range(item.kind, item.id, in: municipality),
-            let before = base.result.range(item.kind, item.id, in: municipality)
+            let after = run.range(item, in: municipality), let before = base.range(item, in: municipality)
         else { return nil }
         func apart(_ low: FigureRange, _ high: FigureRange) -> Bool {
             high.min - low.max > Self.overlapTolerance * max(1, abs(low.max), abs(high.min))
@@ -60,5 +59,15 @@ extension Comparison {
         case false?: .withinFreedom
         case nil: .unknown
         }
+    }
+}
+
+extension ComparisonRun {
+    /// The range of the run's figure of a municipality (`nil`: the region), as
+    /// `FairShareResult.range(_:_:in:)` gives it, found through the run's index of municipalities.
+    func range(_ item: ComparedItem, in municipality: String?) -> FigureRange? {
+        guard let municipality else { return result.range(item.kind, item.id, in: nil) }
+        guard let ranges = allocation(of: municipality)?.ranges else { return nil }
+        return ranges.figure(item.kind, item.id)
     }
 }

@@ -151,6 +151,19 @@ public struct ShownAllocation: Sendable, Hashable {
     }
 }
 
+extension AllocationRanges {
+    /// The range of one figure: a segment's new homes, all new homes, a group's placements or a care quality's
+    /// homes; `nil` when there is no such figure.
+    func figure(_ kind: ComparedItem.Kind, _ id: String) -> FigureRange? {
+        switch kind {
+        case .newHomes: newHomes[id]
+        case .total: total
+        case .placements: placements[id]
+        case .care: care[id]
+        }
+    }
+}
+
 extension FairShareResult {
     /// The range of a figure of a municipality (`nil`: the region) over every equally good allocation; `nil`
     /// without ranges (`allocation: "any"`) or when the result has no such figure.
@@ -161,13 +174,7 @@ extension FairShareResult {
         } else {
             ranges = region.ranges
         }
-        guard let ranges else { return nil }
-        switch kind {
-        case .newHomes: return ranges.newHomes[id]
-        case .total: return ranges.total
-        case .placements: return ranges.placements[id]
-        case .care: return ranges.care[id]
-        }
+        return ranges?.figure(kind, id)
     }
 
     /// Whether a figure is *free* (docs/model.md §8): it has a range wider than half a home or placement.

@@ -1,4 +1,5 @@
 import FairShareEngine
+import FairShareReport
 import FairShareScenario
 import FairShareTestSupport
 import Foundation
@@ -44,6 +45,34 @@ struct CompareTests {
                 continue
             }
             #expect(abs(value - expected) <= 1e-6, "\(name)")
+        }
+    }
+
+    /// `jsonText` writes the document one run at a time; the whole tree written by `JSONWriter` is the reference.
+    @Test("the comparison's JSON text, made run by run, is its JSON tree written whole")
+    func jsonTextRunByRun() throws {
+        let loader = ScenarioLoader()
+        let drechtsteden = try loader.load(contentsOf: Repository.scenario("drechtsteden.json"))
+        var runs = [ComparisonRun(name: "base", scenario: drechtsteden, result: FairShare.solve(drechtsteden))]
+        for variant in drechtsteden.variants.prefix(3) {
+            let scenario = try loader.applying(variant: variant.id, to: drechtsteden)
+            runs.append(
+                ComparisonRun(
+                    name: variant.id, description: variant.description, scenario: scenario,
+                    result: FairShare.solve(scenario)))
+        }
+        // A run without an allocation, from another region: other municipalities and items.
+        let infeasible = try loader.load(
+            contentsOf: Repository.root.appendingPathComponent("Tests/FairshareCLITests/Scenarios/infeasible.json"))
+        runs.append(ComparisonRun(name: "infeasible", scenario: infeasible, result: FairShare.solve(infeasible)))
+        #expect(runs.last?.result.hasAllocation == false)
+        for comparison in [
+            Comparison(title: "Drechtsteden \"and\" more", runs: runs), Comparison(title: "one", runs: [runs[0]]),
+            Comparison(title: "none", runs: []),
+        ] {
+            let text = comparison.jsonText
+            #expect(text == JSONWriter.text(comparison.json), "\(comparison.title)")
+            #expect(try JSONParser().parse(text) == comparison.json, "\(comparison.title)")
         }
     }
 
