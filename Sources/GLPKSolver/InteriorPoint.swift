@@ -78,7 +78,10 @@ enum InteriorPoint {
         switch ended {
         case FAIRSHARE_INTERIOR_FINISHED:
             let status = glp_ipt_status(handle)
-            let solution = status == GLP_OPT ? interiorSolution(handle, model) : nil
+            let solution =
+                status == GLP_OPT
+                ? GLPKSolutionReader.interior.solution(
+                    of: handle, columns: model.variables.count, rows: model.constraints.count) : nil
             problem.close()
             glp_free_env()  // the thread ends next; nothing of it stays
             return .finished(code: code, status: status, solution: solution)
@@ -89,18 +92,6 @@ enum InteriorPoint {
             problem.forgetFreedHandle()
             return .glpkError(lines: watch.lastLines)
         }
-    }
-
-    /// The interior-point solution GLPK holds (primal and dual values).
-    private static func interiorSolution(_ handle: OpaquePointer, _ model: Model) -> Solution {
-        let columns = model.variables.count
-        let rows = model.constraints.count
-        return Solution(
-            status: .optimal, objectiveValue: glp_ipt_obj_val(handle),
-            values: (0..<columns).map { glp_ipt_col_prim(handle, Int32($0 + 1)) },
-            rowActivities: (0..<rows).map { glp_ipt_row_prim(handle, Int32($0 + 1)) },
-            rowDuals: (0..<rows).map { glp_ipt_row_dual(handle, Int32($0 + 1)) },
-            reducedCosts: (0..<columns).map { glp_ipt_col_dual(handle, Int32($0 + 1)) })
     }
 }
 

@@ -239,14 +239,38 @@ extension GLPKProblem {
 
     /// The optimal basic solution GLPK holds.
     func basicSolution(_ handle: OpaquePointer) -> Solution {
-        let columns = mirror.variables.count
-        let rows = mirror.constraints.count
+        GLPKSolutionReader.basic.solution(of: handle, columns: mirror.variables.count, rows: mirror.constraints.count)
+    }
+}
+
+/// GLPK keeps one solution per method, read through its own functions: the basic one (simplex and exact simplex)
+/// and the interior-point one.
+enum GLPKSolutionReader {
+    case basic, interior
+
+    /// The optimal solution of a problem with `columns` variables and `rows` constraints: primal and dual values.
+    func solution(of handle: OpaquePointer, columns: Int, rows: Int) -> Solution {
+        typealias Value = (OpaquePointer?, Int32) -> Double
+        let objective: (OpaquePointer?) -> Double
+        let (columnValue, rowActivity, rowDual, reducedCost): (Value, Value, Value, Value)
+        switch self {
+        case .basic:
+            objective = glp_get_obj_val
+            (columnValue, rowActivity, rowDual, reducedCost) = (
+                glp_get_col_prim, glp_get_row_prim, glp_get_row_dual, glp_get_col_dual
+            )
+        case .interior:
+            objective = glp_ipt_obj_val
+            (columnValue, rowActivity, rowDual, reducedCost) = (
+                glp_ipt_col_prim, glp_ipt_row_prim, glp_ipt_row_dual, glp_ipt_col_dual
+            )
+        }
         return Solution(
-            status: .optimal, objectiveValue: glp_get_obj_val(handle),
-            values: (0..<columns).map { glp_get_col_prim(handle, Int32($0 + 1)) },
-            rowActivities: (0..<rows).map { glp_get_row_prim(handle, Int32($0 + 1)) },
-            rowDuals: (0..<rows).map { glp_get_row_dual(handle, Int32($0 + 1)) },
-            reducedCosts: (0..<columns).map { glp_get_col_dual(handle, Int32($0 + 1)) })
+            status: .optimal, objectiveValue: objective(handle),
+            values: (0..<columns).map { columnValue(handle, Int32($0 + 1)) },
+            rowActivities: (0..<rows).map { rowActivity(handle, Int32($0 + 1)) },
+            rowDuals: (0..<rows).map { rowDual(handle, Int32($0 + 1)) },
+            reducedCosts: (0..<columns).map { reducedCost(handle, Int32($0 + 1)) })
     }
 }
 
