@@ -5,7 +5,7 @@ import Foundation
 /// write them (docs/model.md §2 "Municipality data from a spreadsheet").
 ///
 /// A scenario names such a file in `municipalityTable`, with the column of each municipality field; the loader
-/// (``ScenarioLoader/load(contentsOf:)``) reads it next to the scenario and turns its rows into the scenario's
+/// (``ScenarioLoader/load(contentsOf:relativeTo:)``) reads it next to the scenario and turns its rows into the scenario's
 /// `municipalities`. `fairshare init --from` reads one to write a starter scenario.
 ///
 /// The file is UTF-8, with or without a byte order mark; its separator is `;`, `,` or a tab, stated or taken from
@@ -53,7 +53,8 @@ public struct MunicipalityTable: Sendable {
         else {
             throw failure(
                 .tableFile,
-                "\(file): no such file (looked for \(url.path)); the path is relative to the scenario file's folder")
+                "\(file): no such file (looked for \(url.path)); the path is relative to the scenario file's folder (the working directory for standard input)"
+            )
         }
         let data: Data
         do {

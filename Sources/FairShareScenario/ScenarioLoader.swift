@@ -16,12 +16,13 @@ public struct ScenarioLoader: Sendable {
         self.limits = limits
     }
 
-    /// Reads and validates a scenario file. A `municipalityTable` in it is read from its CSV file, relative to the
-    /// scenario's folder, and its rows become municipalities (``MunicipalityTable``); a problem with a value that
-    /// came from the table names its file, row, column and header.
-    public func load(contentsOf url: URL) throws(ScenarioError) -> Scenario {
+    /// Reads and validates a scenario file. A `municipalityTable` in it is read from its CSV file, relative to
+    /// `directory` (default: the scenario's folder; give the working directory for a stream such as `/dev/stdin`),
+    /// and its rows become municipalities (``MunicipalityTable``); a problem with a value that came from the table
+    /// names its file, row, column and header.
+    public func load(contentsOf url: URL, relativeTo directory: URL? = nil) throws(ScenarioError) -> Scenario {
         let (document, origins) = try MunicipalityTable.expand(
-            document(contentsOf: url), directory: url.deletingLastPathComponent(), limits: limits)
+            document(contentsOf: url), directory: directory ?? url.deletingLastPathComponent(), limits: limits)
         do {
             return try read(document)
         } catch {
@@ -39,7 +40,7 @@ public struct ScenarioLoader: Sendable {
         try load(data: Array(json.utf8))
     }
 
-    /// Validates a scenario given as YAML text (the JSON format's members, with `#` comments; ``load(contentsOf:)``
+    /// Validates a scenario given as YAML text (the JSON format's members, with `#` comments; ``load(contentsOf:relativeTo:)``
     /// reads files ending in `.yaml` or `.yml` this way).
     public func load(yaml: String) throws(ScenarioError) -> Scenario {
         try read(parse(yaml: Array(yaml.utf8)))

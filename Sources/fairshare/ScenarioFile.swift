@@ -8,10 +8,13 @@ enum ScenarioFile {
     /// - Throws: ``ExitStatus/usage`` when the file does not exist; ``ExitStatus/invalidScenario`` after listing
     ///   every problem when it is not a valid scenario.
     static func load(_ path: String, loader: ScenarioLoader = ScenarioLoader()) throws -> Scenario {
-        // `-`: the scenario (JSON) from standard input, read within the size limit like a file.
+        // `-`: the scenario (JSON) from standard input, read within the size limit like a file; a municipality
+        // table it names is relative to the working directory (not to /dev, the folder of /dev/stdin).
         if path == "-" {
             do {
-                return try loader.load(contentsOf: URL(fileURLWithPath: "/dev/stdin"))
+                return try loader.load(
+                    contentsOf: URL(fileURLWithPath: "/dev/stdin"),
+                    relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
             } catch {
                 Terminal.error("standard input: " + error.description)
                 throw ExitStatus.invalidScenario

@@ -293,6 +293,26 @@ struct MunicipalityTableTests {
                     + "relative to the scenario file's folder"), "\(output)")
     }
 
+    /// A scenario on standard input names its table relative to the working directory: it used to be looked for
+    /// in /dev, the folder of /dev/stdin.
+    @Test("a scenario on standard input reads its table from the working directory")
+    func tableFromStandardInput() throws {
+        let folder = try temporaryDirectory("fairshare-stdin-table")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in ["drechtsteden-from-table.json", "drechtsteden-gemeenten.csv"] {
+            try FileManager.default.copyItem(
+                at: Repository.root.appendingPathComponent("\(Self.scenarios)/\(file)"),
+                to: folder.appendingPathComponent(file))
+        }
+        let piped = try run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "'\(try builtFairshare().path)' solve - --format json < drechtsteden-from-table.json"], in: folder)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let file = try fairshare(["solve", "drechtsteden-from-table.json", "--format", "json"], in: folder)
+        #expect(file.status == 0, "\(file.stderr)")
+        #expect(piped.stdout == file.stdout)
+    }
+
     // MARK: - fairshare init --from
 
     @Test("init --from shows a header with an escape sequence, a line break or U+202E as one plain line")
