@@ -22,6 +22,11 @@ enum CentralAllocation {
     /// How far, as a fraction of max(1, |value|), a blocked figure's holding interval reaches beyond its value (GLPK's
     /// relative feasibility tolerance).
     static let holdingBand = 1e-7
+    /// The most a holding interval reaches beyond its value, in units of the band and as a multiple of the figure's
+    /// range: 100 bands, 1e-5 of the range. A figure whose range is narrow next to its value (0.055 homes at 4,073)
+    /// would otherwise be held with a reach of 7e-3 of its range, room that the later stages use to lift the figures
+    /// coupled to it, so that where they end up depends on which stage held which figure.
+    static let holdingReach = 100.0
     /// How far a stage's τ* may come out below the last stage's before it counts as a fall (solver rounding).
     static let stageSlack = 1e-6
 
@@ -69,11 +74,12 @@ enum CentralAllocation {
             func hold(_ k: Int, value: Double, floor: Double, band: Double) throws {
                 // p_k cannot exceed τ* in any optimum of the stage, so the figure sits at one end of
                 // [lo + τ* w, hi − τ* w] in all of them: it is held to that interval (p_k ≥ τ*), widened to take in
-                // the stage's own value and `band` of it for the solver's rounding.
+                // the stage's own value and `band` of it for the solver's rounding, but by no more than
+                // `holdingReach` bands of the range.
                 let variable = figures[k].variable
                 let own = model[variable]
                 let range = ranges[k]
-                let margin = band * max(1, abs(value))
+                let margin = band * min(max(1, abs(value)), holdingReach * range.width)
                 let lower = min(
                     max(min(value, range.min + floor * range.width) - margin, own.lowerBound),
                     own.upperBound)
