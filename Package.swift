@@ -100,7 +100,7 @@ let package = Package(
             exclude: ["Apportionment", "Reference"]
         ),
         // SVG charts: well-formed XML, escaping, nice ticks, layout.
-        .testTarget(name: "FairShareReportTests", dependencies: ["FairShareReport"]),
+        .testTarget(name: "FairShareReportTests", dependencies: ["FairShareReport", "FairShareEngine"]),
         // The fairshare command run as a process on real files.
         .testTarget(
             name: "FairshareCLITests",

@@ -342,7 +342,11 @@ public struct AllocationReport: Sendable {
     private var warningsMarkdown: String {
         guard !result.warnings.isEmpty else { return "" }
         return "\n### \(strings.warnings)\n\n"
-            + result.warnings.map { "- `\($0.path)`: \(MarkdownText.escaped($0.message))" }.joined(separator: "\n")
+            + result.warnings.map { warning in
+                let text = WarningText.text(
+                    warning, result: result, scenario: scenario, language: language, numbers: numbers)
+                return "- `\(warning.path)`: \(MarkdownText.escaped(text))"
+            }.joined(separator: "\n")
             + "\n"
     }
 

@@ -287,8 +287,14 @@ public struct HTMLReport: Sendable {
     private var notesSection: String {
         "<ul class=\"notes\">\n"
             + result.warnings.map {
-                "<li><code>\(Self.escape($0.path.description))</code>: \(Self.escape($0.message))</li>\n"
+                "<li><code>\(Self.escape($0.path.description))</code>: \(Self.escape(warningText($0)))</li>\n"
             }.joined() + "</ul>\n"
+    }
+
+    /// A warning in the report's language.
+    private func warningText(_ warning: ResultWarning) -> String {
+        WarningText.text(
+            warning, result: result, scenario: scenario, language: report.language, numbers: report.numbers)
     }
 
     // MARK: Pieces

@@ -220,6 +220,6 @@ extension ReportStrings {
             + "bandbreedte als de andere toelaten. De tabellen tonen hele aantallen, zo afgerond dat elke rij en "
             + "kolom optelt; de exacte cijfers staan in het JSON-resultaat (fairshare solve --format json). Elke "
             + "verdeling wordt tegen alle eisen gecontroleerd voordat ze getoond wordt.",
-        notesFromSolver: "Meldingen van de rekenkern (in het Engels)",
+        notesFromSolver: "Meldingen van de rekenkern",
         madeWith: { "Gemaakt met fairshare \($0) uit \($1)." })
 }
