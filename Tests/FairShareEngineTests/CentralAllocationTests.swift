@@ -272,6 +272,21 @@ struct CentralAllocationPropertyTests {
         }
     }
 
+    /// Found by a scan of generated regions: a range LP of 30 rows on which GLPK's primal simplex cycled for 17
+    /// million iterations until the time limit (60 s), so the result was not the central allocation. A simplex run
+    /// on the face is now stopped after 20 iterations per row and the LP solved from the standard basis.
+    @Test(
+        "a range LP on which the primal simplex cycled still gives the central allocation",
+        arguments: [(2, 104_509_703, 5_974_668_316_581_859_126), (8, 28_164_853, 34_358_846_762_682_915)]
+            as [(Int, UInt64, UInt64)])
+    func cyclingRangeLP(size: Int, seed: UInt64, perturbation: UInt64) throws {
+        let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
+        let start = ContinuousClock.now
+        let result = FairShare.solve(try ScenarioGenerator.load(document))
+        #expect(result.allocation == .central, "\(result.warnings.map(\.message))")
+        #expect(ContinuousClock.now - start < .seconds(20))
+    }
+
     /// Found by the renaming property in CI (2026-11-28): renamed and reordered, an 8-municipality region put GM0005's
     /// affordable-owner homes at 468.399647 instead of 468.400916, 0.0013 apart in a range 0.37 wide (the property
     /// allows 0.001). The first stage held GM0005's mid-rent under one order (dual 0.095) but not under the other
