@@ -58,16 +58,19 @@ struct OptimalFace: Sendable {
     }
 
     /// Settings for an LP on the face: the primal simplex, warm from the problem's basis, with the time left.
-    /// A dual simplex run on the face that needs more iterations than this per row is taken to stall.
+    /// A simplex run on the face that needs more iterations than this per row is taken to stall or cycle.
     static let stallingIterations = 20
 
     /// The simplex method of the face's LPs.
     var method: SolverOptions.Method = .primalSimplex
+    /// The simplex tolerances of the face's LPs.
+    var tolerances = SolverOptions.SimplexTolerances()
 
     var options: SolverOptions {
         let left = deadline - ContinuousClock.now
         let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-        return SolverOptions(method: method, timeLimit: max(0.001, seconds), cancellation: cancellation)
+        return SolverOptions(
+            method: method, timeLimit: max(0.001, seconds), cancellation: cancellation, tolerances: tolerances)
     }
 
     /// Solves the LP `problem` now holds, warm, by ``method``. The face is feasible and bounded where it matters,
@@ -75,7 +78,7 @@ struct OptimalFace: Sendable {
     /// start; a basis GLPK found singular to working precision on a 2-municipality region; the dual simplex on a
     /// stage of the central allocation of 40 synthetic municipalities). The LP is then solved again by the primal
     /// simplex from the basis it started from (also when the dual simplex stalls), then from GLPK's standard
-    /// basis, then through GLPK's presolver.
+    /// basis (also when a primal run stalls or cycles), then through GLPK's presolver.
     func solve(_ problem: GLPKProblem) throws -> Solution {
         func troubled(_ solution: Solution) -> Bool {
             switch solution.status {
@@ -85,36 +88,37 @@ struct OptimalFace: Sendable {
             }
         }
         var settings = options
+        // GLPK's simplex methods can stall or cycle on these degenerate LPs (seen: the dual simplex 60 s on 235
+        // rows; the primal one 17 million iterations on 30 rows of a range LP): a run that needs more than
+        // `stallingIterations` iterations per row is stopped and the LP solved another way.
+        settings.iterationLimit = OptimalFace.stallingIterations * max(1, problem.model.constraints.count)
         let before = settings.method == .primalSimplex ? nil : try problem.basis()
-        if before != nil {
-            // GLPK's dual simplex can stall on these degenerate LPs (seen: 60 s on 235 rows); the primal one takes
-            // over after `stallingIterations` iterations per row.
-            settings.iterationLimit = OptimalFace.stallingIterations * max(1, problem.model.constraints.count)
-        }
         var solution = try problem.solve(settings)
         if let before, troubled(solution) || solution.status == .iterationLimit {
             try problem.setBasis(before)
             settings.method = .primalSimplex
-            settings.iterationLimit = nil
             solution = try problem.solve(settings)
         }
-        guard troubled(solution) else { return solution }
+        guard troubled(solution) || solution.status == .iterationLimit else { return solution }
         return try solveAfresh(problem, troubled: troubled)
     }
 
-    /// Solves the LP `problem` holds by the primal simplex from GLPK's standard basis, then, if that is still
-    /// `troubled`, through GLPK's presolver: for a warm start that led the simplex method astray.
+    /// Solves the LP `problem` holds by the primal simplex from GLPK's standard basis (stopped as stalling after
+    /// ``stallingIterations`` iterations per row), then, if that is still `troubled` or stalled, through GLPK's
+    /// presolver: for a warm start that led the simplex method astray.
     func solveAfresh(_ problem: GLPKProblem, troubled: (Solution) -> Bool) throws -> Solution {
         var settings = options
         settings.method = .primalSimplex
         let model = problem.model
+        settings.iterationLimit = OptimalFace.stallingIterations * max(1, model.constraints.count)
         try problem.setBasis(
             Basis(
                 rows: Array(repeating: .basic, count: model.constraints.count),
                 columns: Array(repeating: .atLower, count: model.variables.count)))
         let solution = try problem.solve(settings)
-        guard troubled(solution) else { return solution }
+        guard troubled(solution) || solution.status == .iterationLimit else { return solution }
         settings.presolve = true
+        settings.iterationLimit = nil
         return try problem.solve(settings)
     }
 

@@ -353,6 +353,9 @@ struct SolveRun {
         parameters.msg_lev = messageLevel
         parameters.meth = method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        parameters.tol_bnd = options.options.tolerances.primal
+        parameters.tol_dj = options.options.tolerances.dual
+        parameters.tol_piv = options.options.tolerances.pivot
         var code = runSimplex(&parameters)
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // The warm basis no longer fits (e.g. a non-basic row was removed) or is numerically unusable:

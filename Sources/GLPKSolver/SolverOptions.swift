@@ -64,6 +64,27 @@ public struct SolverOptions: Sendable, Hashable {
     /// start can end on another optimal solution: a threshold keeps small problems, quick to solve anyway, on the
     /// one they had.
     public var startingMinimumRows: Int
+    /// The simplex method's tolerances; default GLPK's own. Also for the LP relaxation of a MIP; not used by the
+    /// interior-point method or the exact simplex.
+    public var tolerances: SimplexTolerances
+
+    /// GLPK's simplex tolerances (`glp_smcp`'s `tol_bnd`, `tol_dj` and `tol_piv`), each in the open interval
+    /// (0, 1) as GLPK requires. Smaller ones make the simplex method's answer more precise where an LP is
+    /// ill-conditioned, at the price of more iterations; GLPK's manual advises changing them only with reason.
+    public struct SimplexTolerances: Sendable, Hashable {
+        /// `tol_bnd`: how far a basic variable may violate its bounds, relative to the bound; GLPK's default 1e-7.
+        public var primal: Double
+        /// `tol_dj`: how far a reduced cost may have the wrong sign, relative to the cost; GLPK's default 1e-7.
+        public var dual: Double
+        /// `tol_piv`: the smallest pivot the ratio tests accept; GLPK's default 1e-9.
+        public var pivot: Double
+
+        public init(primal: Double = 1e-7, dual: Double = 1e-7, pivot: Double = 1e-9) {
+            self.primal = primal
+            self.dual = dual
+            self.pivot = pivot
+        }
+    }
 
     /// The basis a problem's first simplex solve starts from.
     public enum StartingBasis: Sendable, Hashable {
@@ -84,7 +105,7 @@ public struct SolverOptions: Sendable, Hashable {
         method: Method = .primalSimplex, presolve: Bool = false, timeLimit: Double? = nil,
         iterationLimit: Int? = nil, mipGap: Double = 0, captureLog: Bool = false,
         cancellation: SolverCancellation? = nil, scaling: Bool = false, startingBasis: StartingBasis = .standard,
-        startingMethod: Method? = nil, startingMinimumRows: Int = 0
+        startingMethod: Method? = nil, startingMinimumRows: Int = 0, tolerances: SimplexTolerances = .init()
     ) {
         self.method = method
         self.presolve = presolve
@@ -97,6 +118,7 @@ public struct SolverOptions: Sendable, Hashable {
         self.startingBasis = startingBasis
         self.startingMethod = startingMethod
         self.startingMinimumRows = startingMinimumRows
+        self.tolerances = tolerances
     }
 
     /// The largest accepted ``timeLimit``, in seconds (GLPK's limit is an `Int32` of milliseconds, whose maximum
@@ -140,6 +162,13 @@ struct CheckedOptions {
         }
         if !options.mipGap.isFinite || options.mipGap < 0 {
             problems.append("mipGap is \(options.mipGap); it must be a finite relative gap ≥ 0 (0.001 means 0.1 %)")
+        }
+        let tolerances = options.tolerances
+        for (name, field, value) in [
+            ("primal", "tol_bnd", tolerances.primal), ("dual", "tol_dj", tolerances.dual),
+            ("pivot", "tol_piv", tolerances.pivot),
+        ] where !(value > 0 && value < 1) {
+            problems.append("tolerances.\(name) is \(value); GLPK's \(field) must be above 0 and below 1")
         }
         if !problems.isEmpty {
             throw SolverError(.invalidParameter, at: "SolverOptions", problems.joined(separator: "; "))

@@ -198,12 +198,18 @@ import Testing
     @Test("bad parameters: each refused before GLPK sees it (GLPK: tm_lim = −1 etc. abort)")
     func badParameters() throws {
         let model = ManualExample().model
-        let bad: [SolverOptions] = [
+        var bad: [SolverOptions] = [
             .init(timeLimit: -1), .init(timeLimit: .nan), .init(timeLimit: .infinity),
             .init(timeLimit: SolverOptions.maximumTimeLimit + 1), .init(timeLimit: 1e10),
             .init(iterationLimit: -1), .init(iterationLimit: Int(Int32.max)), .init(iterationLimit: Int.max),
             .init(mipGap: -0.1), .init(mipGap: .nan), .init(mipGap: .infinity),
         ]
+        // GLPK aborts unless 0 < tol_bnd, tol_dj, tol_piv < 1.
+        for value in [0, 1, -1e-9, 2, .nan, .infinity, -.infinity] as [Double] {
+            bad.append(.init(tolerances: .init(primal: value)))
+            bad.append(.init(tolerances: .init(dual: value)))
+            bad.append(.init(tolerances: .init(pivot: value)))
+        }
         for options in bad {
             expectSolverError(.invalidParameter) { try Solver.solve(model, options: options) }
             try GLPKProblem.withProblem(for: model) { problem in
@@ -215,5 +221,11 @@ import Testing
             timeLimit: SolverOptions.maximumTimeLimit,
             iterationLimit: SolverOptions.maximumIterationLimit, mipGap: 0)
         #expect(try Solver.solve(model, options: edge).status == .optimal)
+        let tight = SolverOptions(tolerances: .init(primal: 1e-12, dual: 1e-12, pivot: 1e-12))
+        let loose = SolverOptions(tolerances: .init(primal: 0.5, dual: 0.5, pivot: 0.5))
+        for options in [tight, loose] {
+            let solution = try Solver.solve(model, options: options)
+            #expect(solution.status == .optimal && isClose(solution.objectiveValue, ManualExample.optimum))
+        }
     }
 }
