@@ -305,6 +305,23 @@ struct CentralAllocationPropertyTests {
         #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))
     }
 
+    /// Found by the scan that chose the stages' tolerances of 1e-10 (9,500 generated regions, each against itself
+    /// renamed and shuffled): at 1e-10 this 8-municipality region's centre moves 0.0067 homes in a range 0.2 wide
+    /// when renamed, 6.7 times what the property allows; at GLPK's default 1e-7 it agreed, but 9 others, up to 31
+    /// homes apart, did not. Open: recorded as a known issue, so that this test fails once it is fixed.
+    @Test("renamed, an 8-municipality region whose centre moves 0.0067 homes at the tight tolerances (known issue)")
+    func renamedCentreAtTightTolerances() throws {
+        let perturbation: UInt64 = 2_075_032_678_507_941_829
+        let document = ScenarioGenerator.document(municipalities: 8, seed: 421_307_454, perturbation: perturbation)
+        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
+        let original = FairShare.solve(try ScenarioGenerator.load(document))
+        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        try #require(original.allocation == .central && renamed.allocation == .central)
+        withKnownIssue("the centre's stages depend on the solver's path here") {
+            #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))
+        }
+    }
+
     @Test("the interior-point method and other starting bases give the same central allocation")
     func methodAndBasis() async {
         let cases = PropertyCases()
