@@ -26,42 +26,43 @@ enum WarningText {
     private static func freeTotal(
         _ warning: ResultWarning, result: FairShareResult, scenario: Scenario, numbers: ReportNumbers
     ) -> String? {
-        let names = warning.path.components.map { component -> String? in
-            if case .member(let name) = component { name } else { nil }
-        }
-        guard let ranges = result.region.ranges, names.allSatisfy({ $0 != nil }) else { return nil }
-        let path = names.compactMap { $0 }
+        let path = warning.path.memberNames
+        guard let ranges = result.region.ranges, path.count == warning.path.components.count else { return nil }
         func span(_ range: FigureRange, _ unit: String) -> String {
             let high = range.max.isFinite ? numbers.count(range.max) : "onbeperkt"
             return "van \(numbers.count(range.min)) tot \(high) \(unit)"
         }
+        /// The sentence for one item's total, when the scenario has the item and the result its range.
+        func undecided(_ what: String?, _ range: FigureRange?, unit: String, decidedBy fix: String) -> String? {
+            guard let what, let range else { return nil }
+            return "geen eis legt vast hoeveel \(what): bij dezelfde optima kan dat \(span(range, unit)) zijn; \(fix) "
+                + "zou het vastleggen"
+        }
+        let demand = "een vraag (demand) van één getal"
         switch path.count {
         case 2 where path == ["region", "newHomes"]:
             return "geen eis legt het totaal aantal nieuwe woningen in de regio vast: bij dezelfde optima kan dat "
                 + "\(span(ranges.total, "woningen")) zijn; geef region.newHomes één getal, of een min en max, om het "
                 + "vast te leggen"
         case 3 where path[0] == "region" && path[1] == "newHomes":
-            guard let segment = scenario.segments.first(where: { $0.id == path[2] }),
-                let range = ranges.newHomes[segment.id]
-            else { return nil }
-            return "geen eis legt vast hoeveel woningen in het segment \(segment.label) de regio bouwt: bij "
-                + "dezelfde optima kan dat \(span(range, "woningen")) zijn; een regionaal doel (target) voor "
-                + "\(segment.id) met minShare en maxShare, een regionaal programma per segment of een verdeelregel "
-                + "(fair) voor \(segment.id) zou het vastleggen"
+            let id = path[2]
+            return undecided(
+                scenario.segments.first { $0.id == id }.map { "woningen in het segment \($0.label) de regio bouwt" },
+                ranges.newHomes[id], unit: "woningen",
+                decidedBy: "een regionaal doel (target) voor \(id) met minShare en maxShare, een regionaal programma "
+                    + "per segment of een verdeelregel (fair) voor \(id)")
         case 3 where path[0] == "priorityGroups" && path[2] == "demand":
-            guard let group = scenario.priorityGroups.first(where: { $0.id == path[1] }),
-                let range = ranges.placements[group.id]
-            else { return nil }
-            return "geen eis legt vast hoeveel plaatsingen van de doelgroep \(group.label) de regio doet: bij "
-                + "dezelfde optima kan dat \(span(range, "plaatsingen")) zijn; een vraag (demand) van één getal zou "
-                + "het vastleggen"
+            let id = path[1]
+            return undecided(
+                scenario.priorityGroups.first { $0.id == id }.map {
+                    "plaatsingen van de doelgroep \($0.label) de regio doet"
+                }, ranges.placements[id], unit: "plaatsingen", decidedBy: demand)
         case 3 where path[0] == "care" && path[2] == "demand":
-            guard let quality = scenario.careQualities.first(where: { $0.id == path[1] }),
-                let range = ranges.care[quality.id]
-            else { return nil }
-            return "geen eis legt vast hoeveel woningen met de kwaliteit \(quality.label) de regio krijgt: bij "
-                + "dezelfde optima kan dat \(span(range, "woningen")) zijn; een vraag (demand) van één getal zou "
-                + "het vastleggen"
+            let id = path[1]
+            return undecided(
+                scenario.careQualities.first { $0.id == id }.map {
+                    "woningen met de kwaliteit \($0.label) de regio krijgt"
+                }, ranges.care[id], unit: "woningen", decidedBy: demand)
         default:
             return nil
         }
