@@ -25,21 +25,21 @@ extension Comparison {
     public var json: JSONValue {
         let shape = Shape(self)
         return .object(
-            JSONObject([
-                ("format", .string("fairshare-comparison/1")),
-                ("title", .string(title)),
-                ("base", base.map { .string($0.name) } ?? .null),
-                ("runs", .array(runs.enumerated().map { index, run in runJSON(run, isBase: index == 0, shape) })),
-            ]))
+            JSONObject(
+                head + [
+                    ("runs", .array(runs.enumerated().map { index, run in runJSON(run, isBase: index == 0, shape) }))
+                ]))
     }
 
     /// The comparison as JSON text: the same text as `JSONWriter.text(json)`, made one run at a time, so that only
     /// one run's JSON values are held at once beside the text.
     public var jsonText: String {
         let shape = Shape(self)
-        var out =
-            "{\n  \"format\": \"fairshare-comparison/1\",\n  \"title\": \(JSONWriter.quoted(title)),\n  \"base\": "
-            + (base.map { JSONWriter.quoted($0.name) } ?? "null") + ",\n  \"runs\": "
+        var out = "{\n"
+        for (name, value) in head {
+            out += "  \(JSONWriter.quoted(name)): \(JSONWriter.text(value, indent: 2)),\n"
+        }
+        out += "  \"runs\": "
         guard !runs.isEmpty else { return out + "[]\n}\n" }
         out += "[\n"
         for (index, run) in runs.enumerated() {
@@ -47,6 +47,15 @@ extension Comparison {
             out += index + 1 < runs.count ? ",\n" : "\n"
         }
         return out + "  ]\n}\n"
+    }
+
+    /// The document's members before `runs`, in order.
+    private var head: [(String, JSONValue)] {
+        [
+            ("format", .string("fairshare-comparison/1")),
+            ("title", .string(title)),
+            ("base", base.map { .string($0.name) } ?? .null),
+        ]
     }
 
     /// The items and municipalities of every run, worked out once per document (each goes over all runs).
