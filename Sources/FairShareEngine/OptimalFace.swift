@@ -61,6 +61,9 @@ struct OptimalFace: Sendable {
     /// A simplex run on the face that needs more iterations than this per row is taken to stall or cycle.
     static let stallingIterations = 20
 
+    /// The iterations after which a simplex run on `model` counts as stalled: ``stallingIterations`` per row.
+    private func stallingLimit(_ model: Model) -> Int { Self.stallingIterations * max(1, model.constraints.count) }
+
     /// The simplex method of the face's LPs.
     var method: SolverOptions.Method = .primalSimplex
     /// The simplex tolerances of the face's LPs.
@@ -91,7 +94,7 @@ struct OptimalFace: Sendable {
         // GLPK's simplex methods can stall or cycle on these degenerate LPs (seen: the dual simplex 60 s on 235
         // rows; the primal one 17 million iterations on 30 rows of a range LP): a run that needs more than
         // `stallingIterations` iterations per row is stopped and the LP solved another way.
-        settings.iterationLimit = OptimalFace.stallingIterations * max(1, problem.model.constraints.count)
+        settings.iterationLimit = stallingLimit(problem.model)
         let before = settings.method == .primalSimplex ? nil : try problem.basis()
         var solution = try problem.solve(settings)
         if let before, troubled(solution) || solution.status == .iterationLimit {
@@ -110,7 +113,7 @@ struct OptimalFace: Sendable {
         var settings = options
         settings.method = .primalSimplex
         let model = problem.model
-        settings.iterationLimit = OptimalFace.stallingIterations * max(1, model.constraints.count)
+        settings.iterationLimit = stallingLimit(model)
         try problem.setBasis(
             Basis(
                 rows: Array(repeating: .basic, count: model.constraints.count),

@@ -219,6 +219,18 @@ struct CentralAllocationPropertyTests {
         return same
     }
 
+    /// A generated region solved as it is and with its municipalities renamed and shuffled, and the new name of
+    /// each old one.
+    static func solvedAndRenamed(size: Int, seed: UInt64, perturbation: UInt64) throws -> (
+        original: FairShareResult, renamed: FairShareResult, names: [String: String]
+    ) {
+        let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
+        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
+        let original = FairShare.solve(try ScenarioGenerator.load(document))
+        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        return (original, renamed, names)
+    }
+
     @Test("renaming and reordering municipalities changes no figure of the central allocation")
     func renameAndReorder() async {
         let cases = PropertyCases()
@@ -227,11 +239,9 @@ struct CentralAllocationPropertyTests {
             Gen.uint64(in: 0...UInt64.max)
         ) { size, seed, perturbation in
             let label = "size \(size), seed \(seed), perturbation \(perturbation)"
-            let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
-            let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
             do {
-                let original = FairShare.solve(try ScenarioGenerator.load(document))
-                let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+                let (original, renamed, names) = try Self.solvedAndRenamed(
+                    size: size, seed: seed, perturbation: perturbation)
                 #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: label))
                 if original.allocation == .central { cases.checked() }
             } catch {
@@ -265,10 +275,7 @@ struct CentralAllocationPropertyTests {
             (6, 874_174_042, 4_263_294_426_138_662_883),
         ] as [(Int, UInt64, UInt64)])
     func renamedStageStopsShort(size: Int, seed: UInt64, perturbation: UInt64) throws {
-        let document = ScenarioGenerator.document(municipalities: size, seed: seed, perturbation: perturbation)
-        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
-        let original = FairShare.solve(try ScenarioGenerator.load(document))
-        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        let (original, renamed, names) = try Self.solvedAndRenamed(size: size, seed: seed, perturbation: perturbation)
         try #require(original.allocation == .central && renamed.allocation == .central)
         #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))
     }
@@ -297,10 +304,8 @@ struct CentralAllocationPropertyTests {
     @Test("renamed, an 8-municipality region whose centre moved 0.0013 homes")
     func renamedCentreMovesSlightly() throws {
         let perturbation: UInt64 = 10_699_165_247_371_632_859
-        let document = ScenarioGenerator.document(municipalities: 8, seed: 162_213_965, perturbation: perturbation)
-        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
-        let original = FairShare.solve(try ScenarioGenerator.load(document))
-        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        let (original, renamed, names) = try Self.solvedAndRenamed(
+            size: 8, seed: 162_213_965, perturbation: perturbation)
         try #require(original.allocation == .central && renamed.allocation == .central)
         #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))
     }
@@ -312,10 +317,8 @@ struct CentralAllocationPropertyTests {
     @Test("renamed, an 8-municipality region whose centre moves 0.0067 homes at the tight tolerances (known issue)")
     func renamedCentreAtTightTolerances() throws {
         let perturbation: UInt64 = 2_075_032_678_507_941_829
-        let document = ScenarioGenerator.document(municipalities: 8, seed: 421_307_454, perturbation: perturbation)
-        let (relisted, names) = ScenarioGenerator.renamedAndShuffled(document, seed: perturbation ^ 0xCE27)
-        let original = FairShare.solve(try ScenarioGenerator.load(document))
-        let renamed = FairShare.solve(try ScenarioGenerator.load(relisted))
+        let (original, renamed, names) = try Self.solvedAndRenamed(
+            size: 8, seed: 421_307_454, perturbation: perturbation)
         try #require(original.allocation == .central && renamed.allocation == .central)
         withKnownIssue("the centre's stages depend on the solver's path here") {
             #expect(Self.sameCentre(original, renamed, rename: { names[$0]! }, label: "renamed"))

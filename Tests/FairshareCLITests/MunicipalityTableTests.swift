@@ -293,17 +293,29 @@ struct MunicipalityTableTests {
                     + "relative to the scenario file's folder"), "\(output)")
     }
 
+    /// A fresh temporary folder holding copies of files of this suite's scenarios (their names there → the names
+    /// in the folder); the caller removes it.
+    static func folder(_ prefix: String, holding files: [String: String]) throws -> URL {
+        let folder = try temporaryDirectory(prefix)
+        for (file, name) in files {
+            try FileManager.default.copyItem(
+                at: Repository.root.appendingPathComponent("\(scenarios)/\(file)"),
+                to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
     /// A scenario on standard input names its table relative to the working directory: it used to be looked for
     /// in /dev, the folder of /dev/stdin.
     @Test("a scenario on standard input reads its table from the working directory")
     func tableFromStandardInput() throws {
-        let folder = try temporaryDirectory("fairshare-stdin-table")
+        let folder = try Self.folder(
+            "fairshare-stdin-table",
+            holding: [
+                "drechtsteden-from-table.json": "drechtsteden-from-table.json",
+                "drechtsteden-gemeenten.csv": "drechtsteden-gemeenten.csv",
+            ])
         defer { try? FileManager.default.removeItem(at: folder) }
-        for file in ["drechtsteden-from-table.json", "drechtsteden-gemeenten.csv"] {
-            try FileManager.default.copyItem(
-                at: Repository.root.appendingPathComponent("\(Self.scenarios)/\(file)"),
-                to: folder.appendingPathComponent(file))
-        }
         let piped = try run(
             URL(fileURLWithPath: "/bin/sh"),
             ["-c", "'\(try builtFairshare().path)' solve - --format json < drechtsteden-from-table.json"], in: folder)
@@ -333,10 +345,8 @@ struct MunicipalityTableTests {
 
     @Test("init --from writes a starter scenario that validates, names the table and says what it guessed")
     func initFrom() throws {
-        let folder = try temporaryDirectory("fairshare-init")
+        let folder = try Self.folder("fairshare-init", holding: ["drechtsteden-gemeenten.csv": "gemeenten.csv"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = Repository.root.appendingPathComponent("\(Self.scenarios)/drechtsteden-gemeenten.csv")
-        try FileManager.default.copyItem(at: csv, to: folder.appendingPathComponent("gemeenten.csv"))
         let output = try fairshare(["init", "--from", "gemeenten.csv", "--name", "Drechtsteden"], in: folder)
         #expect(output.status == 0, "\(output)")
         #expect(output.stdout.contains(#"  E  "Sociale huur"           → stock.social-rent"#), "\(output)")
@@ -382,10 +392,8 @@ struct MunicipalityTableTests {
     /// replaced a symbolic link by a file, and a device (as root: /dev/null itself) by a regular file.
     @Test("init --force writes through a symbolic link and never replaces a device or a folder")
     func initOutputThatIsNoFile() throws {
-        let folder = try temporaryDirectory("fairshare-init")
+        let folder = try Self.folder("fairshare-init", holding: ["drechtsteden-gemeenten.csv": "gemeenten.csv"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let csv = Repository.root.appendingPathComponent("\(Self.scenarios)/drechtsteden-gemeenten.csv")
-        try FileManager.default.copyItem(at: csv, to: folder.appendingPathComponent("gemeenten.csv"))
         let files = FileManager.default
 
         // A link to an older scenario: the link stays, the file it points to gets the new scenario.
