@@ -6,7 +6,8 @@ extension GLPKProblem {
     /// solve left: a re-check of a status that floating-point arithmetic may have got wrong.
     ///
     /// GLPK reads every whole number exactly and every other coefficient and bound as the simplest fraction within
-    /// 1e-10 of it, relatively (0.1 is 1/10, 1000.000001 is 1000000001/1000000), and runs the simplex method on
+    /// 1e-10 of its mantissa, so within 2e-10 of it relatively (0.1 is 1/10, 1000.000001 is 1000000001/1000000),
+    /// and runs the simplex method on
     /// rationals: ``SolveStatus/infeasible``, ``SolveStatus/unbounded`` and ``SolveStatus/optimal`` are decided
     /// without tolerances for those numbers. The values are the exact solution converted to `Double` (truncated,
     /// within one ulp). It is much slower than ``solve(_:)`` on large problems: meant for re-checking, with a time
